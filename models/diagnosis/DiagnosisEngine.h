@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisResult.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace unstuck {
+
+// What to diagnose. Exactly one of: a live connection (kubeconfig/context, optional cloud
+// profile), a capture bundle, or a folder/file of pasted ticket text.
+struct DiagnosisRequest
+{
+    QString profileFile;     // a connection profile (profile.json) — kube and cloud side
+    QString kubeconfig;      // explicit kubeconfig (else KUBECONFIG / ~/.kube/config)
+    QString context;         // else the current context
+    QString cloudProfile;    // aliyun CLI profile name, "env", or empty = credential chain
+    bool noCloud = false;    // do not look at the cloud side at all
+    QString namespaceName;   // empty = every Terminating namespace
+    QString fromPath;        // a capture bundle or a folder/file of ticket text
+    QString recordPath;      // save every request and answer to this bundle
+    int requestTimeoutMs = 5000;
+};
+
+// Runs probes → findings → verdicts. Asynchronous, cancellable; the GUI, the CLI and the tests
+// all drive this same object.
+class DiagnosisEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DiagnosisEngine(QObject* parent = nullptr);
+    ~DiagnosisEngine() override;
+
+    void start(const DiagnosisRequest& request);
+    void cancel();
+    bool isRunning() const;
+
+Q_SIGNALS:
+    // A probe is one request to a source; ids are unique within a run.
+    void probeStarted(int probeId, const QString& label);
+    void probeFinished(int probeId, bool ok, const QString& summary);
+    // Partial results while probing, so views can paint as answers arrive.
+    void progress(const unstuck::DiagnosisResult& partial);
+    void finished(const unstuck::DiagnosisResult& result);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace unstuck

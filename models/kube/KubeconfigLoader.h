@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/kube/Kubeconfig.h"
+
+#include <QProcessEnvironment>
+
+namespace unstuck {
+
+// Reads kubeconfig files with kubectl's rules (KUBECONFIG list and merge, ~/.kube/config,
+// explicit --kubeconfig, relative paths against each file's folder). Errors are user-facing
+// (file, line, what to do) and never contain secrets.
+class KubeconfigLoader
+{
+public:
+    // explicitPath empty = KUBECONFIG from env, else ~/.kube/config (HOME from env).
+    static std::optional<Kubeconfig> load(const QString& explicitPath,
+                                          const QProcessEnvironment& env, KubeError* error);
+    // contextName empty = current-context.
+    static std::optional<ResolvedContext> resolve(const Kubeconfig& config,
+                                                  const QString& contextName, KubeError* error);
+};
+
+} // namespace unstuck

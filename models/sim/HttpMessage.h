@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrlQuery>
+
+namespace unstuck::sim {
+
+// One HTTP/1.1 request as the simulator's HTTPS server parsed it.
+struct HttpRequest
+{
+    QByteArray method;                  // "GET", "POST", ...
+    QString path;                       // decoded path without the query, e.g. "/api/v1/namespaces"
+    QUrlQuery query;                    // decoded query parameters
+    QByteArray rawTarget;               // the request target exactly as sent (path?query)
+    QMap<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+    QList<QSslCertificate> peerChain;   // the client certificate chain, empty without one
+
+    QByteArray header(const QByteArray& lowerName) const { return headers.value(lowerName); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
+    QByteArray body;
+
+    static HttpResponse json(int status, const QByteArray& body)
+    {
+        return HttpResponse{status, "application/json", {}, body};
+    }
+    static HttpResponse text(int status, const QByteArray& body)
+    {
+        return HttpResponse{status, "text/plain; charset=utf-8", {}, body};
+    }
+};
+
+} // namespace unstuck::sim

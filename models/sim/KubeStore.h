@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <optional>
+
+namespace unstuck::sim {
+
+// The simulated cluster's object store (the "etcd" of the world). Objects are the real
+// Kubernetes JSON. A resource is named by its lower-case plural plus, outside the core group,
+// ".<group>": "pods", "nodes", "deployments.apps", "apiservices.apiregistration.k8s.io",
+// "endpointslices.discovery.k8s.io". Cluster-scoped objects use an empty namespace.
+class KubeStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit KubeStore(QObject* parent = nullptr);
+
+    std::optional<QJsonObject> get(const QString& resource, const QString& ns,
+                                   const QString& name) const;
+    // All objects of a resource; an empty ns lists every namespace. Sorted by ns, then name.
+    QList<QJsonObject> list(const QString& resource, const QString& ns = {}) const;
+    // Creates or replaces. Fills metadata.uid and creationTimestamp when absent and bumps
+    // metadata.resourceVersion. Returns the stored object.
+    QJsonObject put(const QString& resource, QJsonObject object);
+    bool remove(const QString& resource, const QString& ns, const QString& name);
+
+    // Container log lines of a pod (what GET .../pods/{name}/log returns), oldest first.
+    void appendPodLog(const QString& ns, const QString& pod, const QString& line);
+    QStringList podLog(const QString& ns, const QString& pod) const;
+
+    // Files a core/v1 Event like a real component does: an existing event with the same
+    // involved object, reason and message gets its count and lastTimestamp bumped.
+    // involvedObject is {kind, name, namespace?, uid?, apiVersion?}.
+    void recordEvent(const QString& ns, const QJsonObject& involvedObject, const QString& type,
+                     const QString& reason, const QString& message, const QString& component);
+
+    qint64 resourceVersion() const;
+
+Q_SIGNALS:
+    void changed(const QString& resource);
+
+private:
+    // Implementation detail owned by the simulator's Kubernetes side.
+    QHash<QString, QHash<QString, QJsonObject>> m_objects; // resource -> "ns/name" -> object
+    QHash<QString, QStringList> m_logs;                    // "ns/pod" -> lines
+    qint64 m_resourceVersion = 1000;
+};
+
+} // namespace unstuck::sim

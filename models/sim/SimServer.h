@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace unstuck::sim {
+
+class SimWorld;
+
+struct SimOptions
+{
+    QString scenario = QStringLiteral("seed");
+    QString stateDir;      // where kubeconfig, ca.crt, sim.json and profile.json are written
+    int latencyMs = 0;     // delay added to every answer (benchmarks)
+    quint16 kubePort = 0;  // 0 = ephemeral
+    quint16 cloudPort = 0; // 0 = ephemeral
+    int reconcileIntervalMs = 1000; // how often the controller sims run
+    // Large-cluster generation for benchmarks (0 = the scenario's own size).
+    int largeNodes = 0;
+    int largeNamespaces = 0;
+};
+
+// The whole simulator in one object: generates the CA and certificates, builds the world for
+// the scenario, serves the Kubernetes API and the cloud OpenAPI over HTTPS on 127.0.0.1, runs
+// the reconcilers, and writes the state files. Used by app/unstuck-sim, demo mode and tests.
+class SimServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SimServer(SimOptions options, QObject* parent = nullptr);
+    ~SimServer() override;
+
+    // Starts listening and writes the state files. On failure returns false and a
+    // user-facing reason in *error.
+    bool start(QString* error);
+    void stop();
+
+    // The sim.json content: {"kubernetes":{"server":...}, "kubeconfig":path, "caFile":path,
+    // "context":"unstuck-sim", "cloud":{"endpoint","regionId","accessKeyId","accessKeySecret"},
+    // "profile":path, "scenario":name, "pid":n}.
+    QJsonObject info() const;
+    QString kubeconfigPath() const;
+    QString profilePath() const;
+
+    SimWorld& world();
+
+    static QStringList scenarioNames();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace unstuck::sim
