@@ -42,8 +42,8 @@ void qtHandler(QtMsgType type, const QMessageLogContext&, const QString& message
 void init(spdlog::level::level_enum level, const QString& filePath)
 {
     std::vector<spdlog::sink_ptr> sinks;
-    sinks.push_back(std::make_shared<RedactingSink>(
-        std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+    sinks.push_back(
+        std::make_shared<RedactingSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
     if (!filePath.isEmpty()) {
         sinks.push_back(std::make_shared<RedactingSink>(
             std::make_shared<spdlog::sinks::basic_file_sink_mt>(filePath.toStdString())));

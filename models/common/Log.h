@@ -15,23 +15,19 @@ void installQtMessageHandler();
 
 std::shared_ptr<spdlog::logger> logger();
 
-template<typename... Args>
-void info(spdlog::format_string_t<Args...> fmt, Args&&... args)
+template <typename... Args> void info(spdlog::format_string_t<Args...> fmt, Args&&... args)
 {
     logger()->info(fmt, std::forward<Args>(args)...);
 }
-template<typename... Args>
-void warn(spdlog::format_string_t<Args...> fmt, Args&&... args)
+template <typename... Args> void warn(spdlog::format_string_t<Args...> fmt, Args&&... args)
 {
     logger()->warn(fmt, std::forward<Args>(args)...);
 }
-template<typename... Args>
-void error(spdlog::format_string_t<Args...> fmt, Args&&... args)
+template <typename... Args> void error(spdlog::format_string_t<Args...> fmt, Args&&... args)
 {
     logger()->error(fmt, std::forward<Args>(args)...);
 }
-template<typename... Args>
-void debug(spdlog::format_string_t<Args...> fmt, Args&&... args)
+template <typename... Args> void debug(spdlog::format_string_t<Args...> fmt, Args&&... args)
 {
     logger()->debug(fmt, std::forward<Args>(args)...);
 }

@@ -5,10 +5,7 @@
 
 namespace unstuck {
 
-RedactingSink::RedactingSink(spdlog::sink_ptr inner)
-    : m_inner(std::move(inner))
-{
-}
+RedactingSink::RedactingSink(spdlog::sink_ptr inner) : m_inner(std::move(inner)) {}
 
 void RedactingSink::sink_it_(const spdlog::details::log_msg& msg)
 {
@@ -20,6 +17,17 @@ void RedactingSink::sink_it_(const spdlog::details::log_msg& msg)
 void RedactingSink::flush_()
 {
     m_inner->flush();
+}
+
+// The logger's pattern belongs to the sink that writes; this wrapper only filters.
+void RedactingSink::set_pattern_(const std::string& pattern)
+{
+    m_inner->set_pattern(pattern);
+}
+
+void RedactingSink::set_formatter_(std::unique_ptr<spdlog::formatter> formatter)
+{
+    m_inner->set_formatter(std::move(formatter));
 }
 
 } // namespace unstuck

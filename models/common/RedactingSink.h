@@ -15,6 +15,8 @@ public:
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override;
     void flush_() override;
+    void set_pattern_(const std::string& pattern) override;
+    void set_formatter_(std::unique_ptr<spdlog::formatter> formatter) override;
 
 private:
     spdlog::sink_ptr m_inner;

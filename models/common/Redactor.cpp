@@ -26,10 +26,14 @@ const QList<QRegularExpression>& patterns()
     static const QList<QRegularExpression> list = {
         QRegularExpression(QStringLiteral(
             R"((-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$))")),
-        QRegularExpression(QStringLiteral(R"(((?:authorization|proxy-authorization)\s*[:=]\s*"?(?:bearer|basic|acs|ACS3-HMAC-SHA256)?\s*)[^\s",}]+)"),
-                           QRegularExpression::CaseInsensitiveOption),
-        QRegularExpression(QStringLiteral(R"(((?:^|[\s"'{,&?])(?:token|id-token|access-token|refresh-token|password|client-key-data|clientKeyData|AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token|Signature|secret)["']?\s*[:=]\s*"?)[^\s",&}]+)"),
-                           QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(
+            QStringLiteral(
+                R"(((?:authorization|proxy-authorization)\s*[:=]\s*"?(?:bearer|basic|acs|ACS3-HMAC-SHA256)?\s*)[^\s",}]+)"),
+            QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(
+            QStringLiteral(
+                R"(((?:^|[\s"'{,&?])(?:token|id-token|access-token|refresh-token|password|client-key-data|clientKeyData|AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token|Signature|secret)["']?\s*[:=]\s*"?)[^\s",&}]+)"),
+            QRegularExpression::CaseInsensitiveOption),
     };
     return list;
 }
