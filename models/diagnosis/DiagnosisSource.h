@@ -19,6 +19,9 @@ struct SourceQuery
     // Kube: path with query, e.g. "/api/v1/namespaces?fieldSelector=status.phase%3DTerminating".
     QString path;
     bool allPages = false; // Kube lists: follow limit/continue; Cloud: follow paging (listPath)
+    // Kube: Accept header when not plain JSON (aggregated discovery asks for
+    // "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,...").
+    QByteArray accept;
     // Cloud: product "vpc"|"ecs"|"ram"|"sts", action, parameters, and for paging the list path
     // such as "RouteEntrys.RouteEntry".
     QString product, action;
@@ -29,8 +32,11 @@ struct SourceQuery
     // pasted input are indexed by it.
     QString key() const
     {
-        if (kind == Kind::Kube)
+        if (kind == Kind::Kube) {
+            if (accept.contains("apidiscovery"))
+                return QStringLiteral("GET ") + path + QStringLiteral(" [aggregated]");
             return QStringLiteral("GET ") + path;
+        }
         QString k = product + QLatin1Char(':') + action;
         QString sep = QStringLiteral(" ");
         for (auto it = params.cbegin(); it != params.cend(); ++it) {
