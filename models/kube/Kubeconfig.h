@@ -53,7 +53,7 @@ struct KubeContextEntry
 // The merged view of every kubeconfig file, as kubectl builds it.
 struct Kubeconfig
 {
-    QStringList files;              // the files that were read, in order
+    QStringList files; // the files that were read, in order
     QString currentContext;
     QMap<QString, KubeContextEntry> contexts;
     QMap<QString, KubeCluster> clusters;
