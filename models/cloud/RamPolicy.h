@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace unstuck {
+
+// One Condition test: {"<Operator>": {"<key>": <value or [values]>}}.
+struct RamCondition
+{
+    QString op;  // "StringEquals", "IpAddress", "Bool", ...
+    QString key; // "acs:SourceIp", "acs:SecureTransport", ...
+    QStringList values;
+};
+
+struct RamStatement
+{
+    enum class Effect { Allow, Deny };
+    int index = 0; // 1-based position in the document's Statement list (what people count)
+    QString sid;
+    Effect effect = Effect::Allow;
+    bool notAction = false;   // the patterns below come from NotAction
+    QStringList actions;      // "vpc:Describe*", "*", ...
+    bool notResource = false; // the patterns below come from NotResource
+    QStringList resources;    // "acs:vpc:*:*:routetable/*", "*", ...
+    QList<RamCondition> conditions;
+
+    QString effectName() const
+    {
+        return effect == Effect::Allow ? QStringLiteral("Allow") : QStringLiteral("Deny");
+    }
+};
+
+// A RAM policy document (Version "1"), parsed strictly: a malformed document gives an error
+// naming the statement and the field, e.g. "Statement 2: \"Effect\" must be \"Allow\" or
+// \"Deny\", not \"Alow\"".
+class RamPolicyDocument
+{
+public:
+    static std::optional<RamPolicyDocument> parse(const QByteArray& json, QString* error);
+
+    QString version;
+    QList<RamStatement> statements;
+};
+
+// One policy version attached to a principal, as the evaluator sees it.
+struct RamAttachedPolicy
+{
+    QString policyName;
+    QString policyType = QStringLiteral("Custom"); // "System" | "Custom"
+    QString versionId;                             // "v3": the default version in force
+    RamPolicyDocument document;
+};
+
+} // namespace unstuck
