@@ -50,18 +50,19 @@ struct SourceQuery
 // What came back. error is empty on success.
 struct SourceAnswer
 {
-    int status = 0;            // HTTP status, 0 when none
-    QByteArray body;           // raw body (redacted in bundles)
+    int status = 0;  // HTTP status, 0 when none
+    QByteArray body; // raw body (redacted in bundles)
     QByteArray contentType;
-    QJsonObject json;          // parsed body when it is a JSON object
+    QJsonObject json; // parsed body when it is a JSON object
     // "" ok | "missing" (not in the bundle/pasted input) | "unreachable" | "timeout" | "tls" |
     // "unauthorized" | "forbidden" | "notfound" | "unavailable" | "server" | "badresponse" |
     // "cancelled" | "config" | "api" (cloud error with errorCode)
     QString error;
-    QString errorCode;         // cloud Code ("Forbidden.RAM") or Status.reason
-    QString message;           // user-facing
+    QString errorCode; // cloud Code ("Forbidden.RAM") or Status.reason
+    QString message;   // user-facing
     QDateTime at;
     qint64 elapsedMs = 0;
+    QString origin; // "" (live) | "bundle:<file>" | "paste:<file>[, <file>…]" — for Evidence.source
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -75,8 +76,8 @@ public:
     using QObject::QObject;
 
     virtual void fetch(const SourceQuery& query, QObject* receiver, Callback callback) = 0;
-    virtual QString kind() const = 0;          // "live" | "bundle" | "paste"
-    virtual QString contextName() const = 0;   // kube context, bundle file, or pasted folder
+    virtual QString kind() const = 0;        // "live" | "bundle" | "paste"
+    virtual QString contextName() const = 0; // kube context, bundle file, or pasted folder
     // Whether cloud questions can be asked at all; when not, why (shown as the unknown reason).
     virtual bool hasCloud() const = 0;
     virtual QString cloudUnavailableReason() const { return {}; }

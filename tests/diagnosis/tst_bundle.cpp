@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Capture bundles: record what a source answered, save it without secrets, replay it offline.
+#include "models/common/Redactor.h"
+#include "models/diagnosis/BundleSource.h"
+#include "models/diagnosis/OfflineSources.h"
+#include "models/diagnosis/RecordingSource.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace unstuck;
+
+namespace {
+
+// A stand-in for the live source: answers from a table the test fills, asynchronously.
+class TableSource : public DiagnosisSource
+{
+public:
+    QHash<QString, SourceAnswer> answers;
+    void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override
+    {
+        SourceAnswer a = answers.value(query.key());
+        if (!answers.contains(query.key()))
+            a.error = QStringLiteral("notfound");
+        QTimer::singleShot(1, receiver, [callback, a] { callback(a); });
+    }
+    QString kind() const override { return QStringLiteral("live"); }
+    QString contextName() const override { return QStringLiteral("prod-hangzhou"); }
+    bool hasCloud() const override { return true; }
+};
+
+SourceQuery kube(const QString& path)
+{
+    SourceQuery q;
+    q.path = path;
+    return q;
+}
+
+SourceAnswer json(int status, const QByteArray& body)
+{
+    SourceAnswer a;
+    a.status = status;
+    a.body = body;
+    a.json = QJsonDocument::fromJson(body).object();
+    a.contentType = "application/json";
+    a.at = QDateTime::currentDateTimeUtc();
+    return a;
+}
+
+SourceAnswer fetchNow(DiagnosisSource& source, const SourceQuery& query)
+{
+    SourceAnswer result;
+    bool done = false;
+    QObject receiver;
+    source.fetch(query, &receiver, [&](const SourceAnswer& a) {
+        result = a;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 2000))
+        qWarning("no answer");
+    return result;
+}
+
+} // namespace
+
+class TestBundle : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void recordedRun_replaysTheSameAnswersOffline()
+    {
+        auto live = std::make_unique<TableSource>();
+        live->answers.insert(
+            QStringLiteral("GET /api/v1/namespaces/tobedeletedb"),
+            json(
+                200,
+                R"({"kind":"Namespace","metadata":{"name":"tobedeletedb"},"status":{"phase":"Terminating"}})"));
+        SourceAnswer unavailable;
+        unavailable.status = 503;
+        unavailable.error = QStringLiteral("unavailable");
+        unavailable.message =
+            QStringLiteral("the server is currently unable to handle the request");
+        unavailable.body = "service unavailable\n";
+        live->answers.insert(QStringLiteral("GET /apis/metrics.k8s.io/v1beta1"), unavailable);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("incident.unstuck.json"));
+        RecordingSource recorder(std::move(live), path);
+        QCOMPARE(fetchNow(recorder, kube(QStringLiteral("/api/v1/namespaces/tobedeletedb"))).status,
+                 200);
+        QCOMPARE(fetchNow(recorder, kube(QStringLiteral("/apis/metrics.k8s.io/v1beta1"))).status,
+                 503);
+        QString error;
+        QVERIFY2(recorder.save(&error), qPrintable(error));
+
+        auto replay = OfflineSources::open(path, &error);
+        QVERIFY2(replay, qPrintable(error));
+        QCOMPARE(replay->kind(), QStringLiteral("bundle"));
+        QVERIFY(replay->contextName().contains(QLatin1String("prod-hangzhou")));
+        const SourceAnswer ns =
+            fetchNow(*replay, kube(QStringLiteral("/api/v1/namespaces/tobedeletedb")));
+        QVERIFY(ns.ok());
+        QCOMPARE(ns.json[QStringLiteral("status")][QStringLiteral("phase")].toString(),
+                 QStringLiteral("Terminating"));
+        const SourceAnswer gv =
+            fetchNow(*replay, kube(QStringLiteral("/apis/metrics.k8s.io/v1beta1")));
+        QCOMPARE(gv.error, QStringLiteral("unavailable"));
+        QCOMPARE(gv.message,
+                 QStringLiteral("the server is currently unable to handle the request"));
+
+        const SourceAnswer never = fetchNow(*replay, kube(QStringLiteral("/api/v1/nodes")));
+        QCOMPARE(never.error, QStringLiteral("missing"));
+        QVERIFY(never.message.contains(QLatin1String("incident.unstuck.json")));
+    }
+
+    void savedBundle_containsNoSecrets()
+    {
+        Redactor::registerSecret(QStringLiteral("sts-token-value-0123456789"));
+        auto live = std::make_unique<TableSource>();
+        SourceAnswer assumed = json(
+            200,
+            R"({"RequestId":"R1","Credentials":{"AccessKeyId":"STS.NUx","AccessKeySecret":"verySecretValue987","SecurityToken":"sts-token-value-0123456789"}})");
+        SourceQuery q;
+        q.kind = SourceQuery::Kind::Cloud;
+        q.product = QStringLiteral("sts");
+        q.action = QStringLiteral("AssumeRole");
+        live->answers.insert(q.key(), assumed);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("b.json"));
+        RecordingSource recorder(std::move(live), path);
+        fetchNow(recorder, q);
+        QString error;
+        QVERIFY(recorder.save(&error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains("AssumeRole"));
+        QVERIFY(!saved.contains("verySecretValue987"));
+        QVERIFY(!saved.contains("sts-token-value-0123456789"));
+    }
+
+    void truncatedBundle_saysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cut.unstuck.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"format": "unstuck-capture", "version": 1, "exchanges": [{"key": "GET /api")");
+        file.close();
+        QString error;
+        QVERIFY(!OfflineSources::open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("truncated")), qPrintable(error));
+    }
+
+    void newerBundleVersion_asksForAnUpdate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "unstuck-capture", "version": 99, "exchanges": []})");
+        file.close();
+        QString error;
+        QVERIFY(!OfflineSources::open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("version 99")), qPrintable(error));
+    }
+
+    void cancelledAnswers_areNotRecorded()
+    {
+        auto live = std::make_unique<TableSource>();
+        SourceAnswer cancelled;
+        cancelled.error = QStringLiteral("cancelled");
+        live->answers.insert(QStringLiteral("GET /api"), cancelled);
+        QTemporaryDir dir;
+        RecordingSource recorder(std::move(live), dir.filePath(QStringLiteral("c.json")));
+        fetchNow(recorder, kube(QStringLiteral("/api")));
+        QCOMPARE(recorder.bundle().exchanges.size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBundle)
+#include "tst_bundle.moc"
