@@ -48,7 +48,36 @@ bool isJsonStatus(const QByteArray& body)
            QLatin1String("Status");
 }
 
-KubeError networkError(QNetworkReply* reply, const QString& server, const QStringList& sslErrors)
+// What the user can do about a certificate error, in words.
+QString tlsHint(const QList<int>& codes)
+{
+    for (int code : codes) {
+        switch (QSslError::SslError(code)) {
+        case QSslError::HostNameMismatch:
+            return QStringLiteral("the server certificate is not valid for this host name; if the "
+                                  "server is reached through another name, set tls-server-name");
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+        case QSslError::CertificateSignatureFailed:
+            return QStringLiteral("the server certificate is not signed by the cluster's "
+                                  "certificate-authority in the kubeconfig");
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            return QStringLiteral("check the server certificate's validity dates and this "
+                                  "computer's clock");
+        default:
+            break;
+        }
+    }
+    return {};
+}
+
+KubeError networkError(QNetworkReply* reply, const QString& server, const QStringList& sslErrors,
+                       const QList<int>& sslCodes)
 {
     KubeError error;
     const auto code = reply->error();
@@ -57,6 +86,9 @@ KubeError networkError(QNetworkReply* reply, const QString& server, const QStrin
         const QString reasons =
             sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QStringLiteral("; "));
         error.message = QStringLiteral("TLS handshake with %1 failed: %2").arg(server, reasons);
+        const QString hint = tlsHint(sslCodes);
+        if (!hint.isEmpty())
+            error.message += QStringLiteral(" (") + hint + QLatin1Char(')');
         return error;
     }
     if (code == QNetworkReply::OperationCanceledError) {
@@ -269,9 +301,13 @@ void KubeClient::Private::send(const CallPtr& call)
     });
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& e) {
         QStringList reasons;
-        for (const QSslError& error : e)
+        QVariantList codes;
+        for (const QSslError& error : e) {
             reasons << error.errorString();
+            codes << int(error.error());
+        }
         reply->setProperty("unstuckSslErrors", reasons);
+        reply->setProperty("unstuckSslCodes", codes);
     });
     QObject::connect(reply, &QNetworkReply::finished, q, [this, call, reply, elapsed] {
         reply->deleteLater();
@@ -283,11 +319,13 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
 {
     KubeResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
+    const bool timedOut = reply->property("unstuckTimedOut").toBool();
+    if (!timedOut)
+        response.body = reply->readAll();
     response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const KubeRequest& r = call->request;
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path);
-    if (reply->property("unstuckTimedOut").toBool()) {
+    if (timedOut) {
         const int timeout = r.timeoutMs > 0 ? r.timeoutMs : timeoutMs;
         response.httpStatus = 0;
         response.error.kind = KubeError::Kind::Timeout;
@@ -295,8 +333,11 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
             QStringLiteral("timed out after %1 s waiting for %2 (%3)")
                 .arg(QString::number(timeout / 1000.0), what, context.cluster.server);
     } else if (response.httpStatus == 0) {
+        QList<int> codes;
+        for (const QVariant& v : reply->property("unstuckSslCodes").toList())
+            codes << v.toInt();
         response.error = networkError(reply, context.cluster.server,
-                                      reply->property("unstuckSslErrors").toStringList());
+                                      reply->property("unstuckSslErrors").toStringList(), codes);
     } else if (response.httpStatus < 200 || response.httpStatus > 299) {
         response.error =
             errorFromResponse(response.httpStatus, response.body, response.contentType);
