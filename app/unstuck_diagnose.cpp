@@ -1,14 +1,167 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// `unstuck diagnose`: the headless diagnosis. Same engine as the GUI; prints text, JSON or
+// Markdown. Exit 0 healthy, 1 a cause found, 2 could not diagnose (why on stderr).
 #include "app/unstuck_commands.h"
 
+#include "models/diagnosis/DiagnosisEngine.h"
+#include "models/diagnosis/ReportWriter.h"
+#include "models/diagnosis/ResultJson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define UNSTUCK_ISATTY(fd) _isatty(fd)
+#define UNSTUCK_FILENO(f) _fileno(f)
+#else
+#include <unistd.h>
+#define UNSTUCK_ISATTY(fd) isatty(fd)
+#define UNSTUCK_FILENO(f) fileno(f)
+#endif
 
 namespace unstuck::app {
 
-int runDiagnoseCommand(int, char**)
+namespace {
+
+void print(FILE* stream, const QString& text)
 {
-    std::fprintf(stderr, "unstuck diagnose: not built yet (issue 4)\n");
-    return 2;
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+struct Options
+{
+    DiagnosisRequest request;
+    QString format = QStringLiteral("text");
+};
+
+// Returns an exit code >= 0 when parsing ends the command (help, bad arguments).
+int parse(const QCoreApplication& app, Options* options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Find why namespaces are stuck in Terminating: follows discovery, "
+                       "APIServices, routes and RAM policies.\n"
+                       "Exit status: 0 healthy, 1 a cause was found, 2 could not diagnose."));
+    parser.addHelpOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Connection profile (profile.json)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        QStringLiteral("Kubeconfig file (default: KUBECONFIG or ~/.kube/config)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("Kubeconfig context (default: current)."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption cloudProfile(
+        QStringLiteral("cloud-profile"),
+        QStringLiteral("Alibaba Cloud credentials: aliyun CLI profile name or \"env\"."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption ns(QStringLiteral("namespace"),
+                                QStringLiteral("Diagnose this namespace only."),
+                                QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("text (default), json or markdown."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral("Save every request and answer to this capture bundle."),
+        QStringLiteral("BUNDLE"));
+    const QCommandLineOption from(
+        QStringLiteral("from"),
+        QStringLiteral("Diagnose offline from a capture bundle or pasted ticket text."),
+        QStringLiteral("BUNDLE|DIR"));
+    const QCommandLineOption noCloud(QStringLiteral("no-cloud"),
+                                     QStringLiteral("Do not ask the cloud API."));
+    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
+                                     QStringLiteral("Per-request timeout (default 5000)."),
+                                     QStringLiteral("N"), QStringLiteral("5000"));
+    parser.addOptions(
+        {profile, kubeconfig, context, cloudProfile, ns, format, record, from, noCloud, timeout});
+    if (!parser.parse(app.arguments())) {
+        print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        print(stdout, parser.helpText());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        print(stderr, QStringLiteral("unstuck diagnose: unexpected argument %1\n")
+                          .arg(parser.positionalArguments().first()));
+        return 2;
+    }
+    options->format = parser.value(format);
+    if (options->format != QStringLiteral("text") && options->format != QStringLiteral("json") &&
+        options->format != QStringLiteral("markdown")) {
+        print(stderr,
+              QStringLiteral("unstuck diagnose: --format must be text, json or markdown\n"));
+        return 2;
+    }
+    if (parser.isSet(profile) && (parser.isSet(kubeconfig) || parser.isSet(context))) {
+        print(stderr, QStringLiteral(
+                          "unstuck diagnose: use --profile or --kubeconfig/--context, not both\n"));
+        return 2;
+    }
+    bool ok = false;
+    const int timeoutMs = parser.value(timeout).toInt(&ok);
+    if (!ok || timeoutMs <= 0) {
+        print(stderr, QStringLiteral("unstuck diagnose: --timeout-ms must be a positive number\n"));
+        return 2;
+    }
+    DiagnosisRequest& r = options->request;
+    r.profileFile = parser.value(profile);
+    r.kubeconfig = parser.value(kubeconfig);
+    r.context = parser.value(context);
+    r.cloudProfile = parser.value(cloudProfile);
+    r.namespaceName = parser.value(ns);
+    r.recordPath = parser.value(record);
+    r.fromPath = parser.value(from);
+    r.noCloud = parser.isSet(noCloud);
+    r.requestTimeoutMs = timeoutMs;
+    return -1;
+}
+
+} // namespace
+
+int runDiagnoseCommand(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("unstuck diagnose"));
+    Options options;
+    if (const int code = parse(app, &options); code >= 0)
+        return code;
+
+    DiagnosisEngine engine;
+    int exitCode = 2;
+    QObject::connect(&engine, &DiagnosisEngine::finished, &app, [&](const DiagnosisResult& result) {
+        if (!result.complete && !result.error.isEmpty()) {
+            print(stderr,
+                  QStringLiteral("unstuck diagnose: could not diagnose: %1\n").arg(result.error));
+            if (options.format == QStringLiteral("json"))
+                print(stdout, QString::fromUtf8(ResultJson::toText(result)));
+            exitCode = 2;
+        } else {
+            if (options.format == QStringLiteral("json"))
+                print(stdout, QString::fromUtf8(ResultJson::toText(result)));
+            else if (options.format == QStringLiteral("markdown"))
+                print(stdout, ReportWriter::markdown(result));
+            else
+                print(stdout,
+                      ReportWriter::text(result, UNSTUCK_ISATTY(UNSTUCK_FILENO(stdout)) != 0));
+            if (!result.error.isEmpty())
+                print(stderr, QStringLiteral("unstuck diagnose: warning: %1\n").arg(result.error));
+            exitCode = result.rootCause ? 1 : 0;
+        }
+        app.quit();
+    });
+    engine.start(options.request);
+    app.exec();
+    return exitCode;
 }
 
 } // namespace unstuck::app

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/diagnosis/DiagnosisResult.h"
+#include "models/diagnosis/DiagnosisSource.h"
 
 #include <QObject>
 #include <QString>
@@ -13,14 +14,14 @@ namespace unstuck {
 // profile), a capture bundle, or a folder/file of pasted ticket text.
 struct DiagnosisRequest
 {
-    QString profileFile;     // a connection profile (profile.json) — kube and cloud side
-    QString kubeconfig;      // explicit kubeconfig (else KUBECONFIG / ~/.kube/config)
-    QString context;         // else the current context
-    QString cloudProfile;    // aliyun CLI profile name, "env", or empty = credential chain
-    bool noCloud = false;    // do not look at the cloud side at all
-    QString namespaceName;   // empty = every Terminating namespace
-    QString fromPath;        // a capture bundle or a folder/file of ticket text
-    QString recordPath;      // save every request and answer to this bundle
+    QString profileFile;   // a connection profile (profile.json) — kube and cloud side
+    QString kubeconfig;    // explicit kubeconfig (else KUBECONFIG / ~/.kube/config)
+    QString context;       // else the current context
+    QString cloudProfile;  // aliyun CLI profile name, "env", or empty = credential chain
+    bool noCloud = false;  // do not look at the cloud side at all
+    QString namespaceName; // empty = every Terminating namespace
+    QString fromPath;      // a capture bundle or a folder/file of ticket text
+    QString recordPath;    // save every request and answer to this bundle
     int requestTimeoutMs = 5000;
 };
 
@@ -34,8 +35,16 @@ public:
     ~DiagnosisEngine() override;
 
     void start(const DiagnosisRequest& request);
+    // Runs against a source the caller built (tests, the GUI's demo mode). Takes ownership.
+    void start(const DiagnosisRequest& request, std::unique_ptr<DiagnosisSource> source);
     void cancel();
     bool isRunning() const;
+
+    // The source a request asks for: live (profile file or kubeconfig + cloud credentials),
+    // a capture bundle / pasted text (fromPath), wrapped in a recorder when recordPath is set.
+    // Returns null and a user-facing reason when it cannot be opened.
+    static std::unique_ptr<DiagnosisSource> openSource(const DiagnosisRequest& request,
+                                                       QString* error);
 
 Q_SIGNALS:
     // A probe is one request to a source; ids are unique within a run.
@@ -46,6 +55,8 @@ Q_SIGNALS:
     void finished(const unstuck::DiagnosisResult& result);
 
 private:
+    void complete(bool timedOut);
+    void dropRun();
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/diagnosis/DiscoveryProbe.h"
+
+#include <QJsonArray>
+
+namespace unstuck {
+
+DiscoveryProbe::DiscoveryProbe(ProbeRunner& runner) : m_runner(runner) {}
+
+void DiscoveryProbe::start(std::function<void()> groupsKnown)
+{
+    m_runner.ask(
+        ProbeRunner::kube(QStringLiteral("/apis")), QStringLiteral("API groups (/apis)"),
+        [this, groupsKnown](const Observation& observation) {
+            m_runner.findings().apis = observation;
+            const QJsonArray groups =
+                observation.answer.json.value(QStringLiteral("groups")).toArray();
+            for (const QJsonValue& group : groups) {
+                const QJsonArray versions =
+                    group.toObject().value(QStringLiteral("versions")).toArray();
+                for (const QJsonValue& version : versions) {
+                    const QString gv =
+                        version.toObject().value(QStringLiteral("groupVersion")).toString();
+                    if (gv.isEmpty())
+                        continue;
+                    m_runner.ask(ProbeRunner::kube(QStringLiteral("/apis/") + gv),
+                                 QStringLiteral("Discovery ") + gv,
+                                 [this, gv](const Observation& answer) {
+                                     m_runner.findings().groupVersions.insert(gv, answer);
+                                 });
+                }
+            }
+            groupsKnown();
+        });
+}
+
+} // namespace unstuck

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/diagnosis/LiveSource.h"
+
+#include "models/common/Redactor.h"
+#include "models/kube/KubeconfigLoader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QPointer>
+
+namespace unstuck {
+
+LiveSource::LiveSource(ResolvedContext context, std::optional<CloudConnection> cloud,
+                       QString cloudReason, int timeoutMs, QObject* parent)
+    : DiagnosisSource(parent), m_kube(std::make_unique<KubeClient>(std::move(context))),
+      m_cloudReason(std::move(cloudReason))
+{
+    m_kube->setTimeoutMs(timeoutMs);
+    m_kube->setMaxRetries(0);
+    if (cloud) {
+        cloud->timeoutMs = timeoutMs;
+        m_cloud = std::make_unique<CloudClient>(*cloud);
+    }
+}
+
+LiveSource::~LiveSource() = default;
+
+QString LiveSource::contextName() const
+{
+    return m_kube->context().contextName;
+}
+
+void LiveSource::cancelAll()
+{
+    // Answers still on their way are dropped by the receivers (the run is closed); new
+    // questions are refused.
+    m_cancelled = true;
+}
+
+static QString kubeErrorName(KubeError::Kind kind)
+{
+    switch (kind) {
+    case KubeError::Kind::None:
+        return {};
+    case KubeError::Kind::Config:
+    case KubeError::Kind::Auth:
+        return QStringLiteral("config");
+    case KubeError::Kind::Unreachable:
+        return QStringLiteral("unreachable");
+    case KubeError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case KubeError::Kind::Tls:
+        return QStringLiteral("tls");
+    case KubeError::Kind::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case KubeError::Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case KubeError::Kind::NotFound:
+        return QStringLiteral("notfound");
+    case KubeError::Kind::ServiceUnavailable:
+        return QStringLiteral("unavailable");
+    case KubeError::Kind::Conflict:
+    case KubeError::Kind::Server:
+        return QStringLiteral("server");
+    case KubeError::Kind::BadResponse:
+        return QStringLiteral("badresponse");
+    case KubeError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("server");
+}
+
+SourceAnswer LiveSource::fromKube(const KubeResponse& response)
+{
+    SourceAnswer answer;
+    answer.status = response.httpStatus;
+    answer.body = response.body;
+    answer.contentType = response.contentType;
+    answer.json = response.json;
+    answer.error = kubeErrorName(response.error.kind);
+    answer.errorCode = response.error.reason;
+    answer.message = response.error.message;
+    answer.at = QDateTime::currentDateTimeUtc();
+    answer.elapsedMs = response.elapsedMs;
+    return answer;
+}
+
+SourceAnswer LiveSource::fromCloud(const CloudResponse& response)
+{
+    SourceAnswer answer;
+    answer.status = response.httpStatus;
+    answer.json = response.json;
+    answer.body = QJsonDocument(response.json).toJson(QJsonDocument::Compact);
+    answer.contentType = "application/json";
+    answer.errorCode = response.error.code;
+    answer.message = response.error.message;
+    answer.at = QDateTime::currentDateTimeUtc();
+    answer.elapsedMs = response.elapsedMs;
+    switch (response.error.kind) {
+    case CloudError::Kind::None:
+        break;
+    case CloudError::Kind::Config:
+        answer.error = QStringLiteral("config");
+        break;
+    case CloudError::Kind::Unreachable:
+        answer.error = QStringLiteral("unreachable");
+        break;
+    case CloudError::Kind::Timeout:
+        answer.error = QStringLiteral("timeout");
+        break;
+    case CloudError::Kind::Tls:
+        answer.error = QStringLiteral("tls");
+        break;
+    case CloudError::Kind::BadResponse:
+        answer.error = QStringLiteral("badresponse");
+        break;
+    case CloudError::Kind::Cancelled:
+        answer.error = QStringLiteral("cancelled");
+        break;
+    case CloudError::Kind::Api:
+        if (response.error.httpStatus == 403 ||
+            response.error.code.startsWith(QStringLiteral("Forbidden")) ||
+            response.error.code.contains(QStringLiteral("NoPermission")))
+            answer.error = QStringLiteral("forbidden");
+        else if (response.error.httpStatus == 404 ||
+                 response.error.code.contains(QStringLiteral("NotFound")))
+            answer.error = QStringLiteral("notfound");
+        else
+            answer.error = QStringLiteral("api");
+        break;
+    }
+    return answer;
+}
+
+void LiveSource::fetch(const SourceQuery& query, QObject* receiver, Callback callback)
+{
+    QPointer<QObject> guard(receiver);
+    if (m_cancelled) {
+        SourceAnswer answer;
+        answer.error = QStringLiteral("cancelled");
+        answer.message = QStringLiteral("cancelled");
+        QMetaObject::invokeMethod(
+            receiver, [callback, answer] { callback(answer); }, Qt::QueuedConnection);
+        return;
+    }
+    if (query.kind == SourceQuery::Kind::Kube) {
+        auto done = [callback](const KubeResponse& response) {
+            callback(fromKube(response));
+        };
+        if (query.allPages)
+            m_kube->list(query.path, receiver, done);
+        else
+            m_kube->get(query.path, receiver, done);
+        return;
+    }
+    if (!m_cloud) {
+        SourceAnswer answer;
+        answer.error = QStringLiteral("config");
+        answer.message = m_cloudReason;
+        QMetaObject::invokeMethod(
+            receiver, [callback, answer] { callback(answer); }, Qt::QueuedConnection);
+        return;
+    }
+    auto done = [callback](const CloudResponse& response) {
+        callback(fromCloud(response));
+    };
+    if (query.allPages && !query.listPath.isEmpty())
+        m_cloud->callAllPages(query.product, query.action, query.params, query.listPath, receiver,
+                              done);
+    else
+        m_cloud->call(query.product, query.action, query.params, receiver, done);
+}
+
+// profile.json as the simulator writes it (sim.json has the same keys): {"kubeconfig": path,
+// "context": name, "cloud": {"endpoint", "regionId", "accessKeyId", "accessKeySecret",
+// "caFile"}}. Relative paths are against the profile's folder.
+static bool readProfile(const QString& file, QString* kubeconfig, QString* context,
+                        std::optional<CloudConnection>* cloud, QString* error)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read profile %1: %2").arg(file, f.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonObject profile = QJsonDocument::fromJson(f.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        *error =
+            QStringLiteral("profile %1 is not valid JSON: %2").arg(file, parseError.errorString());
+        return false;
+    }
+    const QString dir = QFileInfo(file).absolutePath();
+    auto resolvePath = [&](const QString& path) {
+        return path.isEmpty() || QFileInfo(path).isAbsolute() ? path
+                                                              : dir + QLatin1Char('/') + path;
+    };
+    QJsonObject kube = profile.value(QStringLiteral("kubernetes")).toObject();
+    *kubeconfig = resolvePath(profile.value(QStringLiteral("kubeconfig"))
+                                  .toString(kube.value(QStringLiteral("kubeconfig")).toString()));
+    *context = profile.value(QStringLiteral("context"))
+                   .toString(kube.value(QStringLiteral("context")).toString());
+    const QJsonObject c = profile.value(QStringLiteral("cloud")).toObject();
+    const QString keyId = c.value(QStringLiteral("accessKeyId")).toString();
+    if (!keyId.isEmpty()) {
+        CloudConnection connection;
+        connection.credential.accessKeyId = keyId;
+        connection.credential.accessKeySecret =
+            c.value(QStringLiteral("accessKeySecret")).toString();
+        connection.credential.securityToken = c.value(QStringLiteral("securityToken")).toString();
+        connection.credential.source = QStringLiteral("profile ") + QFileInfo(file).fileName();
+        Redactor::registerSecret(connection.credential.accessKeySecret);
+        Redactor::registerSecret(connection.credential.securityToken);
+        connection.regionId = c.value(QStringLiteral("regionId")).toString();
+        connection.endpointOverride = c.value(QStringLiteral("endpoint")).toString();
+        const QString ca =
+            resolvePath(c.value(QStringLiteral("caFile"))
+                            .toString(profile.value(QStringLiteral("caFile")).toString()));
+        if (!ca.isEmpty()) {
+            QFile caFile(ca);
+            if (caFile.open(QIODevice::ReadOnly))
+                connection.caCertificatesPem = caFile.readAll();
+        }
+        *cloud = connection;
+    }
+    return true;
+}
+
+std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QString* error)
+{
+    QString kubeconfig = request.kubeconfig, context = request.context;
+    std::optional<CloudConnection> cloud;
+    QString cloudReason;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!request.profileFile.isEmpty()) {
+        if (!readProfile(request.profileFile, &kubeconfig, &context, &cloud, error))
+            return nullptr;
+        if (!cloud)
+            cloudReason = QStringLiteral("no cloud credentials in profile %1")
+                              .arg(QFileInfo(request.profileFile).fileName());
+    }
+    KubeError kubeError;
+    const auto config = KubeconfigLoader::load(kubeconfig, env, &kubeError);
+    if (!config) {
+        *error = kubeError.message;
+        return nullptr;
+    }
+    const auto resolved = KubeconfigLoader::resolve(*config, context, &kubeError);
+    if (!resolved) {
+        *error = kubeError.message;
+        return nullptr;
+    }
+    if (request.noCloud) {
+        cloud.reset();
+        cloudReason = QStringLiteral("cloud checks turned off (--no-cloud)");
+    } else if (request.profileFile.isEmpty()) {
+        QString credentialError;
+        const auto credential =
+            CloudCredentials::resolve(request.cloudProfile, env, &credentialError);
+        if (credential) {
+            CloudConnection connection;
+            connection.credential = *credential;
+            connection.regionId = env.value(QStringLiteral("ALIBABA_CLOUD_REGION_ID"),
+                                            env.value(QStringLiteral("ALICLOUD_REGION")));
+            cloud = connection;
+        } else {
+            cloudReason =
+                QStringLiteral("no cloud credentials") +
+                (credentialError.isEmpty() ? QString()
+                                           : QStringLiteral(" (%1)").arg(credentialError));
+        }
+    }
+    return std::make_unique<LiveSource>(*resolved, cloud, cloudReason, request.requestTimeoutMs);
+}
+
+} // namespace unstuck

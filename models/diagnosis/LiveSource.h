@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/cloud/CloudClient.h"
+#include "models/diagnosis/DiagnosisEngine.h"
+#include "models/diagnosis/DiagnosisSource.h"
+#include "models/kube/KubeClient.h"
+
+#include <memory>
+#include <optional>
+
+namespace unstuck {
+
+// Answers the probes over HTTPS: Kubernetes through KubeClient, the cloud through CloudClient.
+class LiveSource : public DiagnosisSource
+{
+    Q_OBJECT
+public:
+    // cloud empty = no cloud questions; cloudReason says why (shown as the unknown reason).
+    LiveSource(ResolvedContext context, std::optional<CloudConnection> cloud, QString cloudReason,
+               int timeoutMs, QObject* parent = nullptr);
+    ~LiveSource() override;
+
+    // Builds the source a request asks for: a profile file (profile.json: kubeconfig, context
+    // and cloud endpoint/keys), else the kubeconfig rules plus the cloud credential chain.
+    static std::unique_ptr<LiveSource> open(const DiagnosisRequest& request, QString* error);
+
+    void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override;
+    QString kind() const override { return QStringLiteral("live"); }
+    QString contextName() const override;
+    bool hasCloud() const override { return m_cloud != nullptr; }
+    QString cloudUnavailableReason() const override { return m_cloudReason; }
+    void cancelAll() override;
+
+    static SourceAnswer fromKube(const KubeResponse& response);
+    static SourceAnswer fromCloud(const CloudResponse& response);
+
+private:
+    std::unique_ptr<KubeClient> m_kube;
+    std::unique_ptr<CloudClient> m_cloud;
+    QString m_cloudReason;
+    bool m_cancelled = false;
+};
+
+} // namespace unstuck

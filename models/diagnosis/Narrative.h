@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisResult.h"
+
+namespace unstuck {
+
+// The incident write-up in English and Simplified Chinese: symptom → each hop → root cause →
+// the recommended fix.
+class Narrative
+{
+public:
+    static void write(DiagnosisResult& result);
+
+private:
+    static QString english(const DiagnosisResult& result);
+    static QString chinese(const DiagnosisResult& result);
+};
+
+} // namespace unstuck

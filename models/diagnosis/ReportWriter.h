@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisResult.h"
+
+#include <QString>
+
+namespace unstuck {
+
+// Human-readable renderings of a diagnosis: terminal text (optionally coloured), Markdown for
+// tickets, and a self-contained HTML report that can embed the GUI's graph as SVG.
+class ReportWriter
+{
+public:
+    static QString text(const DiagnosisResult& result, bool colour);
+    static QString markdown(const DiagnosisResult& result);
+    // svg: an <svg> document (the GUI's graph) or empty.
+    static QString html(const DiagnosisResult& result, const QString& svg = {});
+};
+
+} // namespace unstuck
