@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/sim/CloudAccount.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -28,6 +30,7 @@ public:
     // True when the VPC route table sends traffic for podIp to instanceId (an entry whose
     // destination CIDR contains podIp and whose next hop is that instance). The aggregator
     // reconciler asks this to decide whether the API server reaches an APIService backend.
+    // Longest prefix wins, as in the VPC router.
     bool routesToInstance(const QString& podIp, const QString& instanceId) const;
 
     QString regionId() const;
@@ -35,6 +38,35 @@ public:
     // Credentials of the RAM user the app signs with (written into sim.json/profile.json).
     QString userAccessKeyId() const;
     QString userAccessKeySecret() const;
+
+    // --- extensions (cloud side) ------------------------------------------------------------
+    QString scenario() const;
+    QString accountId() const;
+    QString routeTableId() const;
+    QString userName() const;
+    QString masterRoleName() const;   // "KubernetesMasterRole-<uuid>"
+    QString masterPolicyName() const; // "k8sMasterRolePolicy-<uuid>"
+    QString workerRoleName() const;
+    // A role the user may AssumeRole into (aliyun CLI RamRoleArn mode), same rights as the user.
+    QString troubleshooterRoleArn() const;
+    // The CIDR whose route the scenario removed ("" when none), and that node's name.
+    QString brokenRouteCidr() const;
+    QString brokenRouteNode() const;
+
+    // How often the route controller sim acts, and how long after start it first acts (the
+    // real CCM waits one period before its first full sync).
+    int routeReconcilePeriodMs() const;
+    int routeFirstSyncDelayMs() const;
+
+    // A fresh STS session for a role, as the ECS metadata server gives an instance.
+    SimAccessKey roleSession(const QString& roleName, const QString& sessionName);
+    // Tests: the next calls of an action answer an error (e.g. Throttling.User).
+    void injectFault(const SimFault& fault);
+
+    CloudAccount& account();
+    const CloudAccount& account() const;
+    // Emits changed(); CloudApi calls it after every mutating action.
+    void notifyChanged();
 
 Q_SIGNALS:
     void changed();
