@@ -3,7 +3,6 @@
 
 #include "models/sim/CloudApi.h"
 #include "models/sim/CloudWorld.h"
-#include "models/sim/Klog.h"
 #include "models/sim/KubeStore.h"
 
 #include <QDateTime>
@@ -50,6 +49,16 @@ QString instanceOf(const QJsonObject& node)
     QString providerId = str(obj(node, "spec"), "providerID");
     providerId.remove(u"alicloud://"_s);
     return providerId.section(u'.', 1);
+}
+
+// klog's header: "E1127 00:01:02.123456       1 route_controller.go:383] message".
+QString klogLine(QChar severity, const QString& fileLine, const QString& message)
+{
+    const QDateTime t = QDateTime::currentDateTimeUtc();
+    return u"%1%2 %3.%4       1 %5] %6"_s.arg(severity)
+        .arg(t.toString(u"MMdd"_s), t.toString(u"hh:mm:ss"_s))
+        .arg(t.time().msec() * 1000 + 211, 6, 10, u'0')
+        .arg(fileLine, message);
 }
 
 // Go's fmt %s of a map[string]interface{}: "map[k:v k:v]" with sorted keys.
@@ -137,7 +146,7 @@ void RouteControllerSim::log(QChar severity, const QString& fileLine, const QStr
     if (pod.isEmpty())
         return;
     // klog writes a multi-line message as is: the pod log shows one line per '\n'.
-    const QStringList lines = Klog::line(severity, fileLine, message).split(u'\n');
+    const QStringList lines = klogLine(severity, fileLine, message).split(u'\n');
     for (const QString& line : lines)
         m_kube.appendPodLog(u"kube-system"_s, pod, line);
 }
