@@ -57,7 +57,7 @@ QString klogLine(QChar severity, const QString& fileLine, const QString& message
     const QDateTime t = QDateTime::currentDateTimeUtc();
     return u"%1%2 %3.%4       1 %5] %6"_s.arg(severity)
         .arg(t.toString(u"MMdd"_s), t.toString(u"hh:mm:ss"_s))
-        .arg(t.time().msec() * 1000 + 211, 6, 10, u'0')
+        .arg(t.time().msec() * 1000 + 211, 6, 10, QLatin1Char('0'))
         .arg(fileLine, message);
 }
 
