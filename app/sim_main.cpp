@@ -1,13 +1,141 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// unstuck-sim: the simulated cluster + cloud account on loopback (see DESIGN.md §5).
+#include "models/common/Log.h"
+#include "models/sim/SimServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
 #include <cstdio>
-#include <cstring>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+#ifdef Q_OS_WIN
+BOOL WINAPI consoleHandler(DWORD)
+{
+    // Runs on another thread: ask the event loop to quit.
+    QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
+                              Qt::QueuedConnection);
+    return TRUE;
+}
+
+void installStopHandler()
+{
+    SetConsoleCtrlHandler(consoleHandler, TRUE);
+}
+#else
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    // Only async-signal-safe work here: wake the event loop through the socket pair.
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFds[0], &byte, 1);
+}
+
+void installStopHandler()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto* notifier =
+        new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(),
+                     [notifier] {
+                         notifier->setEnabled(false);
+                         char byte = 0;
+                         [[maybe_unused]] const ssize_t n = ::read(g_signalFds[1], &byte, 1);
+                         QCoreApplication::quit();
+                     });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+#endif
+
+} // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
-        std::printf("unstuck-sim %s\n", UNSTUCK_VERSION);
-        return 0;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("unstuck-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UNSTUCK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "Simulated Kubernetes cluster and Alibaba Cloud account on 127.0.0.1.\nScenarios: %1")
+            .arg(unstuck::sim::SimServer::scenarioNames().join(QStringLiteral(", "))));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("Scenario to simulate."),
+                                      QStringLiteral("name"), QStringLiteral("seed"));
+    const QCommandLineOption stateDir(
+        QStringLiteral("state-dir"),
+        QStringLiteral("Where kubeconfig, ca.crt, sim.json and profile.json are written."),
+        QStringLiteral("dir"));
+    const QCommandLineOption latency(QStringLiteral("latency-ms"),
+                                     QStringLiteral("Delay every answer by N ms."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Kubernetes API port (0 = ephemeral)."),
+                                  QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption cloudPort(QStringLiteral("cloud-port"),
+                                       QStringLiteral("Cloud OpenAPI port (0 = ephemeral)."),
+                                       QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption reconcile(QStringLiteral("reconcile-ms"),
+                                       QStringLiteral("Controller period in ms."),
+                                       QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption largeNodes(QStringLiteral("large-nodes"),
+                                        QStringLiteral("Add N nodes (benchmarks)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption largeNamespaces(
+        QStringLiteral("large-namespaces"),
+        QStringLiteral("Add N namespaces, every tenth Terminating (benchmarks)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions(
+        {scenario, stateDir, latency, port, cloudPort, reconcile, largeNodes, largeNamespaces});
+    parser.process(app);
+
+    unstuck::log::init(spdlog::level::warn);
+    unstuck::sim::SimOptions options;
+    options.scenario = parser.value(scenario);
+    options.stateDir = parser.value(stateDir);
+    options.latencyMs = parser.value(latency).toInt();
+    options.kubePort = static_cast<quint16>(parser.value(port).toUInt());
+    options.cloudPort = static_cast<quint16>(parser.value(cloudPort).toUInt());
+    options.reconcileIntervalMs = qMax(10, parser.value(reconcile).toInt());
+    options.largeNodes = qMax(0, parser.value(largeNodes).toInt());
+    options.largeNamespaces = qMax(0, parser.value(largeNamespaces).toInt());
+    if (options.stateDir.isEmpty()) {
+        std::fprintf(stderr, "unstuck-sim: --state-dir is required\n");
+        return 2;
     }
-    std::fprintf(stderr, "unstuck-sim: not built yet (issue 2)\n");
-    return 2;
+
+    installStopHandler();
+    unstuck::sim::SimServer server(options);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "unstuck-sim: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QByteArray line = QJsonDocument(server.info()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    const int rc = app.exec();
+    server.stop();
+    return rc;
 }

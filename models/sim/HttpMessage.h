@@ -13,13 +13,13 @@ namespace unstuck::sim {
 // One HTTP/1.1 request as the simulator's HTTPS server parsed it.
 struct HttpRequest
 {
-    QByteArray method;                  // "GET", "POST", ...
-    QString path;                       // decoded path without the query, e.g. "/api/v1/namespaces"
-    QUrlQuery query;                    // decoded query parameters
-    QByteArray rawTarget;               // the request target exactly as sent (path?query)
+    QByteArray method;    // "GET", "POST", ...
+    QString path;         // decoded path without the query, e.g. "/api/v1/namespaces"
+    QUrlQuery query;      // decoded query parameters
+    QByteArray rawTarget; // the request target exactly as sent (path?query)
     QMap<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
-    QList<QSslCertificate> peerChain;   // the client certificate chain, empty without one
+    QList<QSslCertificate> peerChain; // the client certificate chain, empty without one
 
     QByteArray header(const QByteArray& lowerName) const { return headers.value(lowerName); }
 };

@@ -31,6 +31,8 @@ public:
     // Container log lines of a pod (what GET .../pods/{name}/log returns), oldest first.
     void appendPodLog(const QString& ns, const QString& pod, const QString& line);
     QStringList podLog(const QString& ns, const QString& pod) const;
+    // When each line was appended (ms since epoch), parallel to podLog().
+    QList<qint64> podLogTimes(const QString& ns, const QString& pod) const;
 
     // Files a core/v1 Event like a real component does: an existing event with the same
     // involved object, reason and message gets its count and lastTimestamp bumped.
@@ -47,6 +49,7 @@ private:
     // Implementation detail owned by the simulator's Kubernetes side.
     QHash<QString, QHash<QString, QJsonObject>> m_objects; // resource -> "ns/name" -> object
     QHash<QString, QStringList> m_logs;                    // "ns/pod" -> lines
+    QHash<QString, QList<qint64>> m_logTimes;              // "ns/pod" -> append times
     qint64 m_resourceVersion = 1000;
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <utility>
 
 namespace unstuck::sim {
 
@@ -39,8 +41,9 @@ public:
     void stop();
 
     // The sim.json content: {"kubernetes":{"server":...}, "kubeconfig":path, "caFile":path,
-    // "context":"unstuck-sim", "cloud":{"endpoint","regionId","accessKeyId","accessKeySecret"},
-    // "profile":path, "scenario":name, "pid":n}.
+    // "context":"unstuck-sim", "cloud":{"endpoint","regionId","accessKeyId","accessKeySecret",
+    // "caFile"}, "profile":path, "scenario":name, "pid":n, "token":bearer token,
+    // "basicAuth":{"username","password"}, "stateDir":path}.
     QJsonObject info() const;
     QString kubeconfigPath() const;
     QString profilePath() const;
@@ -48,6 +51,22 @@ public:
     SimWorld& world();
 
     static QStringList scenarioNames();
+
+    // --- for client tests -------------------------------------------------------------
+    // The next `count` Kubernetes API requests whose path starts with pathPrefix answer
+    // `status` (with Retry-After when retryAfterSeconds > 0). An empty body becomes the
+    // matching Status JSON.
+    void injectFault(const QString& pathPrefix, int status, int count, int retryAfterSeconds = 0,
+                     const QByteArray& body = {});
+    // Requests under pathPrefix are answered only after delayMs (a black-holed backend).
+    void setPathDelay(const QString& pathPrefix, int delayMs);
+    QString caCertificatePem() const;
+    // A client certificate + key (PEM) signed by the sim CA; CN is the user name.
+    std::pair<QByteArray, QByteArray> issueClientCertificate(const QString& cn, bool ec);
+    quint16 kubePort() const;
+    quint16 cloudPort() const;
+    QString token() const;
+    QString basicPassword() const;
 
 private:
     struct Private;

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace unstuck::sim {
+
+// kubectl's typed clients send some bodies as Kubernetes protobuf ("k8s\0" + runtime.Unknown).
+// This decodes the envelope and the kinds kubectl creates that way (ObjectMeta of any kind,
+// plus Namespace spec and ConfigMap/Secret data) into the JSON the store keeps.
+class KubeProtobuf
+{
+public:
+    static bool isProtobuf(const QByteArray& contentType);
+    static std::optional<QJsonObject> decode(const QByteArray& body, QString* error);
+};
+
+} // namespace unstuck::sim

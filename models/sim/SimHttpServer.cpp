@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/sim/SimHttpServer.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTimer>
+#include <QUrl>
+
+namespace unstuck::sim {
+
+namespace {
+
+constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+constexpr qsizetype kMaxBodyBytes = 32 * 1024 * 1024;
+
+struct Connection
+{
+    QByteArray buffer;
+    bool busy = false; // a request is being answered
+};
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 409:
+        return "Conflict";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
+    }
+}
+
+QByteArray httpDate()
+{
+    return QLocale::c()
+               .toString(QDateTime::currentDateTimeUtc(),
+                         QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+               .toLatin1() +
+           " GMT";
+}
+
+// Decodes a chunked body starting at `from`. Returns false while incomplete; sets *end to the
+// index after the final CRLF.
+bool decodeChunked(const QByteArray& data, qsizetype from, QByteArray* body, qsizetype* end,
+                   bool* bad)
+{
+    qsizetype pos = from;
+    body->clear();
+    for (;;) {
+        const qsizetype lineEnd = data.indexOf("\r\n", pos);
+        if (lineEnd < 0)
+            return false;
+        QByteArray sizeLine = data.mid(pos, lineEnd - pos);
+        const qsizetype semi = sizeLine.indexOf(';');
+        if (semi >= 0)
+            sizeLine.truncate(semi);
+        bool ok = false;
+        const qsizetype size = sizeLine.trimmed().toLongLong(&ok, 16);
+        if (!ok || size < 0 || size > kMaxBodyBytes) {
+            *bad = true;
+            return false;
+        }
+        pos = lineEnd + 2;
+        if (size == 0) {
+            // Trailers end with an empty line.
+            for (;;) {
+                const qsizetype trailerEnd = data.indexOf("\r\n", pos);
+                if (trailerEnd < 0)
+                    return false;
+                const bool empty = trailerEnd == pos;
+                pos = trailerEnd + 2;
+                if (empty) {
+                    *end = pos;
+                    return true;
+                }
+            }
+        }
+        if (data.size() < pos + size + 2)
+            return false;
+        body->append(data.mid(pos, size));
+        pos += size + 2;
+    }
+}
+
+} // namespace
+
+struct SimHttpServer::Private
+{
+    QSslServer* server = nullptr;
+    QSslConfiguration config;
+    Handler handler;
+    DelayFunction delay;
+    int latencyMs = 0;
+    QHash<QSslSocket*, Connection> connections;
+};
+
+SimHttpServer::SimHttpServer(QObject* parent) : QObject(parent), d(new Private)
+{
+    d->config = QSslConfiguration::defaultConfiguration();
+    d->config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    d->server = new QSslServer(this);
+    connect(d->server, &QSslServer::pendingConnectionAvailable, this, &SimHttpServer::onConnection);
+    // Handshake failures (a client that does not trust our CA) only end that connection.
+    connect(d->server, &QSslServer::errorOccurred, this,
+            [this](QSslSocket* socket, QAbstractSocket::SocketError) {
+                if (!d->connections.contains(socket))
+                    socket->deleteLater();
+            });
+    connect(d->server, &QSslServer::sslErrors, this,
+            [](QSslSocket* socket, const QList<QSslError>&) { socket->ignoreSslErrors(); });
+}
+
+SimHttpServer::~SimHttpServer()
+{
+    close();
+}
+
+void SimHttpServer::setCertificate(const QSslCertificate& certificate, const QSslKey& key,
+                                   const QList<QSslCertificate>& caCertificates)
+{
+    d->config.setLocalCertificate(certificate);
+    d->config.setPrivateKey(key);
+    d->config.setCaCertificates(caCertificates);
+}
+
+void SimHttpServer::setRequestClientCertificate(bool request)
+{
+    // QueryPeer asks for a certificate without requiring one; KubeApi checks the chain.
+    d->config.setPeerVerifyMode(request ? QSslSocket::QueryPeer : QSslSocket::VerifyNone);
+}
+
+void SimHttpServer::setHandler(Handler handler)
+{
+    d->handler = std::move(handler);
+}
+
+void SimHttpServer::setDelayFunction(DelayFunction delay)
+{
+    d->delay = std::move(delay);
+}
+
+void SimHttpServer::setLatencyMs(int ms)
+{
+    d->latencyMs = qMax(0, ms);
+}
+
+bool SimHttpServer::listen(quint16 port, QString* error)
+{
+    d->server->setSslConfiguration(d->config);
+    if (!d->server->listen(QHostAddress::LocalHost, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2")
+                         .arg(port)
+                         .arg(d->server->errorString());
+        return false;
+    }
+    return true;
+}
+
+quint16 SimHttpServer::port() const
+{
+    return d->server->serverPort();
+}
+
+void SimHttpServer::close()
+{
+    if (d->server)
+        d->server->close();
+    const auto sockets = d->connections.keys();
+    d->connections.clear();
+    for (QSslSocket* socket : sockets) {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+void SimHttpServer::onConnection()
+{
+    while (d->server->hasPendingConnections()) {
+        auto* socket = qobject_cast<QSslSocket*>(d->server->nextPendingConnection());
+        if (!socket)
+            continue;
+        socket->setParent(this);
+        d->connections.insert(socket, Connection{});
+        connect(socket, &QSslSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QSslSocket::disconnected, this, [this, socket] {
+            d->connections.remove(socket);
+            socket->deleteLater();
+        });
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(socket);
+    }
+}
+
+void SimHttpServer::onReadyRead(QSslSocket* socket)
+{
+    auto it = d->connections.find(socket);
+    if (it == d->connections.end())
+        return;
+    it->buffer.append(socket->readAll());
+    if (it->busy)
+        return;
+    HttpRequest request;
+    bool closeAfter = false;
+    if (!parseOne(socket, &request, &closeAfter))
+        return;
+    d->connections[socket].busy = true;
+    HttpResponse response =
+        d->handler ? d->handler(request) : HttpResponse::text(500, "no handler\n");
+    const int delay = d->latencyMs + (d->delay ? d->delay(request) : 0);
+    if (delay <= 0) {
+        respond(socket, response, closeAfter);
+        return;
+    }
+    QPointer<QSslSocket> guard(socket);
+    QTimer::singleShot(delay, this, [this, guard, response, closeAfter] {
+        if (guard && d->connections.contains(guard.data()))
+            respond(guard.data(), response, closeAfter);
+    });
+}
+
+bool SimHttpServer::parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter)
+{
+    Connection& conn = d->connections[socket];
+    const qsizetype headerEnd = conn.buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0) {
+        if (conn.buffer.size() > kMaxHeaderBytes)
+            respond(socket, HttpResponse::text(431, "request header too large\n"), true);
+        return false;
+    }
+    const QList<QByteArray> lines = conn.buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() < 3) {
+        respond(socket, HttpResponse::text(400, "bad request line\n"), true);
+        return false;
+    }
+    request->method = requestLine[0].toUpper();
+    request->rawTarget = requestLine[1];
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (request->headers.contains(name))
+            request->headers[name] += ", " + value;
+        else
+            request->headers.insert(name, value);
+    }
+    qsizetype consumed = headerEnd + 4;
+    if (request->header("transfer-encoding").toLower().contains("chunked")) {
+        bool bad = false;
+        qsizetype end = 0;
+        if (!decodeChunked(conn.buffer, consumed, &request->body, &end, &bad)) {
+            if (bad)
+                respond(socket, HttpResponse::text(400, "bad chunked body\n"), true);
+            return false;
+        }
+        consumed = end;
+    } else {
+        const qsizetype length = request->header("content-length").toLongLong();
+        if (length < 0 || length > kMaxBodyBytes) {
+            respond(socket, HttpResponse::text(413, "body too large\n"), true);
+            return false;
+        }
+        if (conn.buffer.size() < consumed + length)
+            return false;
+        request->body = conn.buffer.mid(consumed, length);
+        consumed += length;
+    }
+    conn.buffer.remove(0, consumed);
+
+    const qsizetype q = request->rawTarget.indexOf('?');
+    const QByteArray rawPath = q < 0 ? request->rawTarget : request->rawTarget.left(q);
+    request->path = QUrl::fromPercentEncoding(rawPath);
+    if (q >= 0) {
+        // '+' means space in form-encoded queries (kubectl escapes real '+' as %2B).
+        QByteArray rawQuery = request->rawTarget.mid(q + 1);
+        rawQuery.replace('+', "%20");
+        request->query.setQuery(QString::fromLatin1(rawQuery));
+    }
+    request->peerChain = socket->peerCertificateChain();
+    const QByteArray connection = request->header("connection").toLower();
+    *closeAfter = connection.contains("close") ||
+                  (requestLine[2] == "HTTP/1.0" && !connection.contains("keep-alive"));
+    return true;
+}
+
+void SimHttpServer::respond(QSslSocket* socket, const HttpResponse& response, bool closeAfter)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                     reasonPhrase(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    for (const auto& [name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "Date: " + httpDate() + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (closeAfter)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    out += response.body;
+    socket->write(out);
+    auto it = d->connections.find(socket);
+    if (closeAfter || it == d->connections.end()) {
+        socket->disconnectFromHost();
+        return;
+    }
+    it->busy = false;
+    // A pipelined request may already be buffered.
+    if (!it->buffer.isEmpty())
+        QTimer::singleShot(0, this, [this, guard = QPointer<QSslSocket>(socket)] {
+            if (guard)
+                onReadyRead(guard.data());
+        });
+}
+
+} // namespace unstuck::sim

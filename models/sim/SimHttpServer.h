@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/sim/HttpMessage.h"
+
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <functional>
+
+class QSslServer;
+class QSslSocket;
+
+namespace unstuck::sim {
+
+// A small HTTPS/1.1 server on 127.0.0.1: keep-alive, Content-Length and chunked request
+// bodies, one request at a time per connection (so answers keep their order). Answers are
+// delayed with timers, never by blocking.
+class SimHttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<HttpResponse(const HttpRequest&)>;
+    // Extra delay (ms) for a request, on top of the global latency.
+    using DelayFunction = std::function<int(const HttpRequest&)>;
+
+    explicit SimHttpServer(QObject* parent = nullptr);
+    ~SimHttpServer() override;
+
+    void setCertificate(const QSslCertificate& certificate, const QSslKey& key,
+                        const QList<QSslCertificate>& caCertificates);
+    // Ask clients for a certificate (optional: token and basic auth still work without one).
+    void setRequestClientCertificate(bool request);
+    void setHandler(Handler handler);
+    void setDelayFunction(DelayFunction delay);
+    void setLatencyMs(int ms);
+
+    bool listen(quint16 port, QString* error);
+    quint16 port() const;
+    void close();
+
+private:
+    void onConnection();
+    void onReadyRead(QSslSocket* socket);
+    bool parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter);
+    void respond(QSslSocket* socket, const HttpResponse& response, bool closeAfter);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace unstuck::sim
