@@ -5,6 +5,7 @@
 #include "kube/TestApiServer.h"
 #include "kube/TestPki.h"
 #include "models/kube/Discovery.h"
+#include "models/sim/SimServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -303,6 +304,71 @@ private Q_SLOTS:
         QVERIFY(result.error.message.contains(QStringLiteral("cannot get path \"/apis\"")));
         QVERIFY(result.groupVersions.isEmpty());
         QVERIFY(!result.complete());
+    }
+    // --- against the simulator, in process ----------------------------------------------
+
+    void sim_seedScenario_partialDiscovery_data()
+    {
+        QTest::addColumn<bool>("aggregated");
+        QTest::addColumn<QString>("cause");
+        QTest::newRow("aggregated v2")
+            << true << QStringLiteral("stale GroupVersion discovery: metrics.k8s.io/v1beta1");
+        QTest::newRow("legacy per group/version")
+            << false << QStringLiteral("the server is currently unable to handle the request");
+    }
+
+    void sim_seedScenario_partialDiscovery()
+    {
+        QFETCH(bool, aggregated);
+        QFETCH(QString, cause);
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.scenario = QStringLiteral("seed");
+        options.stateDir = dir.path();
+        sim::SimServer server(options);
+        QString startError;
+        QVERIFY2(server.start(&startError), qPrintable(startError));
+        KubeError error;
+        auto cfg = KubeconfigLoader::load(server.kubeconfigPath(), {}, &error);
+        QVERIFY2(cfg, qPrintable(error.message));
+        auto ctx = KubeconfigLoader::resolve(*cfg, {}, &error);
+        QVERIFY2(ctx, qPrintable(error.message));
+        KubeClient c(*ctx);
+        const DiscoveryResult result = discover(c, aggregated);
+        QVERIFY2(result.error.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.aggregated, aggregated);
+        QVERIFY(result.groupVersions.size() > 3);
+        QCOMPARE(
+            result.aggregateMessage(),
+            QStringLiteral(
+                "unable to retrieve the complete list of server APIs: metrics.k8s.io/v1beta1: ") +
+                cause);
+        if (!aggregated) {
+            QCOMPARE(result.failed().first().httpStatus, 503);
+            QVERIFY(result.requests.size() > 3);
+        }
+    }
+
+    void sim_healthyScenario_isComplete()
+    {
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.scenario = QStringLiteral("healthy");
+        options.stateDir = dir.path();
+        sim::SimServer server(options);
+        QString startError;
+        QVERIFY2(server.start(&startError), qPrintable(startError));
+        KubeError error;
+        auto cfg = KubeconfigLoader::load(server.kubeconfigPath(), {}, &error);
+        QVERIFY(cfg);
+        auto ctx = KubeconfigLoader::resolve(*cfg, {}, &error);
+        QVERIFY(ctx);
+        KubeClient c(*ctx);
+        for (bool aggregated : {true, false}) {
+            const DiscoveryResult result = discover(c, aggregated);
+            QVERIFY2(result.complete(),
+                     qPrintable(result.aggregateMessage() + result.error.message));
+        }
     }
 };
 

@@ -6,6 +6,7 @@
 #include "kube/TestPki.h"
 #include "models/common/Redactor.h"
 #include "models/kube/KubeClient.h"
+#include "models/sim/SimServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -70,6 +71,37 @@ private:
     QTemporaryDir m_pkiDir;
     std::unique_ptr<TestPki> m_pki;
     std::unique_ptr<TestApiServer> m_server;
+    QTemporaryDir m_simDir;
+    std::unique_ptr<sim::SimServer> m_sim;
+
+    // The simulator's own kubeconfig, read by our loader.
+    std::optional<ResolvedContext> simContext()
+    {
+        KubeError error;
+        auto cfg = KubeconfigLoader::load(m_sim->kubeconfigPath(), {}, &error);
+        if (!cfg) {
+            qWarning("%s", qPrintable(error.message));
+            return std::nullopt;
+        }
+        auto ctx = KubeconfigLoader::resolve(*cfg, {}, &error);
+        if (!ctx)
+            qWarning("%s", qPrintable(error.message));
+        return ctx;
+    }
+
+    std::unique_ptr<KubeClient> simClient(const std::function<void(KubeUser&)>& user = {})
+    {
+        auto ctx = simContext();
+        if (!ctx)
+            return nullptr;
+        if (user) {
+            ctx->user = KubeUser{};
+            user(ctx->user);
+        }
+        auto c = std::make_unique<KubeClient>(*ctx);
+        c->setRetryBaseDelayMs(10);
+        return c;
+    }
 
     QByteArray caLine(const QString& name = QStringLiteral("ca.crt")) const
     {
@@ -109,6 +141,12 @@ private Q_SLOTS:
         const auto ca = QSslCertificate::fromData(m_pki->read(QStringLiteral("ca.crt")));
         m_server = std::make_unique<TestApiServer>(cert, key, ca);
         QVERIFY(m_server->listen());
+
+        sim::SimOptions options;
+        options.scenario = QStringLiteral("seed");
+        options.stateDir = m_simDir.path();
+        m_sim = std::make_unique<sim::SimServer>(options);
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
     }
 
     void init()
@@ -650,6 +688,172 @@ private Q_SLOTS:
         QVERIFY2(r->error.ok(), qPrintable(r->error.message));
         QCOMPARE(connectLine,
                  "CONNECT 127.0.0.1:" + QByteArray::number(m_server->port()) + " HTTP/1.1");
+    }
+    // --- against the simulator, in process ----------------------------------------------
+
+    void sim_ownKubeconfig_clientCertificateOverTls()
+    {
+        auto c = simClient();
+        QVERIFY(c);
+        QVERIFY(!c->context().user.clientCertificateData.isEmpty());
+        auto r = fetch(*c, QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+        QVERIFY(!r->json.value(QStringLiteral("items")).toArray().isEmpty());
+    }
+
+    void sim_bearerToken_andMissingCredentials()
+    {
+        const QString token = m_sim->token();
+        QCOMPARE(m_sim->info().value(QStringLiteral("token")).toString(), token);
+        auto c = simClient([token](KubeUser& u) { u.token = token; });
+        auto r = fetch(*c, QStringLiteral("/api/v1/namespaces/kube-system"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+
+        auto anonymous =
+            simClient([](KubeUser& u) { u.token = QStringLiteral("wrong-token-000000"); });
+        auto denied = fetch(*anonymous, QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(denied);
+        QCOMPARE(denied->error.kind, KubeError::Kind::Unauthorized);
+        QCOMPARE(denied->error.httpStatus, 401);
+    }
+
+    void sim_issuedClientCertificates_rsaAndEc_data()
+    {
+        QTest::addColumn<bool>("ec");
+        QTest::newRow("rsa") << false;
+        QTest::newRow("ec") << true;
+    }
+
+    void sim_issuedClientCertificates_rsaAndEc()
+    {
+        QFETCH(bool, ec);
+        const auto [cert, key] = m_sim->issueClientCertificate(QStringLiteral("dana"), ec);
+        auto c = simClient([&cert, &key](KubeUser& u) {
+            u.clientCertificateData = cert;
+            u.clientKeyData = key;
+        });
+        QVERIFY(c);
+        auto r = fetch(*c, QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+    }
+
+    void sim_execPlugin_tokenCachedAndRerunAfter401()
+    {
+        QTemporaryDir dir;
+        writeTextFile(
+            dir.filePath(QStringLiteral("plugin.sh")),
+            "#!/bin/sh\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
+            "\"ExecCredential\",\"status\":{\"token\":\"" +
+                m_sim->token().toUtf8() + "\"}}'\n",
+            true);
+        auto c = simClient([&dir](KubeUser& u) {
+            ExecConfig exec;
+            exec.command = dir.filePath(QStringLiteral("plugin.sh"));
+            exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+            exec.interactiveMode = QStringLiteral("Never");
+            u.exec = exec;
+        });
+        auto first = fetch(*c, QStringLiteral("/api/v1/nodes"));
+        QVERIFY(first);
+        QVERIFY2(first->error.ok(), qPrintable(first->error.message));
+        auto second = fetch(*c, QStringLiteral("/api/v1/nodes"));
+        QVERIFY(second && second->error.ok());
+        QCOMPARE(c->execPluginRuns(), 1);
+        m_sim->injectFault(QStringLiteral("/api/v1/nodes"), 401, 1);
+        auto afterRevoke = fetch(*c, QStringLiteral("/api/v1/nodes"));
+        QVERIFY(afterRevoke);
+        QVERIFY2(afterRevoke->error.ok(), qPrintable(afterRevoke->error.message));
+        QCOMPARE(c->execPluginRuns(), 2);
+    }
+
+    void sim_retryAfter_isHonoured()
+    {
+        auto c = simClient();
+        m_sim->injectFault(QStringLiteral("/api/v1/pods"), 429, 1, 1);
+        QElapsedTimer t;
+        t.start();
+        auto r = fetch(*c, QStringLiteral("/api/v1/pods"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+        QCOMPARE(r->attempts, 2);
+        QVERIFY(t.elapsed() >= 950);
+    }
+
+    void sim_slowPath_timesOut()
+    {
+        auto c = simClient();
+        c->setTimeoutMs(300);
+        m_sim->setPathDelay(QStringLiteral("/api/v1/services"), 3000);
+        auto r = fetch(*c, QStringLiteral("/api/v1/services"));
+        m_sim->setPathDelay(QStringLiteral("/api/v1/services"), 0);
+        QVERIFY(r);
+        QCOMPARE(r->error.kind, KubeError::Kind::Timeout);
+    }
+
+    void sim_list_isPaginated()
+    {
+        auto c = simClient();
+        auto all = fetch(*c, QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(all && all->error.ok());
+        const int total = all->json.value(QStringLiteral("items")).toArray().size();
+        QVERIFY(total >= 3);
+        std::optional<KubeResponse> paged;
+        const int before = int(c->requestLog().size());
+        c->list(
+            QStringLiteral("/api/v1/namespaces"), this,
+            [&paged](const KubeResponse& r) { paged = r; }, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(paged.has_value(), 10000);
+        QVERIFY2(paged->error.ok(), qPrintable(paged->error.message));
+        QCOMPARE(paged->json.value(QStringLiteral("items")).toArray().size(), total);
+        QCOMPARE(int(c->requestLog().size()) - before, (total + 1) / 2);
+    }
+
+    void sim_unavailableAggregatedApi_isServiceUnavailable()
+    {
+        auto c = simClient();
+        auto r = fetch(*c, QStringLiteral("/apis/metrics.k8s.io/v1beta1"));
+        QVERIFY(r);
+        QCOMPARE(r->error.kind, KubeError::Kind::ServiceUnavailable);
+        QCOMPARE(r->error.reason, QStringLiteral("ServiceUnavailable"));
+        QCOMPARE(r->error.message,
+                 QStringLiteral("the server is currently unable to handle the request"));
+        QVERIFY(r->contentType.startsWith("text/plain"));
+        QCOMPARE(r->attempts, 2);
+    }
+
+    void sim_wrongCa_isTlsFailure()
+    {
+        auto ctx = simContext();
+        QVERIFY(ctx);
+        ctx->cluster.certificateAuthorityData = m_pki->read(QStringLiteral("other-ca.crt"));
+        KubeClient c(*ctx);
+        auto r = fetch(c, QStringLiteral("/api"));
+        QVERIFY(r);
+        QCOMPARE(r->error.kind, KubeError::Kind::Tls);
+    }
+
+    void sim_stopped_isUnreachable()
+    {
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.stateDir = dir.path();
+        sim::SimServer other(options);
+        QString error;
+        QVERIFY2(other.start(&error), qPrintable(error));
+        KubeError kerr;
+        auto cfg = KubeconfigLoader::load(other.kubeconfigPath(), {}, &kerr);
+        QVERIFY(cfg);
+        auto ctx = KubeconfigLoader::resolve(*cfg, {}, &kerr);
+        QVERIFY(ctx);
+        other.stop();
+        KubeClient c(*ctx);
+        auto r = fetch(c, QStringLiteral("/api"));
+        QVERIFY(r);
+        QCOMPARE(r->error.kind, KubeError::Kind::Unreachable);
+        QVERIFY2(r->error.message.contains(ctx->cluster.server), qPrintable(r->error.message));
     }
 };
 
