@@ -17,12 +17,20 @@ struct CloudError
     enum class Kind { None, Config, Unreachable, Timeout, Tls, Api, BadResponse, Cancelled };
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString code;      // "Forbidden.RAM", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", ...
+    QString code; // "Forbidden.RAM", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", ...
     QString message;
     QString requestId;
     QString recommend;
     QString accessDeniedDetail; // raw AccessDeniedDetail (JSON text) when present
     bool ok() const { return kind == Kind::None; }
+
+    // Extensions.
+    // The AccessDeniedDetail object (AuthAction, NoPermissionType, EncodedDiagnosticMessage…).
+    QJsonObject accessDeniedDetailObject() const;
+    bool isThrottling() const { return code.startsWith(QLatin1String("Throttling")); }
+    // One line for people: "Forbidden.RAM (HTTP 403): User not authorized … [RequestId …]".
+    QString summary() const;
+    static QString kindName(Kind kind);
 };
 
 struct CloudResponse
@@ -31,14 +39,23 @@ struct CloudResponse
     CloudError error;
     int httpStatus = 0;
     qint64 elapsedMs = 0;
+    // Extensions.
+    int attempts = 0; // requests sent (retries after throttling / 5xx included)
+    QString cli;      // the equivalent aliyun CLI command (evidence)
 };
 
 // Asynchronous, signed Alibaba Cloud RPC client (VPC, ECS, RAM, STS).
+// Endpoints per product and region (vpc, ecs regional; ram, sts global) unless the connection
+// has an endpointOverride, which then serves every product (routed by Action + Version).
+// Retries with backoff on Throttling* (any action) and on 5xx / timeouts (read actions only).
+// RamRoleArn credentials AssumeRole through STS first and reuse the session until 3 minutes
+// before it expires.
 class CloudClient : public QObject
 {
     Q_OBJECT
 public:
     using Callback = std::function<void(const CloudResponse&)>;
+    enum class SignatureVersion { V1, V3 };
 
     CloudClient(CloudConnection connection, QObject* parent = nullptr);
     ~CloudClient() override;
@@ -53,6 +70,22 @@ public:
                       QObject* receiver, Callback callback);
 
     const CloudConnection& connection() const;
+
+    // Extensions.
+    void setSignatureVersion(SignatureVersion version); // default V3 (ACS3-HMAC-SHA256)
+    SignatureVersion signatureVersion() const;
+    void setRetryPolicy(int maxRetries, int baseDelayMs); // default 3 retries, 400 ms doubling
+
+    // "vpc.aliyuncs.com" (cn-hangzhou) / "vpc.<region>.aliyuncs.com", "ecs-cn-hangzhou…" /
+    // "ecs.<region>…", "ram.aliyuncs.com", "sts.aliyuncs.com".
+    static QString endpointFor(const QString& product, const QString& regionId);
+    static QString apiVersion(const QString& product);
+    // "aliyun vpc DescribeRouteEntryList --RouteTableId vtb-…" (values shell-quoted).
+    static QString cliEquivalent(const QString& product, const QString& action,
+                                 const QMap<QString, QString>& params);
+    // The same with this connection's region and endpoint override filled in.
+    QString cliFor(const QString& product, const QString& action,
+                   const QMap<QString, QString>& params) const;
 
 private:
     struct Private;

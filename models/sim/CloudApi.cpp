@@ -832,7 +832,9 @@ Result Session::describeInstances()
     }
     QJsonObject out{{u"TotalCount"_s, int(matched.size())}};
     qsizetype offset = 0, size = 10;
-    if (m_params.contains(u"NextToken"_s) || m_params.contains(u"MaxResults"_s)) {
+    const bool tokenPaging =
+        m_params.contains(u"NextToken"_s) || m_params.contains(u"MaxResults"_s);
+    if (tokenPaging) {
         const auto decoded = decodeToken(param("NextToken"));
         if (!decoded)
             return ApiError{
@@ -846,8 +848,10 @@ Result Session::describeInstances()
         out.insert(u"PageNumber"_s, page.pageNumber);
     }
     out.insert(u"PageSize"_s, int(size));
-    out.insert(u"NextToken"_s,
-               offset + size < matched.size() ? encodeToken(offset + size) : QString());
+    // Token paging answers the next token; page-number paging leaves it empty.
+    out.insert(u"NextToken"_s, tokenPaging && offset + size < matched.size()
+                                   ? encodeToken(offset + size)
+                                   : QString());
     QJsonArray items;
     for (qsizetype i = offset; i < matched.size() && i < offset + size; ++i)
         items.append(instanceJson(*matched.at(i)));
