@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -31,6 +32,8 @@ struct Call
     KubeClient::Callback callback;
     int attempt = 0; // attempts made so far
     bool authRetried = false;
+    int credentialRun = 0; // which exec plugin run supplied the credential sent
+    quint64 epoch = 0;
     QElapsedTimer total;
 };
 using CallPtr = std::shared_ptr<Call>;
@@ -101,6 +104,36 @@ KubeError networkError(QNetworkReply* reply, const QString& server, const QStrin
     return error;
 }
 
+// Like Go's http.ProxyFromEnvironment (what client-go uses without proxy-url): HTTPS_PROXY or
+// HTTP_PROXY by scheme, NO_PROXY exceptions, never for loopback.
+QString proxyFromEnvironment(const QProcessEnvironment& env, const QUrl& server)
+{
+    auto value = [&env](const char* name) {
+        const QString upper = env.value(QLatin1String(name));
+        return upper.isEmpty() ? env.value(QString::fromLatin1(name).toLower()) : upper;
+    };
+    const QString host = server.host().toLower();
+    const QHostAddress address(host);
+    if (host == QLatin1String("localhost") || (!address.isNull() && address.isLoopback()))
+        return {};
+    const QString proxy =
+        server.scheme() == QLatin1String("https") ? value("HTTPS_PROXY") : value("HTTP_PROXY");
+    if (proxy.isEmpty())
+        return {};
+    for (QString entry : value("NO_PROXY").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entry = entry.trimmed().toLower();
+        if (entry.contains(QLatin1Char(':')) && !entry.startsWith(QLatin1Char('[')))
+            entry = entry.section(QLatin1Char(':'), 0, 0); // "host:port" entries
+        if (entry == QLatin1String("*") || entry == host)
+            return {};
+        const QString suffix =
+            entry.startsWith(QLatin1Char('.')) ? entry : QLatin1Char('.') + entry;
+        if (host.endsWith(suffix))
+            return {};
+    }
+    return proxy;
+}
+
 int retryAfterMs(QNetworkReply* reply)
 {
     bool ok = false;
@@ -128,6 +161,9 @@ struct KubeClient::Private
     QList<KubeRequestRecord> log;
     QString token;
     QDateTime tokenReadAt;
+    QList<QPointer<QNetworkReply>> inFlight;
+    quint64 epoch = 0; // cancelAll() starts a new epoch; older calls end as Cancelled
+    QList<QTimer*> retryTimers;
 
     void setupTls();
     void setupProxy();
@@ -171,11 +207,15 @@ void KubeClient::Private::setupTls()
 
 void KubeClient::Private::setupProxy()
 {
-    const QString proxyUrl = context.cluster.proxyUrl;
+    QString proxyUrl = context.cluster.proxyUrl;
     if (proxyUrl.isEmpty())
+        proxyUrl = proxyFromEnvironment(env, QUrl(context.cluster.server));
+    if (proxyUrl.isEmpty()) {
+        nam->setProxy(QNetworkProxy::NoProxy);
         return;
-    const QUrl url(proxyUrl);
-    const bool socks = url.scheme() == QLatin1String("socks5");
+    }
+    const QUrl url = QUrl::fromUserInput(proxyUrl);
+    const bool socks = url.scheme().startsWith(QLatin1String("socks5"));
     const int defaultPort = socks ? 1080 : (url.scheme() == QLatin1String("https") ? 443 : 80);
     QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
                         quint16(url.port(defaultPort)), url.userName(), url.password());
@@ -244,6 +284,13 @@ QSslConfiguration KubeClient::Private::sslFor() const
 
 void KubeClient::Private::start(const CallPtr& call)
 {
+    if (call->epoch != epoch) {
+        KubeError error;
+        error.kind = KubeError::Kind::Cancelled;
+        error.message = QStringLiteral("request %1 was cancelled").arg(call->request.path);
+        fail(call, error);
+        return;
+    }
     if (!setupError.isEmpty()) {
         KubeError error;
         error.kind = KubeError::Kind::Config;
@@ -288,8 +335,11 @@ void KubeClient::Private::send(const CallPtr& call)
                                  (u.username + QLatin1Char(':') + u.password).toUtf8().toBase64());
     }
     ++call->attempt;
+    call->credentialRun = exec ? exec->runCount() : 0;
     QNetworkReply* reply =
         r.method == "GET" ? nam->get(request) : nam->sendCustomRequest(request, r.method, r.body);
+    inFlight.removeAll(nullptr);
+    inFlight << reply;
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
     const int timeout = r.timeoutMs > 0 ? r.timeoutMs : timeoutMs;
@@ -310,6 +360,7 @@ void KubeClient::Private::send(const CallPtr& call)
         reply->setProperty("unstuckSslCodes", codes);
     });
     QObject::connect(reply, &QNetworkReply::finished, q, [this, call, reply, elapsed] {
+        inFlight.removeAll(reply);
         reply->deleteLater();
         onFinished(call, reply, elapsed->elapsed());
     });
@@ -320,7 +371,7 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
     KubeResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool timedOut = reply->property("unstuckTimedOut").toBool();
-    if (!timedOut)
+    if (!timedOut && reply->isOpen())
         response.body = reply->readAll();
     response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const KubeRequest& r = call->request;
@@ -364,9 +415,10 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
 
     const int status = response.httpStatus;
     if (status == 401 && usesExec() && !call->authRetried) {
-        // The credential may have been revoked or rotated: run the plugin again, once.
+        // The credential may have been revoked or rotated: run the plugin again, once. A
+        // credential a newer run already replaced is not thrown away twice.
         call->authRetried = true;
-        if (exec)
+        if (exec && exec->runCount() == call->credentialRun)
             exec->invalidate();
         start(call);
         return;
@@ -386,7 +438,15 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
             delay = std::min(retryBaseMs << (call->attempt - 1), 4000);
         if (aggregatorDown)
             delay = std::min(delay, 500);
-        QTimer::singleShot(delay, q, [this, call] { start(call); });
+        auto* timer = new QTimer(q);
+        timer->setSingleShot(true);
+        QObject::connect(timer, &QTimer::timeout, q, [this, call, timer] {
+            retryTimers.removeAll(timer);
+            timer->deleteLater();
+            start(call);
+        });
+        retryTimers << timer;
+        timer->start(delay);
         return;
     }
     finish(call, std::move(response));
@@ -462,6 +522,7 @@ void KubeClient::setRetryBaseDelayMs(int ms)
 void KubeClient::setProcessEnvironment(const QProcessEnvironment& env)
 {
     d->env = env;
+    d->setupProxy();
 }
 
 int KubeClient::execPluginRuns() const
@@ -505,7 +566,23 @@ void KubeClient::send(const KubeRequest& request, QObject* receiver, Callback ca
     call->hasReceiver = receiver != nullptr;
     call->callback = std::move(callback);
     call->total.start();
+    call->epoch = d->epoch;
     d->start(call);
+}
+
+void KubeClient::cancelAll()
+{
+    ++d->epoch;
+    const auto replies = std::exchange(d->inFlight, {});
+    for (const QPointer<QNetworkReply>& reply : replies) {
+        if (reply)
+            reply->abort(); // finishes with OperationCanceledError -> Cancelled
+    }
+    for (QTimer* timer : std::as_const(d->retryTimers))
+        timer->start(0); // the retry ends at once, as Cancelled
+    const auto waiting = std::exchange(d->waiting, {});
+    for (const CallPtr& call : waiting)
+        d->start(call); // ends as Cancelled (old epoch)
 }
 
 namespace {

@@ -77,9 +77,14 @@ public:
 
     void send(const KubeRequest& request, QObject* receiver, Callback callback);
 
+    // Aborts every request in flight, queued behind the exec plugin or waiting to retry; their
+    // callbacks get KubeError::Kind::Cancelled (unless their receiver is gone).
+    void cancelAll();
+
     const ResolvedContext& context() const;
 
-    // Environment for exec credential plugins (default: this process's environment).
+    // Environment for exec credential plugins and, without proxy-url, HTTPS_PROXY/NO_PROXY
+    // (default: this process's environment). Call before the first request.
     void setProcessEnvironment(const QProcessEnvironment& env);
     // First backoff step when the server sent no Retry-After (doubles per retry).
     void setRetryBaseDelayMs(int ms);

@@ -61,6 +61,50 @@ QByteArray gzip(const QByteArray& data)
     return out;
 }
 
+// A CONNECT proxy that tunnels every connection to the test server and remembers the
+// CONNECT lines it was sent.
+class ConnectProxy : public QObject
+{
+public:
+    explicit ConnectProxy(quint16 target) : m_target(target)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket* in = m_server.nextPendingConnection();
+            auto* out = new QTcpSocket(in);
+            auto buffer = std::make_shared<QByteArray>();
+            connect(in, &QTcpSocket::readyRead, in, [this, in, out, buffer] {
+                if (out->state() == QAbstractSocket::ConnectedState) {
+                    out->write(in->readAll());
+                    return;
+                }
+                *buffer += in->readAll();
+                if (!buffer->contains("\r\n\r\n") ||
+                    out->state() != QAbstractSocket::UnconnectedState)
+                    return;
+                m_lines << buffer->left(buffer->indexOf("\r\n"));
+                connect(out, &QTcpSocket::connected, in,
+                        [in] { in->write("HTTP/1.1 200 Connection established\r\n\r\n"); });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+            });
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    const QList<QByteArray>& connectLines() const { return m_lines; }
+
+private:
+    QTcpServer m_server;
+    quint16 m_target;
+    QList<QByteArray> m_lines;
+};
+
+TestReply delayed(TestReply reply, int ms)
+{
+    reply.delayMs = ms;
+    return reply;
+}
+
 } // namespace
 
 class TestKubeClient : public QObject
@@ -654,41 +698,115 @@ private Q_SLOTS:
         QVERIFY(!called);
     }
 
+    void cancelAll_endsInFlightAndRetryingRequests()
+    {
+        m_server->setHandler([](const TestRequest& r) {
+            if (r.path == QLatin1String("/slow"))
+                return delayed(TestReply::json(200, "{}"), 5000);
+            TestReply busy = TestReply::kubeStatus(429, "TooManyRequests", "later");
+            busy.headers << std::pair<QByteArray, QByteArray>("Retry-After", "10");
+            return busy;
+        });
+        auto c = tokenClient();
+        QList<KubeError::Kind> kinds;
+        c->get(QStringLiteral("/slow"), this,
+               [&kinds](const KubeResponse& r) { kinds << r.error.kind; });
+        c->get(QStringLiteral("/busy"), this,
+               [&kinds](const KubeResponse& r) { kinds << r.error.kind; });
+        // Wait until the 429 came back (its retry is now scheduled) and /slow is in flight.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !c->requestLog().isEmpty() && m_server->count(QStringLiteral("/slow")) == 1, 5000);
+        QCOMPARE(c->requestLog().first().httpStatus, 429);
+        QElapsedTimer t;
+        t.start();
+        c->cancelAll();
+        QTRY_COMPARE_WITH_TIMEOUT(kinds.size(), 2, 2000);
+        QVERIFY(t.elapsed() < 1500);
+        QCOMPARE(kinds,
+                 (QList<KubeError::Kind>{KubeError::Kind::Cancelled, KubeError::Kind::Cancelled}));
+        QCOMPARE(m_server->count(QStringLiteral("/busy")), 1);
+    }
+
     void httpProxy_isUsedFromProxyUrl()
     {
-        // A CONNECT proxy that tunnels to the test server and remembers what it was asked.
-        QTcpServer proxy;
-        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
-        QByteArray connectLine;
-        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, &connectLine, this] {
-            QTcpSocket* in = proxy.nextPendingConnection();
-            auto* out = new QTcpSocket(in);
-            auto buffer = std::make_shared<QByteArray>();
-            connect(in, &QTcpSocket::readyRead, in, [in, out, buffer, &connectLine, this] {
-                if (out->state() == QAbstractSocket::ConnectedState) {
-                    out->write(in->readAll());
-                    return;
-                }
-                *buffer += in->readAll();
-                if (!buffer->contains("\r\n\r\n"))
-                    return;
-                connectLine = buffer->left(buffer->indexOf("\r\n"));
-                connect(out, &QTcpSocket::connected, in,
-                        [in] { in->write("HTTP/1.1 200 Connection established\r\n\r\n"); });
-                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
-                out->connectToHost(QHostAddress::LocalHost, m_server->port());
-            });
-        });
-        auto c = client(caLine() + "    proxy-url: http://127.0.0.1:" +
-                            QByteArray::number(proxy.serverPort()) + "\n",
-                        "    token: good-token-123456\n");
+        ConnectProxy proxy(m_server->port());
+        QVERIFY(proxy.listen());
+        auto c = client(
+            caLine() + "    proxy-url: http://127.0.0.1:" + QByteArray::number(proxy.port()) + "\n",
+            "    token: good-token-123456\n");
         QVERIFY(c);
         auto r = fetch(*c, QStringLiteral("/api"));
         QVERIFY(r);
         QVERIFY2(r->error.ok(), qPrintable(r->error.message));
-        QCOMPARE(connectLine,
-                 "CONNECT 127.0.0.1:" + QByteArray::number(m_server->port()) + " HTTP/1.1");
+        QCOMPARE(proxy.connectLines(),
+                 QList<QByteArray>{"CONNECT 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                                   " HTTP/1.1"});
     }
+
+    void httpsProxyEnvironment_isUsedUnlessNoProxy()
+    {
+        ConnectProxy proxy(m_server->port());
+        QVERIFY(proxy.listen());
+        // A name only the proxy can reach (it tunnels everything to the test server).
+        const QString server =
+            QStringLiteral("https://kube.internal.test:%1").arg(m_server->port());
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("https_proxy"),
+                   QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+        auto c = client(caLine(), "    token: good-token-123456\n", server);
+        QVERIFY(c);
+        c->setProcessEnvironment(env);
+        auto r = fetch(*c, QStringLiteral("/api"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+        QCOMPARE(proxy.connectLines().size(), 1);
+        QVERIFY(proxy.connectLines().first().startsWith("CONNECT kube.internal.test:"));
+
+        env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("example.com, .internal.test"));
+        auto direct = client(caLine(), "    token: good-token-123456\n", server);
+        direct->setProcessEnvironment(env);
+        auto r2 = fetch(*direct, QStringLiteral("/api"));
+        QVERIFY(r2);
+        QCOMPARE(r2->error.kind, KubeError::Kind::Unreachable); // no DNS for that name
+        QCOMPARE(proxy.connectLines().size(), 1);
+
+        // Loopback never goes through the proxy.
+        env.remove(QStringLiteral("NO_PROXY"));
+        auto loopback = tokenClient();
+        loopback->setProcessEnvironment(env);
+        auto r3 = fetch(*loopback, QStringLiteral("/api"));
+        QVERIFY(r3 && r3->error.ok());
+        QCOMPARE(proxy.connectLines().size(), 1);
+    }
+
+    void execPlugin_clientCertificate_isUsedForTls()
+    {
+        QTemporaryDir dir;
+        const QJsonObject credential{
+            {QStringLiteral("apiVersion"), QStringLiteral("client.authentication.k8s.io/v1")},
+            {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("clientCertificateData"),
+                          QString::fromLatin1(m_pki->read(QStringLiteral("client-ec.crt")))},
+                         {QStringLiteral("clientKeyData"),
+                          QString::fromLatin1(m_pki->read(QStringLiteral("client-ec.key")))}}}};
+        writeTextFile(dir.filePath(QStringLiteral("cred.json")),
+                      QJsonDocument(credential).toJson());
+        writeTextFile(
+            dir.filePath(QStringLiteral("plugin.sh")),
+            "#!/bin/sh\ncat '" + dir.filePath(QStringLiteral("cred.json")).toUtf8() + "'\n", true);
+        auto c = client(caLine(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                                  "      interactiveMode: Never\n"
+                                  "      command: " +
+                                      dir.filePath(QStringLiteral("plugin.sh")).toUtf8() + "\n");
+        QVERIFY(c);
+        auto r = fetch(*c, QStringLiteral("/whoami"));
+        QVERIFY(r);
+        QVERIFY2(r->error.ok(), qPrintable(r->error.message));
+        QCOMPARE(r->json.value(QStringLiteral("cn")).toString(), QStringLiteral("bob"));
+        QVERIFY(m_server->requests().last().header("authorization").isEmpty());
+    }
+
     // --- against the simulator, in process ----------------------------------------------
 
     void sim_ownKubeconfig_clientCertificateOverTls()
