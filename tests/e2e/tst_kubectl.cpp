@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real kubectl against the unstuck-sim executable: the simulator must be a cluster that
+// third-party clients believe, and its namespace must heal when the APIService goes.
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestKubectl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_kubectl;
+    QTemporaryDir m_state;
+    QTemporaryDir m_home;
+    QProcess m_sim;
+    QJsonObject m_info;
+
+    Run kubectl(const QStringList& args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path()); // private discovery cache
+        env.remove(QStringLiteral("KUBECONFIG"));
+        p.setProcessEnvironment(env);
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"),
+                                       m_info.value(QLatin1String("kubeconfig")).toString(),
+                                       QStringLiteral("--request-timeout=20s")} +
+                               args);
+        Run r;
+        if (!p.waitForFinished(40000)) {
+            p.kill();
+            p.waitForFinished();
+            r.err = QStringLiteral("kubectl timed out");
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (m_kubectl.isEmpty())
+            QSKIP("kubectl is not installed");
+        QVERIFY(m_state.isValid());
+        m_sim.setProgram(QStringLiteral(UNSTUCK_SIM_BINARY));
+        m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("seed"),
+                            QStringLiteral("--state-dir"), m_state.path(),
+                            QStringLiteral("--reconcile-ms"), QStringLiteral("200")});
+        m_sim.setProcessChannelMode(QProcess::SeparateChannels);
+        m_sim.start();
+        QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+        QElapsedTimer t;
+        t.start();
+        while (!m_sim.canReadLine() && t.elapsed() < 30000)
+            m_sim.waitForReadyRead(1000);
+        const QByteArray line = m_sim.readLine();
+        m_info = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!m_info.isEmpty(), line.constData());
+        QVERIFY(QFile::exists(m_info.value(QLatin1String("kubeconfig")).toString()));
+        QVERIFY(QFile::exists(m_state.filePath(QStringLiteral("profile.json"))));
+        QCOMPARE(m_info.value(QLatin1String("scenario")).toString(), QStringLiteral("seed"));
+    }
+
+    void stuckNamespaceIsTerminating()
+    {
+        const Run phase =
+            kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("tobedeletedb"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.status.phase}")});
+        QCOMPARE(phase.exitCode, 0);
+        QCOMPARE(phase.out, QStringLiteral("Terminating"));
+        const Run table = kubectl({QStringLiteral("get"), QStringLiteral("ns")});
+        QCOMPARE(table.exitCode, 0);
+        const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.first().simplified(), QStringLiteral("NAME STATUS AGE"));
+        bool found = false;
+        for (const QString& l : lines)
+            found = found || l.simplified().startsWith(QLatin1String("tobedeletedb Terminating"));
+        QVERIFY2(found, qPrintable(table.out));
+    }
+
+    void apiServiceReportsTheFailedDiscoveryCheck()
+    {
+        const Run r = kubectl({QStringLiteral("get"), QStringLiteral("apiservice"),
+                               QStringLiteral("v1beta1.metrics.k8s.io")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("kube-system/metrics-server")) &&
+                     r.out.contains(QLatin1String("False (FailedDiscoveryCheck)")),
+                 qPrintable(r.out));
+        const Run message = kubectl({QStringLiteral("get"), QStringLiteral("apiservice"),
+                                     QStringLiteral("v1beta1.metrics.k8s.io"), QStringLiteral("-o"),
+                                     QStringLiteral("jsonpath={.status.conditions[0].message}")});
+        QVERIFY2(message.out.endsWith(QLatin1String("dial tcp 172.16.1.12:4443: i/o timeout")),
+                 qPrintable(message.out));
+    }
+
+    void discoveryOfTheMetricsGroupFails()
+    {
+        // The aggregator's 503 reaches kubectl as ServiceUnavailable.
+        const Run raw = kubectl({QStringLiteral("get"), QStringLiteral("--raw"),
+                                 QStringLiteral("/apis/metrics.k8s.io/v1beta1")});
+        QVERIFY(raw.exitCode != 0);
+        QVERIFY2(
+            raw.err.contains(QLatin1String("the server is currently unable to handle the request")),
+            qPrintable(raw.err));
+        const Run top = kubectl({QStringLiteral("top"), QStringLiteral("nodes")});
+        QVERIFY(top.exitCode != 0);
+        // kubectl 1.32 reads aggregated discovery: the Stale group version is left out of
+        // api-resources (it only fails loudly with legacy per-group discovery).
+        const Run resources = kubectl({QStringLiteral("api-resources")});
+        QVERIFY2(resources.out.contains(QLatin1String("namespaces")), qPrintable(resources.err));
+        QVERIFY(!resources.out.contains(QLatin1String("metrics.k8s.io/v1beta1")));
+    }
+
+    void controllerLogShowsTheDiscoveryFailure()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            kubectl({QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("kube-system"),
+                     QStringLiteral("kube-controller-manager-cn-hangzhou.192.168.0.193"),
+                     QStringLiteral("--tail=3")})
+                .out.contains(QLatin1String(
+                    "deletion of namespace tobedeletedb failed: unable to retrieve the complete "
+                    "list "
+                    "of server APIs: metrics.k8s.io/v1beta1: stale GroupVersion discovery")),
+            5000);
+    }
+
+    void newNamespaceStaysTerminatingUntilTheApiServiceIsDeleted()
+    {
+        QCOMPARE(kubectl({QStringLiteral("create"), QStringLiteral("namespace"),
+                          QStringLiteral("e2e-demo")})
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl({QStringLiteral("create"), QStringLiteral("configmap"),
+                          QStringLiteral("-n"), QStringLiteral("e2e-demo"),
+                          QStringLiteral("settings"), QStringLiteral("--from-literal=a=b")})
+                     .exitCode,
+                 0);
+        const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("namespace"),
+                                 QStringLiteral("e2e-demo"), QStringLiteral("--wait=false")});
+        QCOMPARE(del.exitCode, 0);
+        QTest::qWait(1000); // several controller passes
+        const Run phase =
+            kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("e2e-demo"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.status.phase}")});
+        QCOMPARE(phase.out, QStringLiteral("Terminating"));
+        // Its content went (discovery errors are not fatal); only the finalizer holds it.
+        const Run content =
+            kubectl({QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"),
+                     QStringLiteral("e2e-demo"), QStringLiteral("-o"), QStringLiteral("name")});
+        QCOMPARE(content.out.trimmed(), QString());
+
+        const Run removed = kubectl({QStringLiteral("delete"), QStringLiteral("apiservice"),
+                                     QStringLiteral("v1beta1.metrics.k8s.io")});
+        QCOMPARE(removed.exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("e2e-demo")})
+                .err.contains(QLatin1String("namespaces \"e2e-demo\" not found")),
+            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("tobedeletedb")})
+                    .exitCode == 1,
+            10000);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sim.state() == QProcess::NotRunning)
+            return;
+        m_sim.terminate(); // SIGTERM
+        QVERIFY(m_sim.waitForFinished(10000));
+        QCOMPARE(m_sim.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_sim.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubectl)
+#include "tst_kubectl.moc"
