@@ -545,8 +545,8 @@ KubeconfigLoader::resolve(const Kubeconfig& config, const QString& contextName, 
     }
     if (!config.contexts.contains(name)) {
         const QStringList known = config.contexts.keys();
-        setError(error, QStringLiteral("context \"%1\" does not exist (known contexts: %2; read "
-                                       "from %3)")
+        setError(error, QStringLiteral("context was not found for specified context: %1 (known "
+                                       "contexts: %2; read from %3)")
                             .arg(name,
                                  known.isEmpty() ? QStringLiteral("none")
                                                  : known.join(QStringLiteral(", ")),

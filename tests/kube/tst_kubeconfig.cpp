@@ -402,9 +402,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QByteArray base =
             config("    server: https://127.0.0.1:6443\n", "    token: abcdef-token-1234567\n");
-        QTest::newRow("context") << base << QStringLiteral("prod")
-                                 << QStringLiteral(
-                                        "context \"prod\" does not exist (known contexts: c");
+        QTest::newRow("context")
+            << base << QStringLiteral("prod")
+            << QStringLiteral(
+                   "context was not found for specified context: prod (known contexts: c;");
         QByteArray badCluster = base;
         badCluster.replace("context: {cluster: k", "context: {cluster: gone");
         QTest::newRow("cluster") << badCluster << QString()
