@@ -5,6 +5,7 @@
 #include "models/kube/ExecPluginLocator.h"
 #include "models/kube/KubeconfigLoader.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -685,6 +686,29 @@ private Q_SLOTS:
         QVERIFY2(m.contains(QStringLiteral("gcloud components install gke-gcloud-auth-plugin")),
                  qPrintable(m));
         QVERIFY2(m.contains(QStringLiteral("To fix:")), qPrintable(m));
+    }
+
+    void execPlugin_hangingLoginShell_isBoundedByItsTimeout()
+    {
+        QTemporaryDir dir;
+        // A login profile that never returns (e.g. waits for input): we must not wait for it.
+        writeFile(dir.filePath(QStringLiteral("slowshell")), "#!/bin/sh\nexec sleep 30\n", true);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+        env.insert(QStringLiteral("HOME"), dir.path());
+        env.insert(QStringLiteral("SHELL"), dir.filePath(QStringLiteral("slowshell")));
+        ExecCredentialProvider provider(execContext(QStringLiteral("kubelogin-not-installed")),
+                                        env);
+        QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
+        QElapsedTimer t;
+        t.start();
+        provider.fetch();
+        QVERIFY(failed.isEmpty()); // fetch() returned at once; the shell runs in the background
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+        const QString m = failed.first().first().value<KubeError>().message;
+        QVERIFY2(m.contains(QStringLiteral("-l): (none reported)")), qPrintable(m));
+        QVERIFY(ExecPluginLocator::cachedLoginShellPath(env).has_value());
     }
 
     void execPlugin_getsArgsEnvAndClusterInfo()
