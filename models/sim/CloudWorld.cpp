@@ -372,6 +372,9 @@ void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
     if (scenario == QLatin1String("route-missing")) {
         p.periodMs = 5 * 60 * 1000;
         p.firstDelayMs = p.periodMs;
+    } else if (a.instances.size() > 500) {
+        // A full sync pages through every route (~0.2 ms per node): keep the sim light.
+        p.periodMs = 10000;
     }
     Q_EMIT changed();
 }

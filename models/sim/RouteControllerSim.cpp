@@ -225,16 +225,18 @@ void RouteControllerSim::failAll(const QString& logLine, const QString& fileLine
         u"default"_s, QJsonObject{{u"kind"_s, u"Event"_s}, {u"name"_s, u"route-controller"_s}},
         u"Warning"_s, u"SyncRouteFailed"_s, eventMessage, QString::fromLatin1(kComponent));
     // Nodes whose route is missing stay unreachable; the ones with a route are unaffected.
+    // (The world's table is read directly here: the controller could not list it, but the
+    // routes it created earlier are still in place.)
+    QHash<QString, QString> routes;
+    for (const SimRouteEntry& e : m_cloud.account().vpc.routeTable.entries)
+        if (e.type == u"Custom"_s)
+            routes.insert(normalizedCidr(e.destinationCidrBlock), e.nextHopId);
     for (const QJsonObject& node : m_kube.list(u"nodes"_s)) {
         if (skipNode(node))
             continue;
         const QString name = str(obj(node, "metadata"), "name");
         const QString cidr = podCidrOf(node);
-        bool present = false;
-        for (const SimRouteEntry& e : m_cloud.account().vpc.routeTable.entries)
-            present = present || (normalizedCidr(e.destinationCidrBlock) == cidr &&
-                                  e.nextHopId == instanceOf(node));
-        if (present)
+        if (routes.value(cidr) == instanceOf(node))
             continue;
         nodeEvent(name, u"Warning"_s, u"CreateRouteFailed"_s,
                   u"Error creating route entry in %1: %2"_s.arg(m_cloud.vpcId(), nodeError));

@@ -7,6 +7,7 @@
 #include "models/sim/KubeStore.h"
 #include "models/sim/RouteControllerSim.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -398,6 +399,17 @@ private Q_SLOTS:
         QCOMPARE(instances.value(u"TotalCount"_s).toInt(), 2000);
         QCOMPARE(instances.value(u"Instances"_s).toObject().value(u"Instance"_s).toArray().size(),
                  100);
+
+        // The controller pages through 2000 routes and puts back the one deleted by hand.
+        world.account().vpc.routeTable.entries.removeIf(
+            [](const SimRouteEntry& e) { return e.destinationCidrBlock == u"10.3.7.0/24"_s; });
+        QVERIFY(!world.routesToInstance(u"10.3.7.9"_s, u"i-large000775"_s));
+        RouteControllerSim controller(kube, world);
+        QElapsedTimer clock;
+        clock.start();
+        controller.syncNow();
+        qInfo("route sync over 2000 nodes took %lld ms", clock.elapsed());
+        QVERIFY(world.routesToInstance(u"10.3.7.9"_s, u"i-large000775"_s));
     }
 };
 
