@@ -4,11 +4,27 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <QObject>
 #include <QSslCertificate>
 #include <QString>
 #include <QUrlQuery>
 
+#include <memory>
+
 namespace unstuck::sim {
+
+// A response body that keeps coming (watch): the server sends it with chunked encoding,
+// one chunk per data() signal, and ends the response on finished().
+class HttpStream : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    void data(const QByteArray& bytes);
+    void finished();
+};
 
 // One HTTP/1.1 request as the simulator's HTTPS server parsed it.
 struct HttpRequest
@@ -30,6 +46,7 @@ struct HttpResponse
     QByteArray contentType = "application/json";
     QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
     QByteArray body;
+    std::shared_ptr<HttpStream> stream; // set: body is sent first, then the stream's chunks
 
     static HttpResponse json(int status, const QByteArray& body)
     {

@@ -6,6 +6,7 @@
 #include "models/sim/JsonPatch.h"
 #include "models/sim/KubeProtobuf.h"
 #include "models/sim/KubeStore.h"
+#include "models/sim/KubeWatch.h"
 #include "models/sim/ListFilter.h"
 #include "models/sim/SimWorld.h"
 #include "models/sim/TableWriter.h"
@@ -555,10 +556,6 @@ HttpResponse KubeApi::resourceRequest(const HttpRequest& request, const QString&
 HttpResponse KubeApi::list(const HttpRequest& request, const ApiResource& resource,
                            const QString& ns)
 {
-    if (request.query.queryItemValue(QStringLiteral("watch")) == QLatin1String("true") ||
-        request.query.queryItemValue(QStringLiteral("watch")) == QLatin1String("1"))
-        return status(405, QStringLiteral("MethodNotAllowed"),
-                      QStringLiteral("the simulator does not support watch; use list"));
     ListFilter filter;
     QString error;
     if (!filter.parse(
@@ -566,6 +563,25 @@ HttpResponse KubeApi::list(const HttpRequest& request, const ApiResource& resour
             request.query.queryItemValue(QStringLiteral("fieldSelector"), QUrl::FullyDecoded),
             &error))
         return status(400, QStringLiteral("BadRequest"), error);
+    const QString watch = request.query.queryItemValue(QStringLiteral("watch"));
+    if (watch == QLatin1String("true") || watch == QLatin1String("1")) {
+        const bool table = wantsTable(request);
+        const ApiResource r = resource;
+        auto render = [r, table](const QJsonObject& o) {
+            const QJsonObject typed = withTypeMeta(o, r);
+            return table ? TableWriter::table(r.kind, {typed}, TableWriter::Include::Metadata,
+                                              QJsonObject())
+                         : typed;
+        };
+        const int timeout = request.query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
+        auto stream = std::make_shared<KubeWatch>(m_world.kube(), resource.storeName(), ns, filter,
+                                                  render, timeout > 0 ? timeout : 1800);
+        HttpResponse streaming = ok(QJsonObject());
+        streaming.body =
+            stream->initialEvents(request.query.queryItemValue(QStringLiteral("resourceVersion")));
+        streaming.stream = stream;
+        return streaming;
+    }
     QList<QJsonObject> items;
     for (const QJsonObject& o : m_world.kube().list(resource.storeName(), ns))
         if (filter.matches(o))

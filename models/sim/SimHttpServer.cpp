@@ -21,7 +21,8 @@ constexpr qsizetype kMaxBodyBytes = 32 * 1024 * 1024;
 struct Connection
 {
     QByteArray buffer;
-    bool busy = false; // a request is being answered
+    bool busy = false;                  // a request is being answered
+    std::shared_ptr<HttpStream> stream; // an open watch
 };
 
 QByteArray reasonPhrase(int status)
@@ -337,12 +338,46 @@ void SimHttpServer::respond(QSslSocket* socket, const HttpResponse& response, bo
     for (const auto& [name, value] : response.headers)
         out += name + ": " + value + "\r\n";
     out += "Date: " + httpDate() + "\r\n";
+    if (response.stream) {
+        out += "Transfer-Encoding: chunked\r\n\r\n";
+        if (!response.body.isEmpty())
+            out += QByteArray::number(response.body.size(), 16) + "\r\n" + response.body + "\r\n";
+        socket->write(out);
+        auto it = d->connections.find(socket);
+        if (it == d->connections.end())
+            return;
+        it->stream = response.stream;
+        HttpStream* stream = response.stream.get();
+        QPointer<QSslSocket> guard(socket);
+        connect(stream, &HttpStream::data, socket, [guard](const QByteArray& bytes) {
+            if (guard && !bytes.isEmpty())
+                guard->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+        });
+        connect(
+            stream, &HttpStream::finished, socket,
+            [this, guard, closeAfter] {
+                if (!guard)
+                    return;
+                guard->write("0\r\n\r\n");
+                auto conn = d->connections.find(guard.data());
+                if (conn != d->connections.end())
+                    conn->stream.reset();
+                finishResponse(guard.data(), closeAfter);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (closeAfter)
         out += "Connection: close\r\n";
     out += "\r\n";
     out += response.body;
     socket->write(out);
+    finishResponse(socket, closeAfter);
+}
+
+void SimHttpServer::finishResponse(QSslSocket* socket, bool closeAfter)
+{
     auto it = d->connections.find(socket);
     if (closeAfter || it == d->connections.end()) {
         socket->disconnectFromHost();

@@ -44,6 +44,7 @@ private:
     void onReadyRead(QSslSocket* socket);
     bool parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter);
     void respond(QSslSocket* socket, const HttpResponse& response, bool closeAfter);
+    void finishResponse(QSslSocket* socket, bool closeAfter);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -12,6 +12,7 @@
 #include "models/sim/SimWorld.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -113,6 +114,31 @@ HttpResponse faultResponse(const Fault& f)
     return r;
 }
 
+// The scenario's namespaces have been stuck for hours: their conditions date from a few
+// seconds after the deletion, not from the simulator's start.
+void backdateStuckNamespaces(KubeStore& kube)
+{
+    for (QJsonObject ns : kube.list(QStringLiteral("namespaces"))) {
+        const QString deleted = ns.value(QLatin1String("metadata"))
+                                    .toObject()
+                                    .value(QLatin1String("deletionTimestamp"))
+                                    .toString();
+        const QDateTime when = QDateTime::fromString(deleted, Qt::ISODate);
+        if (!when.isValid())
+            continue;
+        QJsonObject status = ns.value(QLatin1String("status")).toObject();
+        QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
+        for (qsizetype i = 0; i < conditions.size(); ++i) {
+            QJsonObject c = conditions.at(i).toObject();
+            c.insert(QStringLiteral("lastTransitionTime"), when.addSecs(5).toString(Qt::ISODate));
+            conditions.replace(i, c);
+        }
+        status.insert(QStringLiteral("conditions"), conditions);
+        ns.insert(QStringLiteral("status"), status);
+        kube.put(QStringLiteral("namespaces"), ns);
+    }
+}
+
 } // namespace
 
 struct SimServer::Private
@@ -206,6 +232,7 @@ bool SimServer::start(QString* error)
     Redactor::registerSecret(d->world->cloud().userAccessKeySecret());
     d->world->setReconcileIntervalMs(o.reconcileIntervalMs);
     d->world->reconcileNow();
+    backdateStuckNamespaces(d->world->kube());
 
     const QSslCertificate serverCert(server.certificate, QSsl::Pem);
     const QSslKey serverKey(server.privateKey, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);

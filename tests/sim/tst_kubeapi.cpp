@@ -102,6 +102,18 @@ public:
         reply->deleteLater();
         return a;
     }
+    // An open watch; the caller reads events from the reply as they come.
+    QNetworkReply* watch(const QString& pathAndQuery)
+    {
+        QNetworkRequest req(QUrl(
+            QStringLiteral("https://127.0.0.1:%1%2").arg(server->kubePort()).arg(pathAndQuery)));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_ca);
+        tls.setLocalCertificate(m_cert);
+        tls.setPrivateKey(m_key);
+        req.setSslConfiguration(tls);
+        return m_nam.get(req);
+    }
     Answer get(const QString& path, const QByteArray& accept = "application/json")
     {
         return request("GET", path, {}, {}, accept);
@@ -707,6 +719,42 @@ private Q_SLOTS:
         t.start();
         QCOMPARE(sim.get(QStringLiteral("/api/v1/namespaces")).status, 200);
         QVERIFY(t.elapsed() >= 350);
+    }
+
+    void watchStreamsChanges()
+    {
+        Sim sim(QStringLiteral("backend-down"));
+        QVERIFY(sim.ok);
+        const QString rv = sim.get(QStringLiteral("/api/v1/namespaces"))
+                               .json()
+                               .value(QLatin1String("metadata"))
+                               .toObject()
+                               .value(QLatin1String("resourceVersion"))
+                               .toString();
+        QNetworkReply* reply = sim.watch(
+            QStringLiteral(
+                "/api/v1/"
+                "namespaces?watch=true&fieldSelector=metadata.name%3Ddemo&resourceVersion=") +
+            rv);
+        QByteArray events;
+        connect(reply, &QNetworkReply::readyRead, reply, [&] { events += reply->readAll(); });
+        QTest::qWait(200);
+        QCOMPARE(sim.request("POST", QStringLiteral("/api/v1/namespaces"),
+                             R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"demo"}})")
+                     .status,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(events.contains("\"type\":\"ADDED\""), 3000);
+        QCOMPARE(sim.request("DELETE", QStringLiteral("/api/v1/namespaces/demo")).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            events.contains("\"type\":\"MODIFIED\"") && events.contains("Terminating"), 3000);
+        QVERIFY(!events.contains("tobedeletedb"));
+        const QJsonObject first =
+            QJsonDocument::fromJson(events.left(events.indexOf('\n'))).object();
+        QCOMPARE(
+            first.value(QLatin1String("object")).toObject().value(QLatin1String("kind")).toString(),
+            QStringLiteral("Namespace"));
+        reply->abort();
+        reply->deleteLater();
     }
 
     void largeClusterIsFastToGenerate()
