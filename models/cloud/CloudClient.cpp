@@ -449,7 +449,7 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         response.httpStatus = status.toInt();
         response.error.httpStatus = response.httpStatus;
-        const QByteArray payload = reply->readAll();
+        const QByteArray payload = reply->isOpen() ? reply->readAll() : QByteArray();
         if (!status.isValid()) {
             response.error.kind = networkKind(reply->error());
             response.error.message = Redactor::redact(reply->errorString());

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -237,6 +238,43 @@ private Q_SLOTS:
         client.setRetryPolicy(0, 10);
         const CloudResponse r = call(client, u"vpc"_s, u"DescribeVpcs"_s);
         QCOMPARE(r.error.kind, CloudError::Kind::Unreachable);
+    }
+
+    void silentServerTimesOut()
+    {
+        QTcpServer silent; // accepts, never answers (not even the TLS handshake)
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        CloudConnection slow = m_connection;
+        slow.endpointOverride = u"https://127.0.0.1:%1"_s.arg(silent.serverPort());
+        slow.timeoutMs = 300;
+        CloudClient client(slow);
+        client.setRetryPolicy(1, 10);
+        const CloudResponse r = call(client, u"vpc"_s, u"DescribeVpcs"_s);
+        QCOMPARE(r.error.kind, CloudError::Kind::Timeout);
+        QCOMPARE(r.attempts, 2); // a read is retried once after a timeout
+        QVERIFY(r.error.message.contains(u"300 ms"_s));
+    }
+
+    void serverErrorsAreRetriedForReadsOnly()
+    {
+        world().injectFault(
+            SimFault{u"DescribeVpcs"_s, u"ServiceUnavailable"_s, 503, u"busy"_s, 1});
+        CloudClient client(m_connection);
+        client.setRetryPolicy(2, 10);
+        const CloudResponse read = call(client, u"vpc"_s, u"DescribeVpcs"_s);
+        QVERIFY2(read.error.ok(), qPrintable(read.error.summary()));
+        QCOMPARE(read.attempts, 2);
+        // A create is not repeated blindly after a 5xx: it may have happened.
+        world().injectFault(SimFault{u"CreateRouteEntry"_s, u"InternalError"_s, 500, u"oops"_s, 1});
+        const CloudResponse write =
+            call(client, u"vpc"_s, u"CreateRouteEntry"_s,
+                 {{u"RouteTableId"_s, world().routeTableId()},
+                  {u"DestinationCidrBlock"_s, u"172.31.0.0/24"_s},
+                  {u"NextHopId"_s, world().account().instances.last().instanceId}});
+        QCOMPARE(write.error.code, u"InternalError"_s);
+        QCOMPARE(write.error.httpStatus, 500);
+        QCOMPARE(write.attempts, 1);
+        world().account().faults.clear();
     }
 
     void endpointsPerProductAndRegion()
