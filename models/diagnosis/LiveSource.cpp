@@ -201,13 +201,18 @@ static bool readProfile(const QString& file, QString* kubeconfig, QString* conte
     *context = profile.value(QStringLiteral("context"))
                    .toString(kube.value(QStringLiteral("context")).toString());
     const QJsonObject c = profile.value(QStringLiteral("cloud")).toObject();
-    const QString keyId = c.value(QStringLiteral("accessKeyId")).toString();
+    // Keys inline in "cloud" or in "cloud.credentials" (the profile.json version 1 layout).
+    const QJsonObject keys = c.contains(QStringLiteral("credentials"))
+                                 ? c.value(QStringLiteral("credentials")).toObject()
+                                 : c;
+    const QString keyId = keys.value(QStringLiteral("accessKeyId")).toString();
     if (!keyId.isEmpty()) {
         CloudConnection connection;
         connection.credential.accessKeyId = keyId;
         connection.credential.accessKeySecret =
-            c.value(QStringLiteral("accessKeySecret")).toString();
-        connection.credential.securityToken = c.value(QStringLiteral("securityToken")).toString();
+            keys.value(QStringLiteral("accessKeySecret")).toString();
+        connection.credential.securityToken =
+            keys.value(QStringLiteral("securityToken")).toString();
         connection.credential.source = QStringLiteral("profile ") + QFileInfo(file).fileName();
         Redactor::registerSecret(connection.credential.accessKeySecret);
         Redactor::registerSecret(connection.credential.securityToken);

@@ -735,7 +735,8 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
             const QString line = QStringLiteral("%1 %2/%3: %4")
                                      .arg(reason, str(event, QStringLiteral("involvedObject.kind")),
                                           str(event, QStringLiteral("involvedObject.name")),
-                                          event.value(QStringLiteral("message")).toString());
+                                          event.value(QStringLiteral("message")).toString())
+                                     .simplified();
             errorLines << line;
             if (m_routeErrorEvidence.size() < 3)
                 m_routeErrorEvidence.append(evidence(
