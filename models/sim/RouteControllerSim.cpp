@@ -100,6 +100,7 @@ void RouteControllerSim::reconcile()
     if (m_populatedVpc != m_cloud.vpcId()) {
         // A new world: the controller (re)starts and schedules its first full sync.
         m_populatedVpc = m_cloud.vpcId();
+        m_similarEvents.clear();
         m_session = {};
         m_nextDueMs = m_clock.elapsed() + m_cloud.routeFirstSyncDelayMs();
     }
@@ -211,7 +212,36 @@ void RouteControllerSim::nodeEvent(const QString& nodeName, const QString& type,
     QJsonObject involved{{u"kind"_s, u"Node"_s}, {u"name"_s, nodeName}, {u"apiVersion"_s, u"v1"_s}};
     if (node)
         involved.insert(u"uid"_s, str(obj(*node, "metadata"), "uid"));
-    m_kube.recordEvent(u"default"_s, involved, type, reason, message,
+    fileEvent(involved, type, reason, message);
+}
+
+void RouteControllerSim::fileEvent(const QJsonObject& involved, const QString& type,
+                                   const QString& reason, const QString& message)
+{
+    // client-go's EventCorrelator: the first 10 similar events (same object and reason,
+    // messages differing only by request ids) are filed as they come; after that one
+    // "(combined from similar events)" event carries the latest message and the count.
+    constexpr int kMaxSimilar = 10;
+    const QString key = involved.value(u"name"_s).toString() + u'/' + reason;
+    if (++m_similarEvents[key] <= kMaxSimilar) {
+        m_kube.recordEvent(u"default"_s, involved, type, reason, message,
+                           QString::fromLatin1(kComponent));
+        return;
+    }
+    const QString combined = u"(combined from similar events): "_s + message;
+    for (QJsonObject event : m_kube.list(u"events"_s, u"default"_s)) {
+        if (event.value(u"reason"_s).toString() != reason ||
+            event.value(u"involvedObject"_s).toObject().value(u"name"_s) !=
+                involved.value(u"name"_s) ||
+            !event.value(u"message"_s).toString().startsWith(u"(combined from similar events): "_s))
+            continue;
+        event.insert(u"message"_s, combined);
+        event.insert(u"count"_s, event.value(u"count"_s).toInt(1) + 1);
+        event.insert(u"lastTimestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        m_kube.put(u"events"_s, event);
+        return;
+    }
+    m_kube.recordEvent(u"default"_s, involved, type, reason, combined,
                        QString::fromLatin1(kComponent));
 }
 
@@ -221,9 +251,8 @@ void RouteControllerSim::failAll(const QString& logLine, const QString& fileLine
     log(u'E', fileLine, logLine);
     // The CCM files this on a fake Event object named route-controller with no namespace,
     // which client-go records in "default".
-    m_kube.recordEvent(
-        u"default"_s, QJsonObject{{u"kind"_s, u"Event"_s}, {u"name"_s, u"route-controller"_s}},
-        u"Warning"_s, u"SyncRouteFailed"_s, eventMessage, QString::fromLatin1(kComponent));
+    fileEvent(QJsonObject{{u"kind"_s, u"Event"_s}, {u"name"_s, u"route-controller"_s}},
+              u"Warning"_s, u"SyncRouteFailed"_s, eventMessage);
     // Nodes whose route is missing stay unreachable; the ones with a route are unaffected.
     // (The world's table is read directly here: the controller could not list it, but the
     // routes it created earlier are still in place.)

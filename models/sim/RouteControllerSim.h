@@ -4,6 +4,7 @@
 #include "models/sim/CloudAccount.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <memory>
@@ -42,6 +43,8 @@ private:
     void setNodeCondition(const QString& nodeName, bool routeCreated);
     void nodeEvent(const QString& nodeName, const QString& type, const QString& reason,
                    const QString& message);
+    void fileEvent(const QJsonObject& involved, const QString& type, const QString& reason,
+                   const QString& message);
     QString ccmPod() const;
     bool skipNode(const QJsonObject& node) const;
 
@@ -53,6 +56,7 @@ private:
     qint64 m_nextDueMs = -1;
     QString m_populatedVpc; // resets the schedule when the world is rebuilt
     int m_syncs = 0;
+    QHash<QString, int> m_similarEvents; // "object/reason" -> events filed
 };
 
 } // namespace unstuck::sim

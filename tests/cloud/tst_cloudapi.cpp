@@ -297,6 +297,20 @@ private Q_SLOTS:
         }
         QVERIFY(syncEvent);
         QVERIFY(createEvent);
+        // Repeated failures do not flood the namespace: similar events are combined.
+        for (int i = 0; i < 15; ++i)
+            controller.syncNow();
+        int syncEvents = 0, combinedCount = 0;
+        for (const QJsonObject& e : m_kube.list(u"events"_s, u"default"_s))
+            if (e.value(u"reason"_s).toString() == u"SyncRouteFailed"_s) {
+                ++syncEvents;
+                if (e.value(u"message"_s)
+                        .toString()
+                        .startsWith(u"(combined from similar events)"_s))
+                    combinedCount = e.value(u"count"_s).toInt();
+            }
+        QCOMPARE(syncEvents, 11);
+        QCOMPARE(combinedCount, 6);
         auto condition = [&](const QString& nodeName) {
             for (const QJsonValue& c : m_kube.get(u"nodes"_s, {}, nodeName)
                                            ->value(u"status"_s)
