@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace unstuck::sim {
@@ -734,6 +735,19 @@ HttpResponse KubeApi::create(const HttpRequest& request, const ApiResource& reso
           QStringLiteral("creationTimestamp"), QStringLiteral("deletionTimestamp")})
         m.remove(k);
     if (resource.plural == QLatin1String("namespaces") && resource.group.isEmpty()) {
+        static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+        if (name.size() > 63 || !label.match(name).hasMatch())
+            return status(422, QStringLiteral("Invalid"),
+                          QStringLiteral("Namespace \"%1\" is invalid: metadata.name: Invalid "
+                                         "value: \"%1\": a lowercase RFC 1123 "
+                                         "label must consist of lower case alphanumeric characters "
+                                         "or '-', and must start and "
+                                         "end with an alphanumeric character (e.g. 'my-name',  or "
+                                         "'123-abc', regex used for "
+                                         "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
+                              .arg(name),
+                          QJsonObject{{QStringLiteral("name"), name},
+                                      {QStringLiteral("kind"), QStringLiteral("Namespace")}});
         QJsonObject labels = m.value(QLatin1String("labels")).toObject();
         labels.insert(QStringLiteral("kubernetes.io/metadata.name"), name);
         m.insert(QStringLiteral("labels"), labels);
@@ -754,7 +768,21 @@ HttpResponse KubeApi::create(const HttpRequest& request, const ApiResource& reso
     }
     o.insert(QStringLiteral("metadata"), m);
     o = withTypeMeta(o, resource);
-    return ok(store.put(resource.storeName(), o), 201);
+    const QJsonObject stored = store.put(resource.storeName(), o);
+    if (resource.plural == QLatin1String("namespaces") && resource.group.isEmpty()) {
+        // The root-ca-cert-publisher controller's ConfigMap, present in every namespace.
+        store.put(
+            QStringLiteral("configmaps"),
+            QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                        {QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("kube-root-ca.crt")},
+                                     {QStringLiteral("namespace"), name}}},
+                        {QStringLiteral("data"),
+                         QJsonObject{{QStringLiteral("ca.crt"),
+                                      QString::fromLatin1(m_certificates.caCertificatePem())}}}});
+    }
+    return ok(stored, 201);
 }
 
 QJsonObject KubeApi::storeAfterUpdate(const ApiResource& resource, QJsonObject object)

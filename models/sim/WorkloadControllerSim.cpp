@@ -222,10 +222,47 @@ QJsonObject WorkloadControllerSim::runningPod(const QString& ns, const QString& 
 
 void WorkloadControllerSim::reconcile()
 {
+    collectGarbage();
     for (const QJsonObject& d : m_kube.list(kDeployments))
         reconcileDeployment(d);
     for (const QJsonObject& s : m_kube.list(kServices))
         reconcileService(s);
+}
+
+void WorkloadControllerSim::collectGarbage()
+{
+    // The garbage collector: dependents whose controlling owner is gone are deleted
+    // (background propagation), so deleting a Deployment takes its ReplicaSet and pods along.
+    struct Owned
+    {
+        QString dependent;
+        QString ownerKind;
+        QString owner;
+    };
+    const QList<Owned> kinds{{kReplicaSets, QStringLiteral("Deployment"), kDeployments},
+                             {kPods, QStringLiteral("ReplicaSet"), kReplicaSets},
+                             {kSlices, QStringLiteral("Service"), kServices}};
+    for (const Owned& k : kinds) {
+        for (const QJsonObject& o : m_kube.list(k.dependent)) {
+            const QJsonArray owners = meta(o).value(QLatin1String("ownerReferences")).toArray();
+            if (owners.isEmpty())
+                continue;
+            const QJsonObject ref = owners.first().toObject();
+            if (ref.value(QLatin1String("kind")).toString() != k.ownerKind)
+                continue;
+            const QString ns = meta(o).value(QLatin1String("namespace")).toString();
+            const auto owner = m_kube.get(k.owner, ns, ref.value(QLatin1String("name")).toString());
+            if (!owner ||
+                meta(*owner).value(QLatin1String("uid")) != ref.value(QLatin1String("uid")))
+                m_kube.remove(k.dependent, ns, name(o));
+        }
+    }
+    // Endpoints share their Service's name.
+    for (const QJsonObject& ep : m_kube.list(kEndpoints)) {
+        const QString ns = meta(ep).value(QLatin1String("namespace")).toString();
+        if (!m_kube.get(kServices, ns, name(ep)))
+            m_kube.remove(kEndpoints, ns, name(ep));
+    }
 }
 
 QJsonObject WorkloadControllerSim::scheduleNode(const QJsonObject& podSpec) const

@@ -25,6 +25,7 @@ public:
     static QString podTemplateHash(const QString& deploymentName);
 
 private:
+    void collectGarbage();
     void reconcileDeployment(QJsonObject deployment);
     void reconcileService(const QJsonObject& service);
     QJsonObject scheduleNode(const QJsonObject& podSpec) const;

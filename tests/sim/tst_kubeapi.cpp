@@ -757,6 +757,68 @@ private Q_SLOTS:
         reply->deleteLater();
     }
 
+    void latencyDelaysEveryAnswer()
+    {
+        SimOptions o;
+        o.scenario = QStringLiteral("healthy");
+        QTemporaryDir dir;
+        o.stateDir = dir.path();
+        o.latencyMs = 300;
+        SimServer server(o);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QNetworkAccessManager nam;
+        QNetworkRequest req(
+            QUrl(QStringLiteral("https://127.0.0.1:%1/version").arg(server.kubePort())));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(
+            QSslCertificate::fromData(server.caCertificatePem().toLatin1(), QSsl::Pem));
+        req.setSslConfiguration(tls);
+        QElapsedTimer t;
+        t.start();
+        QNetworkReply* reply = nam.get(req);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(t.elapsed() >= 280);
+        reply->deleteLater();
+    }
+
+    void deletingADeploymentTakesItsPodsAndEndpoints()
+    {
+        Sim sim(QStringLiteral("healthy"));
+        QVERIFY(sim.ok);
+        QCOMPARE(sim.request("DELETE",
+                             QStringLiteral(
+                                 "/apis/apps/v1/namespaces/kube-system/deployments/metrics-server"))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            names(sim.get(QStringLiteral("/api/v1/namespaces/kube-system/"
+                                         "pods?labelSelector=k8s-app%3Dmetrics-server"))
+                      .json())
+                .isEmpty(),
+            3000);
+        QTRY_COMPARE_WITH_TIMEOUT(sim.apiServiceAvailable(QStringLiteral("v1beta1.metrics.k8s.io"))
+                                      .value(QLatin1String("reason"))
+                                      .toString(),
+                                  QStringLiteral("MissingEndpoints"), 3000);
+        // New namespaces get the root CA ConfigMap and names are validated.
+        QCOMPARE(
+            sim.request("POST", QStringLiteral("/api/v1/namespaces"),
+                        R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"Bad_Name"}})")
+                .status,
+            422);
+        QCOMPARE(
+            sim.request("POST", QStringLiteral("/api/v1/namespaces"),
+                        R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"fresh"}})")
+                .status,
+            201);
+        QCOMPARE(
+            sim.get(QStringLiteral("/api/v1/namespaces/fresh/configmaps/kube-root-ca.crt")).status,
+            200);
+    }
+
     void largeClusterIsFastToGenerate()
     {
         SimWorld world;
