@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/diagnosis/LiveSource.h"
 
+#include "models/cloud/ConnectionProfile.h"
 #include "models/common/Redactor.h"
 #include "models/kube/KubeconfigLoader.h"
 
@@ -172,65 +173,6 @@ void LiveSource::fetch(const SourceQuery& query, QObject* receiver, Callback cal
         m_cloud->call(query.product, query.action, query.params, receiver, done);
 }
 
-// profile.json as the simulator writes it (sim.json has the same keys): {"kubeconfig": path,
-// "context": name, "cloud": {"endpoint", "regionId", "accessKeyId", "accessKeySecret",
-// "caFile"}}. Relative paths are against the profile's folder.
-static bool readProfile(const QString& file, QString* kubeconfig, QString* context,
-                        std::optional<CloudConnection>* cloud, QString* error)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read profile %1: %2").arg(file, f.errorString());
-        return false;
-    }
-    QJsonParseError parseError;
-    const QJsonObject profile = QJsonDocument::fromJson(f.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError) {
-        *error =
-            QStringLiteral("profile %1 is not valid JSON: %2").arg(file, parseError.errorString());
-        return false;
-    }
-    const QString dir = QFileInfo(file).absolutePath();
-    auto resolvePath = [&](const QString& path) {
-        return path.isEmpty() || QFileInfo(path).isAbsolute() ? path
-                                                              : dir + QLatin1Char('/') + path;
-    };
-    QJsonObject kube = profile.value(QStringLiteral("kubernetes")).toObject();
-    *kubeconfig = resolvePath(profile.value(QStringLiteral("kubeconfig"))
-                                  .toString(kube.value(QStringLiteral("kubeconfig")).toString()));
-    *context = profile.value(QStringLiteral("context"))
-                   .toString(kube.value(QStringLiteral("context")).toString());
-    const QJsonObject c = profile.value(QStringLiteral("cloud")).toObject();
-    // Keys inline in "cloud" or in "cloud.credentials" (the profile.json version 1 layout).
-    const QJsonObject keys = c.contains(QStringLiteral("credentials"))
-                                 ? c.value(QStringLiteral("credentials")).toObject()
-                                 : c;
-    const QString keyId = keys.value(QStringLiteral("accessKeyId")).toString();
-    if (!keyId.isEmpty()) {
-        CloudConnection connection;
-        connection.credential.accessKeyId = keyId;
-        connection.credential.accessKeySecret =
-            keys.value(QStringLiteral("accessKeySecret")).toString();
-        connection.credential.securityToken =
-            keys.value(QStringLiteral("securityToken")).toString();
-        connection.credential.source = QStringLiteral("profile ") + QFileInfo(file).fileName();
-        Redactor::registerSecret(connection.credential.accessKeySecret);
-        Redactor::registerSecret(connection.credential.securityToken);
-        connection.regionId = c.value(QStringLiteral("regionId")).toString();
-        connection.endpointOverride = c.value(QStringLiteral("endpoint")).toString();
-        const QString ca =
-            resolvePath(c.value(QStringLiteral("caFile"))
-                            .toString(profile.value(QStringLiteral("caFile")).toString()));
-        if (!ca.isEmpty()) {
-            QFile caFile(ca);
-            if (caFile.open(QIODevice::ReadOnly))
-                connection.caCertificatesPem = caFile.readAll();
-        }
-        *cloud = connection;
-    }
-    return true;
-}
-
 std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QString* error)
 {
     QString kubeconfig = request.kubeconfig, context = request.context;
@@ -238,11 +180,21 @@ std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QS
     QString cloudReason;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!request.profileFile.isEmpty()) {
-        if (!readProfile(request.profileFile, &kubeconfig, &context, &cloud, error))
+        const auto profile = ConnectionProfile::load(request.profileFile, env, error);
+        if (!profile)
             return nullptr;
-        if (!cloud)
-            cloudReason = QStringLiteral("no cloud credentials in profile %1")
-                              .arg(QFileInfo(request.profileFile).fileName());
+        kubeconfig = profile->kubeconfigPath;
+        context = profile->kubeContext;
+        if (profile->hasCredentials()) {
+            Redactor::registerSecret(profile->cloud.credential.accessKeySecret);
+            Redactor::registerSecret(profile->cloud.credential.securityToken);
+            cloud = profile->cloud;
+        } else {
+            cloudReason = profile->cloudProblem.isEmpty()
+                              ? QStringLiteral("no cloud credentials in profile %1")
+                                    .arg(QFileInfo(request.profileFile).fileName())
+                              : QStringLiteral("no cloud credentials: ") + profile->cloudProblem;
+        }
     }
     KubeError kubeError;
     const auto config = KubeconfigLoader::load(kubeconfig, env, &kubeError);

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end in one process: for every simulator scenario, the engine connects through the
+// real kubeconfig/TLS/signing code to an in-process SimServer and must name the right root
+// cause and red path.
+#include "models/diagnosis/DiagnosisEngine.h"
+#include "models/sim/SimServer.h"
+#include "models/sim/SimWorld.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace unstuck;
+
+class TestEngineScenarios : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        DiagnosisResult result;
+        bool ok = false;
+    };
+
+    // Starts the scenario, lets its controllers settle, diagnoses it through profile.json.
+    static Run diagnose(const QString& scenario, bool noCloud = false)
+    {
+        Run run;
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.scenario = scenario;
+        options.stateDir = dir.path();
+        options.reconcileIntervalMs = 100;
+        sim::SimServer server(options);
+        QString error;
+        if (!server.start(&error)) {
+            qWarning("sim did not start: %s", qPrintable(error));
+            return run;
+        }
+        QSignalSpy reconciled(&server.world(), &sim::SimWorld::reconciled);
+        while (reconciled.size() < 4)
+            if (!reconciled.wait(5000))
+                return run;
+        DiagnosisEngine engine;
+        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
+        DiagnosisRequest request;
+        request.profileFile = server.profilePath();
+        request.noCloud = noCloud;
+        request.requestTimeoutMs = 3000;
+        engine.start(request);
+        if (!finished.wait(30000))
+            return run;
+        run.result = finished.first().first().value<DiagnosisResult>();
+        run.ok = true;
+        return run;
+    }
+    static QString describe(const DiagnosisResult& r)
+    {
+        QStringList lines{QStringLiteral("error: ") + r.error,
+                          QStringLiteral("root: ") +
+                              (r.rootCause ? r.rootCause->component + r.rootCause->from +
+                                                 QStringLiteral("→") + r.rootCause->to +
+                                                 QStringLiteral(" ") + r.rootCause->summary
+                                           : QStringLiteral("none")),
+                          QStringLiteral("path: ") + r.redPath.join(QStringLiteral(" | "))};
+        for (const ComponentVerdict& c : r.components)
+            lines << QStringLiteral("  %1 %2: %3").arg(c.id).arg(int(c.state)).arg(c.summary);
+        for (const LinkVerdict& l : r.links)
+            lines << QStringLiteral("  %1 %2: %3").arg(l.id()).arg(int(l.state)).arg(l.summary);
+        return lines.join(QLatin1Char('\n'));
+    }
+    static ComponentState state(const DiagnosisResult& r, const QString& id)
+    {
+        const ComponentVerdict* c = r.component(id);
+        return c ? c->state : ComponentState::NotApplicable;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<DiagnosisResult>(); }
+
+    void seed_ramPolicyIsTheRootCause()
+    {
+        const Run run = diagnose(QStringLiteral("seed"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("ram-policy"),
+                 qPrintable(describe(r)));
+        const QStringList start{QStringLiteral("namespace-controller"),
+                                QStringLiteral("namespace-controller→apiserver"),
+                                QStringLiteral("apiserver"),
+                                QStringLiteral("apiserver→metrics-server"),
+                                QStringLiteral("metrics-server"),
+                                QStringLiteral("metrics-server→vpc-route-table"),
+                                QStringLiteral("vpc-route-table")};
+        QCOMPARE(r.redPath.mid(0, start.size()), start);
+        QCOMPARE(r.redPath.last(), QStringLiteral("ram-policy"));
+        QVERIFY(r.redPath.contains(QStringLiteral("route-controller→ram-policy")));
+        QCOMPARE(r.fixes.first().id, QStringLiteral("ram-policy-allow"));
+        QVERIFY(!r.namespaces.isEmpty());
+    }
+
+    void healthy_allGreenNoFalseAlarm()
+    {
+        const Run run = diagnose(QStringLiteral("healthy"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(!r.rootCause, qPrintable(describe(r)));
+        QVERIFY(r.complete);
+        for (const ComponentVerdict& c : r.components)
+            QVERIFY2(c.state == ComponentState::Healthy, qPrintable(describe(r)));
+        for (const LinkVerdict& l : r.links)
+            QVERIFY2(l.state == LinkState::Ok, qPrintable(describe(r)));
+    }
+
+    void backendDown_missingEndpoints()
+    {
+        const Run run = diagnose(QStringLiteral("backend-down"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("metrics-server"),
+                 qPrintable(describe(r)));
+        QCOMPARE(state(r, QStringLiteral("metrics-server")), ComponentState::Failing);
+        QVERIFY2(r.link(QStringLiteral("apiserver"), QStringLiteral("metrics-server"))
+                     ->summary.contains(QStringLiteral("Endpoints")),
+                 qPrintable(describe(r)));
+        QCOMPARE(r.redPath.last(), QStringLiteral("metrics-server"));
+    }
+
+    void staleApiService_serviceNotFound()
+    {
+        const Run run = diagnose(QStringLiteral("stale-apiservice"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("metrics-server"),
+                 qPrintable(describe(r)));
+        QVERIFY2(r.link(QStringLiteral("apiserver"), QStringLiteral("metrics-server"))
+                     ->summary.contains(QStringLiteral("ServiceNotFound")),
+                 qPrintable(describe(r)));
+        bool deleteFix = false;
+        for (const FixPlan& f : r.fixes)
+            deleteFix |= f.id == QStringLiteral("apiservice-delete");
+        QVERIFY(deleteFix);
+    }
+
+    void customAggregatedApi_kubevirtBackendRefusesConnections()
+    {
+        const Run run = diagnose(QStringLiteral("custom-aggregated-api"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        const ComponentVerdict* backend = r.component(QStringLiteral("metrics-server"));
+        QVERIFY2(backend && backend->label.contains(QStringLiteral("kubevirt")),
+                 qPrintable(describe(r)));
+        QCOMPARE(backend->state, ComponentState::Failing);
+        QVERIFY2(backend->summary.contains(QStringLiteral("connection refused")),
+                 qPrintable(describe(r)));
+        QVERIFY(r.rootCause && r.rootCause->component == QStringLiteral("metrics-server"));
+    }
+
+    void routeMissing_routeTableWithRamFine()
+    {
+        const Run run = diagnose(QStringLiteral("route-missing"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("vpc-route-table"),
+                 qPrintable(describe(r)));
+        QCOMPARE(state(r, QStringLiteral("ram-policy")), ComponentState::Healthy);
+        QCOMPARE(state(r, QStringLiteral("route-controller")), ComponentState::Healthy);
+        QVERIFY(r.link(QStringLiteral("route-controller"), QStringLiteral("vpc-route-table"))
+                    ->summary.contains(QStringLiteral("not re-created")));
+    }
+
+    void finalizersRemaining_namesTheFinalizer()
+    {
+        const Run run = diagnose(QStringLiteral("finalizers-remaining"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("finalizers"),
+                 qPrintable(describe(r)));
+        QVERIFY(r.rootCause->summary.contains(QStringLiteral("example.com/cleanup")));
+        QVERIFY2(
+            r.component(QStringLiteral("finalizers"))->object.contains(QStringLiteral("nightly")),
+            qPrintable(describe(r)));
+        QCOMPARE(r.redPath, (QStringList{QStringLiteral("namespace-controller"),
+                                         QStringLiteral("namespace-controller→finalizers"),
+                                         QStringLiteral("finalizers")}));
+    }
+
+    void webhookBlocksDelete_namesTheWebhook()
+    {
+        const Run run = diagnose(QStringLiteral("webhook-blocks-delete"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QVERIFY2(r.rootCause && r.rootCause->component == QStringLiteral("webhook"),
+                 qPrintable(describe(r)));
+        QVERIFY(r.component(QStringLiteral("webhook"))
+                    ->object.contains(QStringLiteral("policy-guard")));
+        QVERIFY(r.rootCause->summary.contains(QStringLiteral("validate.policy-guard.example.com")));
+    }
+
+    void noCloudCredentials_cloudUnknownKubeSideFound()
+    {
+        const Run run = diagnose(QStringLiteral("no-cloud-credentials"));
+        QVERIFY(run.ok);
+        const DiagnosisResult& r = run.result;
+        QCOMPARE(state(r, QStringLiteral("vpc-route-table")), ComponentState::Unknown);
+        QCOMPARE(state(r, QStringLiteral("ram-policy")), ComponentState::Unknown);
+        QVERIFY2(r.component(QStringLiteral("ram-policy"))
+                     ->summary.contains(QStringLiteral("no cloud credentials")),
+                 qPrintable(describe(r)));
+        QCOMPARE(r.link(QStringLiteral("apiserver"), QStringLiteral("metrics-server"))->state,
+                 LinkState::Broken);
+        QVERIFY2(r.rootCause.has_value(), qPrintable(describe(r)));
+        QVERIFY(r.rootCause->component != QStringLiteral("ram-policy"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineScenarios)
+#include "tst_engine_scenarios.moc"
