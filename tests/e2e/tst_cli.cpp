@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real `unstuck diagnose` executable against a started `unstuck-sim` process: exit codes,
+// the JSON document's shape, the formats, and a clear message for a broken kubeconfig.
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Output
+    {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+
+    static Output diagnose(const QStringList& arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(UNSTUCK_BINARY),
+                      QStringList{QStringLiteral("diagnose")} + arguments);
+        Output output;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished();
+            return output;
+        }
+        output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        output.out = process.readAllStandardOutput();
+        output.err = process.readAllStandardError();
+        return output;
+    }
+
+    // The simulator's controllers need a few rounds before the verdict settles.
+    static Output diagnoseUntil(const QStringList& arguments, int exitCode)
+    {
+        QElapsedTimer settling;
+        settling.start();
+        Output output;
+        do {
+            output = diagnose(arguments);
+            if (output.exitCode == exitCode)
+                break;
+            QTest::qWait(200);
+        } while (settling.elapsed() < 15000);
+        return output;
+    }
+
+    // One simulator process per scenario, stopped when the test ends.
+    struct Sim
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        QString profile() const { return dir.filePath(QStringLiteral("profile.json")); }
+        bool start(const QString& scenario)
+        {
+            process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            process.start(QStringLiteral(UNSTUCK_SIM_BINARY),
+                          {QStringLiteral("--scenario"), scenario, QStringLiteral("--state-dir"),
+                           dir.path(), QStringLiteral("--reconcile-ms"), QStringLiteral("100")});
+            if (!process.waitForStarted(10000))
+                return false;
+            for (int i = 0; i < 100 && !QFile::exists(dir.filePath(QStringLiteral("sim.json")));
+                 ++i)
+                QTest::qWait(100);
+            return QFile::exists(dir.filePath(QStringLiteral("sim.json")));
+        }
+        ~Sim()
+        {
+            process.terminate();
+            if (!process.waitForFinished(5000)) {
+                process.kill();
+                process.waitForFinished();
+            }
+        }
+    };
+
+private Q_SLOTS:
+    void seed_exitsOneWithTheDocumentedJson()
+    {
+        Sim sim;
+        QVERIFY(sim.start(QStringLiteral("seed")));
+        const Output output = diagnoseUntil({QStringLiteral("--profile"), sim.profile(),
+                                             QStringLiteral("--format"), QStringLiteral("json")},
+                                            1);
+        QCOMPARE(output.exitCode, 1);
+        const QJsonObject json = QJsonDocument::fromJson(output.out).object();
+        QCOMPARE(json.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QVERIFY(json.value(QStringLiteral("components")).toArray().size() >= 6);
+        QVERIFY(json.value(QStringLiteral("links")).toArray().size() >= 5);
+        QVERIFY(json.value(QStringLiteral("rootCause")).isObject());
+        QVERIFY(!json.value(QStringLiteral("redPath")).toArray().isEmpty());
+        QVERIFY(!json.value(QStringLiteral("fixes")).toArray().isEmpty());
+        QCOMPARE(json.value(QStringLiteral("namespaces"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("tobedeletedb"));
+        QVERIFY(!json.value(QStringLiteral("narrative"))
+                     .toObject()
+                     .value(QStringLiteral("en"))
+                     .toString()
+                     .isEmpty());
+        for (const QJsonValue& c : json.value(QStringLiteral("components")).toArray())
+            for (const char* key : {"id", "state", "summary", "evidence"})
+                QVERIFY(c.toObject().contains(QLatin1String(key)));
+        // No secret of the sim's account leaks into the output.
+        const QJsonObject info =
+            QJsonDocument::fromJson([&] {
+                QFile f(sim.dir.filePath(QStringLiteral("sim.json")));
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            }())
+                .object();
+        const QString secret = info.value(QStringLiteral("cloud"))
+                                   .toObject()
+                                   .value(QStringLiteral("accessKeySecret"))
+                                   .toString();
+        QVERIFY(!secret.isEmpty());
+        QVERIFY(!output.out.contains(secret.toUtf8()));
+    }
+
+    void healthy_exitsZeroAndTextSaysHealthy()
+    {
+        Sim sim;
+        QVERIFY(sim.start(QStringLiteral("healthy")));
+        const Output output = diagnoseUntil({QStringLiteral("--profile"), sim.profile()}, 0);
+        QCOMPARE(output.exitCode, 0);
+        QVERIFY(output.out.contains("Healthy: no root cause found"));
+        QVERIFY(!output.out.contains("\x1b[")); // not a terminal: no colour codes
+    }
+
+    void markdown_hasTheSections()
+    {
+        Sim sim;
+        QVERIFY(sim.start(QStringLiteral("stale-apiservice")));
+        const Output output =
+            diagnoseUntil({QStringLiteral("--profile"), sim.profile(), QStringLiteral("--format"),
+                           QStringLiteral("markdown")},
+                          1);
+        QCOMPARE(output.exitCode, 1);
+        QVERIFY(output.out.startsWith("# Unstuck diagnosis"));
+        QVERIFY(output.out.contains("## Recommended fixes"));
+        QVERIFY(output.out.contains("ServiceNotFound"));
+    }
+
+    void brokenKubeconfig_exitsTwoWithAClearMessage()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("kubeconfig")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Config\nclusters: [ this is: not valid\n");
+        file.close();
+        const Output output = diagnose({QStringLiteral("--kubeconfig"), file.fileName()});
+        QCOMPARE(output.exitCode, 2);
+        QVERIFY2(output.err.contains("could not diagnose"), output.err.constData());
+        QVERIFY2(output.err.contains("kubeconfig"), output.err.constData());
+    }
+
+    void unreachableCluster_exitsTwo()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("kubeconfig")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: "
+                   "https://127.0.0.1:1\n"
+                   "contexts:\n- name: x\n  context:\n    cluster: c\n    user: "
+                   "u\ncurrent-context: x\nusers:\n- name: u\n  user:\n    token: abcdefgh123\n");
+        file.close();
+        const Output output =
+            diagnose({QStringLiteral("--kubeconfig"), file.fileName(), QStringLiteral("--no-cloud"),
+                      QStringLiteral("--timeout-ms"), QStringLiteral("2000")});
+        QCOMPARE(output.exitCode, 2);
+        QVERIFY2(output.err.contains("did not answer"), output.err.constData());
+        QVERIFY(!output.err.contains("abcdefgh123"));
+    }
+
+    void badArguments_exitTwo()
+    {
+        QCOMPARE(diagnose({QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
+        QCOMPARE(diagnose({QStringLiteral("--profile"), QStringLiteral("a"),
+                           QStringLiteral("--context"), QStringLiteral("b")})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            diagnose({QStringLiteral("--profile"), QStringLiteral("/nonexistent/profile.json")})
+                .exitCode,
+            2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
