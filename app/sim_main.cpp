@@ -105,8 +105,13 @@ int main(int argc, char** argv)
         QStringLiteral("large-namespaces"),
         QStringLiteral("Add N namespaces, every tenth Terminating (benchmarks)."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions(
-        {scenario, stateDir, latency, port, cloudPort, reconcile, largeNodes, largeNamespaces});
+    const QCommandLineOption legacyDiscovery(
+        QStringLiteral("legacy-discovery"),
+        QStringLiteral(
+            "Act as an API server without aggregated discovery (v1.26): unavailable APIServices "
+            "then fail discovery with \"the server is currently unable to handle the request\"."));
+    parser.addOptions({scenario, stateDir, latency, port, cloudPort, reconcile, largeNodes,
+                       largeNamespaces, legacyDiscovery});
     parser.process(app);
 
     unstuck::log::init(spdlog::level::warn);
@@ -119,6 +124,7 @@ int main(int argc, char** argv)
     options.reconcileIntervalMs = qMax(10, parser.value(reconcile).toInt());
     options.largeNodes = qMax(0, parser.value(largeNodes).toInt());
     options.largeNamespaces = qMax(0, parser.value(largeNamespaces).toInt());
+    options.legacyDiscovery = parser.isSet(legacyDiscovery);
     if (options.stateDir.isEmpty()) {
         std::fprintf(stderr, "unstuck-sim: --state-dir is required\n");
         return 2;

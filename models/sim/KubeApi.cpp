@@ -281,16 +281,19 @@ HttpResponse KubeApi::discovery(const HttpRequest& request, bool* handled)
             QStringLiteral("the server does not allow this method on the requested resource"));
     }
     if (path == QLatin1String("/version"))
-        return ok(QJsonObject{{QStringLiteral("major"), kVersionMajor},
-                              {QStringLiteral("minor"), kVersionMinor},
-                              {QStringLiteral("gitVersion"), kGitVersion},
-                              {QStringLiteral("gitCommit"),
-                               QStringLiteral("67a30c0adcf52bd3f56ff0893ce19966be12991f")},
-                              {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
-                              {QStringLiteral("buildDate"), QStringLiteral("2025-02-12T21:19:47Z")},
-                              {QStringLiteral("goVersion"), QStringLiteral("go1.23.6")},
-                              {QStringLiteral("compiler"), QStringLiteral("gc")},
-                              {QStringLiteral("platform"), QStringLiteral("linux/amd64")}});
+        return ok(
+            QJsonObject{{QStringLiteral("major"), kVersionMajor},
+                        {QStringLiteral("minor"),
+                         m_world.legacyDiscovery() ? QStringLiteral("26") : kVersionMinor},
+                        {QStringLiteral("gitVersion"),
+                         m_world.legacyDiscovery() ? QStringLiteral("v1.26.15") : kGitVersion},
+                        {QStringLiteral("gitCommit"),
+                         QStringLiteral("67a30c0adcf52bd3f56ff0893ce19966be12991f")},
+                        {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+                        {QStringLiteral("buildDate"), QStringLiteral("2025-02-12T21:19:47Z")},
+                        {QStringLiteral("goVersion"), QStringLiteral("go1.23.6")},
+                        {QStringLiteral("compiler"), QStringLiteral("gc")},
+                        {QStringLiteral("platform"), QStringLiteral("linux/amd64")}});
     if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") ||
         path == QLatin1String("/readyz"))
         return HttpResponse::text(200, "ok");
@@ -300,7 +303,8 @@ HttpResponse KubeApi::discovery(const HttpRequest& request, bool* handled)
                       QJsonObject());
 
     const QList<ApiGroupVersion> gvs = ApiCatalog::groupVersions(m_world.kube());
-    const QByteArray aggregatedVersion = aggregatedDiscoveryVersion(request);
+    const QByteArray aggregatedVersion =
+        m_world.legacyDiscovery() ? QByteArray() : aggregatedDiscoveryVersion(request);
     const QString rv = QString::number(m_world.kube().resourceVersion());
     auto aggregatedResponse = [&](bool core) {
         QJsonArray items;

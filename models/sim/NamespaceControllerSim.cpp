@@ -49,9 +49,12 @@ void NamespaceControllerSim::logFailure(const QString& ns, const QString& error)
     b.failures = qMin(b.failures + 1, 30);
     b.nextLogMs = nowMs + qMin<qint64>(60000, qint64(5) << qMin(b.failures, 14));
     KubeStore& kube = m_world.kube();
+    // Before 1.31 HandleError printed the bare message; since then the structured form.
+    const QString message = QStringLiteral("deletion of namespace %1 failed: %2").arg(ns, error);
     const QString line =
-        Klog::unhandledError(QStringLiteral("namespace_controller.go:164"),
-                             QStringLiteral("deletion of namespace %1 failed: %2").arg(ns, error));
+        m_world.legacyDiscovery()
+            ? Klog::line(QLatin1Char('E'), QStringLiteral("namespace_controller.go:162"), message)
+            : Klog::unhandledError(QStringLiteral("namespace_controller.go:164"), message);
     for (const QJsonObject& pod : kube.list(QStringLiteral("pods"), QStringLiteral("kube-system")))
         if (meta(pod)
                 .value(QLatin1String("labels"))
@@ -84,7 +87,11 @@ void NamespaceControllerSim::process(QJsonObject ns)
     if (!failing.isEmpty()) {
         QStringList parts;
         for (const QString& gv : failing)
-            parts << QStringLiteral("%1: stale GroupVersion discovery: %1").arg(gv);
+            parts << (m_world.legacyDiscovery()
+                          ? QStringLiteral(
+                                "%1: the server is currently unable to handle the request")
+                                .arg(gv)
+                          : QStringLiteral("%1: stale GroupVersion discovery: %1").arg(gv));
         discoveryError = QStringLiteral("unable to retrieve the complete list of server APIs: %1")
                              .arg(parts.join(QStringLiteral(", ")));
         errors << discoveryError;

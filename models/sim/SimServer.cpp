@@ -231,6 +231,7 @@ bool SimServer::start(QString* error)
     d->world->cloud().populate(o.scenario, d->world->kube());
     Redactor::registerSecret(d->world->cloud().userAccessKeySecret());
     d->world->setReconcileIntervalMs(o.reconcileIntervalMs);
+    d->world->setLegacyDiscovery(o.legacyDiscovery);
     d->world->reconcileNow();
     backdateStuckNamespaces(d->world->kube());
 

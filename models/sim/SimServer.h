@@ -23,6 +23,11 @@ struct SimOptions
     // Large-cluster generation for benchmarks (0 = the scenario's own size).
     int largeNodes = 0;
     int largeNamespaces = 0;
+    // Serve only the legacy discovery documents, like an API server before aggregated
+    // discovery (< 1.27): clients then fetch /apis/<g>/<v> one by one and an unavailable
+    // APIService surfaces as "the server is currently unable to handle the request" (in
+    // kubectl api-resources and in the namespace controller's conditions and log).
+    bool legacyDiscovery = false;
 };
 
 // The whole simulator in one object: generates the CA and certificates, builds the world for

@@ -52,6 +52,16 @@ void SimWorld::setReconcileIntervalMs(int ms)
     m_timer->setInterval(qMax(10, ms));
 }
 
+void SimWorld::setLegacyDiscovery(bool legacy)
+{
+    m_legacyDiscovery = legacy;
+}
+
+bool SimWorld::legacyDiscovery() const
+{
+    return m_legacyDiscovery;
+}
+
 void SimWorld::start()
 {
     m_timer->start();

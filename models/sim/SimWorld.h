@@ -33,6 +33,9 @@ public:
     const CloudWorld& cloud() const;
 
     void setReconcileIntervalMs(int ms);
+    // Pre-1.27 behaviour (see SimOptions::legacyDiscovery).
+    void setLegacyDiscovery(bool legacy);
+    bool legacyDiscovery() const;
     void start();
     void stop();
     // Runs every controller once, in dependency order.
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<AggregatorSim> m_aggregator;
     std::unique_ptr<NamespaceControllerSim> m_namespaces;
     QTimer* m_timer = nullptr;
+    bool m_legacyDiscovery = false;
 };
 
 } // namespace unstuck::sim

@@ -183,6 +183,46 @@ private Q_SLOTS:
             10000);
     }
 
+    void legacyDiscoveryMakesApiResourcesFail()
+    {
+        // A cluster without aggregated discovery: kubectl asks each group version and the
+        // 503 reaches the user exactly as in the incident.
+        QTemporaryDir state;
+        QProcess sim;
+        sim.start(QStringLiteral(UNSTUCK_SIM_BINARY),
+                  {QStringLiteral("--scenario"), QStringLiteral("backend-down"),
+                   QStringLiteral("--state-dir"), state.path(), QStringLiteral("--reconcile-ms"),
+                   QStringLiteral("200"), QStringLiteral("--legacy-discovery")});
+        QVERIFY(sim.waitForStarted(10000));
+        QElapsedTimer t;
+        t.start();
+        while (!sim.canReadLine() && t.elapsed() < 30000)
+            sim.waitForReadyRead(1000);
+        const QJsonObject info = QJsonDocument::fromJson(sim.readLine()).object();
+        QVERIFY(!info.isEmpty());
+        const QJsonObject saved = m_info;
+        m_info = info;
+        const Run resources = kubectl({QStringLiteral("api-resources")});
+        const Run phase = kubectl({QStringLiteral("get"), QStringLiteral("ns"),
+                                   QStringLiteral("tobedeletedb"), QStringLiteral("-o"),
+                                   QStringLiteral("jsonpath={.status.conditions[0].message}")});
+        m_info = saved;
+        sim.terminate();
+        QVERIFY(sim.waitForFinished(10000));
+        QCOMPARE(sim.exitCode(), 0);
+        QVERIFY(resources.exitCode != 0);
+        QVERIFY2(resources.err.contains(QLatin1String(
+                     "unable to retrieve the complete list of server APIs: metrics.k8s.io/v1beta1: "
+                     "the server is currently unable to handle the request")),
+                 qPrintable(resources.err));
+        QCOMPARE(
+            phase.out,
+            QStringLiteral(
+                "Discovery failed for some groups, 1 failing: unable to retrieve the complete list "
+                "of server APIs: metrics.k8s.io/v1beta1: the server is currently unable to handle "
+                "the request"));
+    }
+
     void cleanupTestCase()
     {
         if (m_sim.state() == QProcess::NotRunning)
