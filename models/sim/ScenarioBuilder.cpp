@@ -235,7 +235,7 @@ public:
                                                {S("selector"), J{{S("matchLabels"), labels}}},
                                                {S("strategy"), J{{S("type"), S("RollingUpdate")}}},
                                                {S("template"), podTemplate}}}});
-        const QString hash = WorkloadControllerSim::podTemplateHash(name);
+        const QString hash = WorkloadControllerSim::podTemplateHash(name, podTemplate);
         const QString rsName = name + QLatin1Char('-') + hash;
         J selector = labels;
         selector.insert(S("pod-template-hash"), hash);

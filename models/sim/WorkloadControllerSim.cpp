@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
 #include <climits>
@@ -137,11 +138,13 @@ int resolvePort(const QJsonObject& servicePort, const QList<QJsonObject>& pods)
 
 WorkloadControllerSim::WorkloadControllerSim(KubeStore& kube) : m_kube(kube) {}
 
-QString WorkloadControllerSim::podTemplateHash(const QString& deploymentName)
+QString WorkloadControllerSim::podTemplateHash(const QString& deploymentName,
+                                               const QJsonObject& podTemplate)
 {
     static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
-    const QByteArray digest =
-        QCryptographicHash::hash(deploymentName.toUtf8(), QCryptographicHash::Sha1);
+    const QByteArray digest = QCryptographicHash::hash(
+        deploymentName.toUtf8() + QJsonDocument(podTemplate).toJson(QJsonDocument::Compact),
+        QCryptographicHash::Sha1);
     QString out;
     for (int i = 0; i < 10; ++i)
         out += QLatin1Char(alphabet[static_cast<unsigned char>(digest.at(i)) % 27]);
@@ -323,7 +326,8 @@ void WorkloadControllerSim::reconcileDeployment(QJsonObject deployment)
         return;
     const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
     const int replicas = spec.value(QLatin1String("replicas")).toInt(1);
-    const QString hash = podTemplateHash(deployName);
+    const QString hash =
+        podTemplateHash(deployName, spec.value(QLatin1String("template")).toObject());
     const QString rsName = deployName + QLatin1Char('-') + hash;
     QJsonObject podTemplate = spec.value(QLatin1String("template")).toObject();
     QJsonObject templateMeta = podTemplate.value(QLatin1String("metadata")).toObject();
@@ -363,9 +367,28 @@ void WorkloadControllerSim::reconcileDeployment(QJsonObject deployment)
                                                      {QStringLiteral("template"), podTemplate}}}});
     }
     QList<QJsonObject> pods;
-    for (const QJsonObject& pod : m_kube.list(kPods, ns))
-        if (ownerName(pod) == rsName && !isDeleting(pod))
-            pods << pod;
+    for (const QJsonObject& pod : m_kube.list(kPods, ns)) {
+        const QString owner = ownerName(pod);
+        if (owner == rsName) {
+            if (!isDeleting(pod))
+                pods << pod;
+            continue;
+        }
+        // Pods of an older template (rollout restart) are replaced at once.
+        const auto oldRs = owner.isEmpty() ? std::nullopt : m_kube.get(kReplicaSets, ns, owner);
+        if (oldRs && ownerName(*oldRs) == deployName) {
+            m_kube.remove(kPods, ns, name(pod));
+            QJsonObject scaled = *oldRs;
+            QJsonObject oldSpec = scaled.value(QLatin1String("spec")).toObject();
+            if (oldSpec.value(QLatin1String("replicas")).toInt() != 0) {
+                oldSpec.insert(QStringLiteral("replicas"), 0);
+                scaled.insert(QStringLiteral("spec"), oldSpec);
+                scaled.insert(QStringLiteral("status"),
+                              QJsonObject{{QStringLiteral("replicas"), 0}});
+                m_kube.put(kReplicaSets, scaled);
+            }
+        }
+    }
     while (pods.size() > replicas) {
         const QJsonObject victim = pods.takeLast();
         m_kube.remove(kPods, ns, name(victim));

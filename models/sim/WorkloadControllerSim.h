@@ -22,7 +22,9 @@ public:
     static QJsonObject runningPod(const QString& ns, const QString& name,
                                   const QJsonObject& podTemplate, const QJsonObject& node,
                                   const QString& ip);
-    static QString podTemplateHash(const QString& deploymentName);
+    // The pod-template-hash of a Deployment's template: a new template (rollout restart)
+    // gives a new ReplicaSet.
+    static QString podTemplateHash(const QString& deploymentName, const QJsonObject& podTemplate);
 
 private:
     void collectGarbage();

@@ -561,6 +561,35 @@ private Q_SLOTS:
                     .startsWith(QLatin1String("172.16.")));
     }
 
+    void rolloutRestartReplacesThePods()
+    {
+        Sim sim(QStringLiteral("seed"));
+        QVERIFY(sim.ok);
+        const QString selector = QStringLiteral(
+            "/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dmetrics-server");
+        const QStringList before = names(sim.get(selector).json());
+        QCOMPARE(before.size(), 1);
+        const Answer patched = sim.request(
+            "PATCH",
+            QStringLiteral("/apis/apps/v1/namespaces/kube-system/deployments/metrics-server"),
+            R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-11-27T00:00:00Z"}}}}})",
+            "application/strategic-merge-patch+json");
+        QCOMPARE(patched.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(names(sim.get(selector).json()).size() == 1 &&
+                                     names(sim.get(selector).json()) != before,
+                                 3000);
+        // Still on node 2, whose pod CIDR has no route in the seed: the restart does not heal.
+        const QJsonObject pod =
+            sim.get(selector).json().value(QLatin1String("items")).toArray().first().toObject();
+        QCOMPARE(
+            pod.value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString(),
+            QLatin1String(ScenarioBuilder::kWorkerNode1));
+        QTRY_COMPARE_WITH_TIMEOUT(sim.apiServiceAvailable(QStringLiteral("v1beta1.metrics.k8s.io"))
+                                      .value(QLatin1String("reason"))
+                                      .toString(),
+                                  QStringLiteral("FailedDiscoveryCheck"), 3000);
+    }
+
     void createdNamespaceStaysTerminatingWhileDiscoveryFails()
     {
         Sim sim(QStringLiteral("backend-down"));
