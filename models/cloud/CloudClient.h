@@ -28,6 +28,8 @@ struct CloudError
     // The AccessDeniedDetail object (AuthAction, NoPermissionType, EncodedDiagnosticMessage…).
     QJsonObject accessDeniedDetailObject() const;
     bool isThrottling() const { return code.startsWith(QLatin1String("Throttling")); }
+    // A DryRun request that would have succeeded (the API answers it as an error).
+    bool isDryRunPassed() const { return code == QLatin1String("DryRunOperation"); }
     // One line for people: "Forbidden.RAM (HTTP 403): User not authorized … [RequestId …]".
     QString summary() const;
     static QString kindName(Kind kind);

@@ -252,4 +252,36 @@ std::optional<RamPolicyDocument> RamPolicyDocument::parse(const QByteArray& json
     return out;
 }
 
+std::optional<RamAttachedPolicy> RamAttachedPolicy::fromApi(const QString& policyName,
+                                                            const QString& policyType,
+                                                            const QJsonObject& answer,
+                                                            QString* error)
+{
+    QJsonObject version = answer;
+    if (answer.contains(QLatin1String("DefaultPolicyVersion")))
+        version = answer.value(QLatin1String("DefaultPolicyVersion")).toObject();
+    else if (answer.contains(QLatin1String("PolicyVersion")))
+        version = answer.value(QLatin1String("PolicyVersion")).toObject();
+    const QJsonValue document = version.value(QLatin1String("PolicyDocument"));
+    const QByteArray text = document.isObject()
+                                ? QJsonDocument(document.toObject()).toJson(QJsonDocument::Compact)
+                                : document.toString().toUtf8();
+    if (text.isEmpty()) {
+        fail(error,
+             QStringLiteral("policy %1: the answer holds no PolicyDocument").arg(policyName));
+        return std::nullopt;
+    }
+    QString parseError;
+    auto parsed = RamPolicyDocument::parse(text, &parseError);
+    const QString versionId = version.value(QLatin1String("VersionId")).toString();
+    if (!parsed) {
+        fail(error,
+             QStringLiteral("policy %1 version %2: %3").arg(policyName, versionId, parseError));
+        return std::nullopt;
+    }
+    return RamAttachedPolicy{policyName,
+                             policyType.isEmpty() ? QStringLiteral("Custom") : policyType,
+                             versionId, *parsed};
+}
+
 } // namespace unstuck

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,13 @@ struct RamAttachedPolicy
     QString policyType = QStringLiteral("Custom"); // "System" | "Custom"
     QString versionId;                             // "v3": the default version in force
     RamPolicyDocument document;
+
+    // From a RAM API answer: GetPolicy (uses DefaultPolicyVersion), GetPolicyVersion
+    // (PolicyVersion) or a bare PolicyVersion object. PolicyDocument may be a JSON string (as
+    // RAM sends it) or an object. On a malformed document, nullopt and a precise *error.
+    static std::optional<RamAttachedPolicy> fromApi(const QString& policyName,
+                                                    const QString& policyType,
+                                                    const QJsonObject& answer, QString* error);
 };
 
 } // namespace unstuck

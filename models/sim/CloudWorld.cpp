@@ -163,6 +163,7 @@ struct CloudWorld::Private
     QString brokenNode;
     int periodMs = 2000;
     int firstDelayMs = 0;
+    int generation = 0;
 };
 
 CloudWorld::CloudWorld(QObject* parent) : QObject(parent), d(new Private)
@@ -178,7 +179,9 @@ CloudWorld::~CloudWorld()
 void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
 {
     Private& p = *d;
+    const int generation = p.generation + 1;
     p = Private{};
+    p.generation = generation;
     p.scenario = scenario;
     CloudAccount& a = p.account;
     a.accountId = QStringLiteral("5810293847561023");
@@ -502,6 +505,11 @@ SimAccessKey CloudWorld::roleSession(const QString& roleName, const QString& ses
 void CloudWorld::injectFault(const SimFault& fault)
 {
     d->account.faults.append(fault);
+}
+
+int CloudWorld::generation() const
+{
+    return d->generation;
 }
 
 CloudAccount& CloudWorld::account()

@@ -63,6 +63,9 @@ public:
     // Tests: the next calls of an action answer an error (e.g. Throttling.User).
     void injectFault(const SimFault& fault);
 
+    // Bumped by every populate(): controllers restart their schedule on a new world.
+    int generation() const;
+
     CloudAccount& account();
     const CloudAccount& account() const;
     // Emits changed(); CloudApi calls it after every mutating action.

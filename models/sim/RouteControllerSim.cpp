@@ -97,9 +97,9 @@ void RouteControllerSim::reconcile()
         return; // the world has no cloud account yet
     if (!m_clock.isValid())
         m_clock.start();
-    if (m_populatedVpc != m_cloud.vpcId()) {
+    if (m_generation != m_cloud.generation()) {
         // A new world: the controller (re)starts and schedules its first full sync.
-        m_populatedVpc = m_cloud.vpcId();
+        m_generation = m_cloud.generation();
         m_similarEvents.clear();
         m_session = {};
         m_nextDueMs = m_clock.elapsed() + m_cloud.routeFirstSyncDelayMs();

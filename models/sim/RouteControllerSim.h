@@ -54,7 +54,7 @@ private:
     SimAccessKey m_session;
     QElapsedTimer m_clock;
     qint64 m_nextDueMs = -1;
-    QString m_populatedVpc; // resets the schedule when the world is rebuilt
+    int m_generation = 0; // the world generation the schedule belongs to
     int m_syncs = 0;
     QHash<QString, int> m_similarEvents; // "object/reason" -> events filed
 };

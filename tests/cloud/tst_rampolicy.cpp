@@ -4,6 +4,7 @@
 #include "models/cloud/RamPolicyEvaluator.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace unstuck;
@@ -270,6 +271,30 @@ private Q_SLOTS:
         QString actual;
         QVERIFY(!RamPolicyDocument::parse(json, &actual).has_value());
         QVERIFY2(actual.startsWith(error), qPrintable(actual));
+    }
+
+    void fromRamApiAnswers()
+    {
+        // GetPolicy sends the document as a JSON string inside DefaultPolicyVersion.
+        const QJsonObject getPolicy{
+            {QStringLiteral("DefaultPolicyVersion"),
+             QJsonObject{{QStringLiteral("VersionId"), QStringLiteral("v2")},
+                         {QStringLiteral("PolicyDocument"), QString::fromUtf8(kMasterDeny)}}}};
+        QString error;
+        const auto p = RamAttachedPolicy::fromApi(QStringLiteral("k8sMasterRolePolicy-x"),
+                                                  QStringLiteral("Custom"), getPolicy, &error);
+        QVERIFY2(p, qPrintable(error));
+        QCOMPARE(p->versionId, QStringLiteral("v2"));
+        QCOMPARE(RamPolicyEvaluator::evaluate({*p}, QStringLiteral("vpc:DescribeVpcs")).decision,
+                 Decision::ExplicitDeny);
+        const QJsonObject broken{
+            {QStringLiteral("PolicyVersion"),
+             QJsonObject{
+                 {QStringLiteral("VersionId"), QStringLiteral("v4")},
+                 {QStringLiteral("PolicyDocument"),
+                  QStringLiteral("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\"}]}")}}}};
+        QVERIFY(!RamAttachedPolicy::fromApi(QStringLiteral("p"), {}, broken, &error));
+        QCOMPARE(error, QStringLiteral("policy p version v4: Statement 1: \"Action\" is missing"));
     }
 
     void routeControllerActionsAreTheReferenceOnes()
