@@ -152,7 +152,9 @@ Attempt fromCliProfile(const QJsonObject& profile, const QString& where, bool ex
 Attempt fromCliConfig(const QProcessEnvironment& env, const QString& wantedName,
                       bool explicitChoice)
 {
-    if (!explicitChoice && isTrue(env.value(u"ALIBABA_CLOUD_CLI_PROFILE_DISABLED"_s)))
+    // The SDKs' switch and the CLI's own.
+    if (!explicitChoice && (isTrue(env.value(u"ALIBABA_CLOUD_CLI_PROFILE_DISABLED"_s)) ||
+                            isTrue(env.value(u"ALIBABA_CLOUD_IGNORE_PROFILE"_s))))
         return {};
     QString problem;
     const auto config = readCliConfig(env, &problem);
@@ -163,6 +165,9 @@ Attempt fromCliConfig(const QProcessEnvironment& env, const QString& wantedName,
     QString name = wantedName;
     if (name.isEmpty())
         name = env.value(u"ALIBABA_CLOUD_PROFILE"_s);
+    // The aliyun CLI also reads these spellings.
+    if (name.isEmpty())
+        name = env.value(u"ALIBABACLOUD_PROFILE"_s, env.value(u"ALICLOUD_PROFILE"_s));
     if (name.isEmpty())
         name = config->value(u"current"_s).toString();
     if (name.isEmpty())

@@ -129,6 +129,18 @@ private Q_SLOTS:
         QCOMPARE(c->securityToken, u"sts-token-abcdef"_s);
     }
 
+    void cliProfileAliasesAndIgnoreSwitch()
+    {
+        writeFile(m_home.path() + u"/.aliyun/config.json"_s, kCliConfig);
+        QString error;
+        const auto c =
+            CloudCredentials::resolve({}, env({{u"ALICLOUD_PROFILE"_s, u"sts"_s}}), &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->accessKeyId, u"STS.temp"_s);
+        QVERIFY(!CloudCredentials::resolve(
+            {}, env({{u"ALIBABA_CLOUD_IGNORE_PROFILE"_s, u"TRUE"_s}}), &error));
+    }
+
     void cliRamRoleArn()
     {
         writeFile(m_home.path() + u"/.aliyun/config.json"_s, kCliConfig);
