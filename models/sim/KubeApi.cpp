@@ -11,6 +11,7 @@
 #include "models/sim/SimWorld.h"
 #include "models/sim/TableWriter.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -297,6 +298,8 @@ HttpResponse KubeApi::discovery(const HttpRequest& request, bool* handled)
     if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") ||
         path == QLatin1String("/readyz"))
         return HttpResponse::text(200, "ok");
+    if (path == QLatin1String("/openapi/v3") || path.startsWith(QLatin1String("/openapi/v3/")))
+        return openApiV3(path);
     if (path.startsWith(QLatin1String("/openapi/")))
         return status(404, QStringLiteral("NotFound"),
                       QStringLiteral("the server could not find the requested resource"),
@@ -407,6 +410,82 @@ HttpResponse KubeApi::discovery(const HttpRequest& request, bool* handled)
     Q_UNUSED(rv);
     *handled = false;
     return {};
+}
+
+// A skeleton OpenAPI v3: per group version, the PATCH/POST operations with their
+// x-kubernetes-group-version-kind and the fieldValidation parameter. That is what kubectl
+// checks before it leaves validation to the server (create -f / apply), so it needs no schemas.
+HttpResponse KubeApi::openApiV3(const QString& path)
+{
+    const QList<ApiGroupVersion> gvs = ApiCatalog::groupVersions(m_world.kube());
+    auto gvPath = [](const ApiGroupVersion& gv) {
+        return gv.group.isEmpty() ? QStringLiteral("api/") + gv.version
+                                  : QStringLiteral("apis/%1/%2").arg(gv.group, gv.version);
+    };
+    auto document = [](const ApiGroupVersion& gv) {
+        const QJsonArray params{
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("fieldValidation")},
+                        {QStringLiteral("in"), QStringLiteral("query")},
+                        {QStringLiteral("schema"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("fieldManager")},
+                        {QStringLiteral("in"), QStringLiteral("query")},
+                        {QStringLiteral("schema"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}};
+        QJsonObject paths;
+        for (const ApiResource& r : gv.resources) {
+            const QJsonObject gvk{{QStringLiteral("group"), r.group},
+                                  {QStringLiteral("version"), r.version},
+                                  {QStringLiteral("kind"), r.kind}};
+            const QString base =
+                (r.group.isEmpty() ? QStringLiteral("/api/") + r.version
+                                   : QStringLiteral("/apis/%1/%2").arg(r.group, r.version)) +
+                (r.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/")) +
+                r.plural;
+            const QJsonObject op{
+                {QStringLiteral("x-kubernetes-group-version-kind"), gvk},
+                {QStringLiteral("parameters"), params},
+                {QStringLiteral("responses"),
+                 QJsonObject{{QStringLiteral("200"), QJsonObject{{QStringLiteral("description"),
+                                                                  QStringLiteral("OK")}}}}}};
+            if (r.verbs.contains(QLatin1String("create")))
+                paths.insert(base, QJsonObject{{QStringLiteral("post"), op}});
+            if (r.verbs.contains(QLatin1String("patch")))
+                paths.insert(
+                    base + QStringLiteral("/{name}"),
+                    QJsonObject{{QStringLiteral("patch"), op}, {QStringLiteral("put"), op}});
+        }
+        return QJsonObject{{QStringLiteral("openapi"), QStringLiteral("3.0.0")},
+                           {QStringLiteral("info"),
+                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                                        {QStringLiteral("version"), kGitVersion}}},
+                           {QStringLiteral("paths"), paths},
+                           {QStringLiteral("components"),
+                            QJsonObject{{QStringLiteral("schemas"), QJsonObject()}}}};
+    };
+    if (path == QLatin1String("/openapi/v3") || path == QLatin1String("/openapi/v3/")) {
+        QJsonObject paths;
+        for (const ApiGroupVersion& gv : gvs) {
+            if (gv.aggregated)
+                continue;
+            const QByteArray hash =
+                QCryptographicHash::hash(toJson(document(gv)), QCryptographicHash::Sha512)
+                    .toHex()
+                    .toUpper();
+            paths.insert(gvPath(gv),
+                         QJsonObject{{QStringLiteral("serverRelativeURL"),
+                                      QStringLiteral("/openapi/v3/%1?hash=%2")
+                                          .arg(gvPath(gv), QString::fromLatin1(hash))}});
+        }
+        return ok(QJsonObject{{QStringLiteral("paths"), paths}});
+    }
+    const QString wanted = path.mid(QStringLiteral("/openapi/v3/").size());
+    for (const ApiGroupVersion& gv : gvs)
+        if (!gv.aggregated && gvPath(gv) == wanted)
+            return ok(document(gv));
+    return status(404, QStringLiteral("NotFound"),
+                  QStringLiteral("the server could not find the requested resource"),
+                  QJsonObject());
 }
 
 HttpResponse KubeApi::aggregated(const HttpRequest& request, const QString& group,

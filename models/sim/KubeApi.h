@@ -38,6 +38,7 @@ private:
     QString authenticate(const HttpRequest& request) const;
     HttpResponse route(const HttpRequest& request);
     HttpResponse discovery(const HttpRequest& request, bool* handled);
+    HttpResponse openApiV3(const QString& path);
     HttpResponse resourceRequest(const HttpRequest& request, const QString& group,
                                  const QString& version, const QStringList& segments);
     HttpResponse aggregated(const HttpRequest& request, const QString& group,

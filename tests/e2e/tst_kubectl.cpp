@@ -170,6 +170,15 @@ private Q_SLOTS:
                      QStringLiteral("e2e-demo"), QStringLiteral("-o"), QStringLiteral("name")});
         QCOMPARE(content.out.trimmed(), QString());
 
+        // Save it first, as the product's fix does, so it can be put back.
+        const Run saved = kubectl({QStringLiteral("get"), QStringLiteral("apiservice"),
+                                   QStringLiteral("v1beta1.metrics.k8s.io"), QStringLiteral("-o"),
+                                   QStringLiteral("yaml")});
+        QCOMPARE(saved.exitCode, 0);
+        QFile backup(m_home.filePath(QStringLiteral("apiservice.yaml")));
+        QVERIFY(backup.open(QIODevice::WriteOnly));
+        backup.write(saved.out.toUtf8());
+        backup.close();
         const Run removed = kubectl({QStringLiteral("delete"), QStringLiteral("apiservice"),
                                      QStringLiteral("v1beta1.metrics.k8s.io")});
         QCOMPARE(removed.exitCode, 0);
@@ -181,6 +190,15 @@ private Q_SLOTS:
             kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("tobedeletedb")})
                     .exitCode == 1,
             10000);
+
+        // Undo: kubectl create -f of the saved object (validated by the server via OpenAPI v3).
+        const Run restored =
+            kubectl({QStringLiteral("create"), QStringLiteral("-f"), backup.fileName()});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QTRY_VERIFY_WITH_TIMEOUT(kubectl({QStringLiteral("get"), QStringLiteral("apiservice"),
+                                          QStringLiteral("v1beta1.metrics.k8s.io")})
+                                     .out.contains(QLatin1String("False (FailedDiscoveryCheck)")),
+                                 5000);
     }
 
     void legacyDiscoveryMakesApiResourcesFail()
