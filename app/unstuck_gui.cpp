@@ -1,14 +1,241 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The GUI entry point: parses the GUI options and wires the engine, the simulator and the window.
 #include "app/unstuck_commands.h"
 
+#include "models/common/Log.h"
+#include "models/sim/SimServer.h"
+#include "ui/ConnectionSources.h"
+#include "ui/DiagnosisPage.h"
+#include "ui/EngineRunner.h"
+#include "ui/LanguageManager.h"
+#include "ui/MainWindow.h"
+#include "ui/ProbeTimelineChart.h"
+#include "ui/StallMonitor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTimer>
 #include <cstdio>
+#include <cstdlib>
 
 namespace unstuck::app {
 
-int runGui(int, char**)
+namespace {
+
+struct GuiOptions
 {
-    std::fprintf(stderr, "unstuck: GUI not built yet (issue 5)\n");
-    return 2;
+    QString demoScenario; // empty = no demo
+    QStringList simArgs;
+    QString screenshot;
+    QString lang;
+    QString profile;
+    QString fromPath;
+    QString kubeconfig;
+    QString context;
+    QSize size{1440, 900};
+    bool measureStalls = false;
+    bool exitWhenDone = false;
+    bool dark = false;
+};
+
+// `--demo` takes an optional scenario; QCommandLineParser has no optional values, so a bare
+// `--demo` becomes `--demo seed` first.
+QStringList normaliseArguments(const QStringList& in)
+{
+    QStringList out;
+    for (int i = 0; i < in.size(); ++i) {
+        out << in.at(i);
+        if (in.at(i) == QLatin1String("--demo") &&
+            (i + 1 >= in.size() || in.at(i + 1).startsWith(QLatin1String("--"))))
+            out << QStringLiteral("seed");
+    }
+    return out;
+}
+
+bool parse(const QStringList& arguments, GuiOptions* o)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Finds why a Kubernetes namespace is stuck in Terminating."));
+    p.addHelpOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Start the simulator with SCENARIO (default seed) and diagnose it."),
+        QStringLiteral("scenario"));
+    const QCommandLineOption simArgs(
+        QStringLiteral("sim-args"),
+        QStringLiteral("Extra arguments for unstuck-sim, e.g. \"--large-nodes 2000\"."),
+        QStringLiteral("args"));
+    const QCommandLineOption shot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("When the diagnosis is complete, save the window as PNG and exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("Language: en or zh_CN (default: system)."),
+                                  QStringLiteral("code"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Open a connection profile and diagnose."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("Replay a capture bundle or ticket text."),
+                                  QStringLiteral("path"));
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
+                                        QStringLiteral("Kubeconfig file."), QStringLiteral("file"));
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("Diagnose this context right away."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size WIDTHxHEIGHT."),
+                                  QStringLiteral("size"));
+    const QCommandLineOption stalls(
+        QStringLiteral("measure-stalls"),
+        QStringLiteral("Print launch-to-graph time, memory and the longest GUI stall as JSON."));
+    const QCommandLineOption exitDone(QStringLiteral("exit-when-done"),
+                                      QStringLiteral("Exit after the first complete diagnosis."));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
+    p.addOptions({demo, simArgs, shot, lang, profile, from, kubeconfig, context, size, stalls,
+                  exitDone, dark});
+    if (!p.parse(arguments)) {
+        std::fprintf(stderr, "unstuck: %s\n", qPrintable(p.errorText()));
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        std::exit(0);
+    }
+    o->demoScenario = p.value(demo);
+    o->simArgs = QProcess::splitCommand(p.value(simArgs));
+    o->screenshot = p.value(shot);
+    o->lang = p.value(lang);
+    o->profile = p.value(profile);
+    o->fromPath = p.value(from);
+    o->kubeconfig = p.value(kubeconfig);
+    o->context = p.value(context);
+    o->measureStalls = p.isSet(stalls);
+    o->exitWhenDone = p.isSet(exitDone) || !o->screenshot.isEmpty();
+    o->dark = p.isSet(dark);
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            o->size = QSize(wh.at(0).toInt(), wh.at(1).toInt());
+    }
+    return true;
+}
+
+qint64 residentKiB()
+{
+#ifdef Q_OS_LINUX
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+#endif
+    return -1;
+}
+
+void startFirstDiagnosis(ui::MainWindow& window, const GuiOptions& o)
+{
+    if (!o.demoScenario.isEmpty()) {
+        window.startDemo(o.demoScenario);
+    } else if (!o.profile.isEmpty()) {
+        window.openProfile(o.profile);
+    } else if (!o.fromPath.isEmpty()) {
+        window.openBundle(o.fromPath);
+    } else if (!o.context.isEmpty()) {
+        DiagnosisRequest r;
+        r.kubeconfig = o.kubeconfig;
+        r.context = o.context;
+        window.diagnose(r);
+    }
+}
+
+} // namespace
+
+int runGui(int argc, char** argv)
+{
+    QElapsedTimer sinceLaunch;
+    sinceLaunch.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Unstuck"));
+    QApplication::setApplicationName(QStringLiteral("unstuck"));
+    QApplication::setApplicationVersion(QStringLiteral(UNSTUCK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("unstuck"));
+    log::init();
+    log::installQtMessageHandler();
+
+    GuiOptions o;
+    if (!parse(normaliseArguments(QApplication::arguments()), &o))
+        return 2;
+    ui::StallMonitor stalls;
+    stalls.start();
+
+    ui::LanguageManager languages;
+    if (!languages.setLanguage(o.lang)) {
+        std::fprintf(stderr, "unstuck: unknown language '%s' (use en or zh_CN)\n",
+                     qPrintable(o.lang));
+        return 2;
+    }
+    ui::MainWindow window(new ui::EngineRunner, &languages);
+    window.setScenarios(sim::SimServer::scenarioNames());
+    const QString kubeconfig = o.kubeconfig;
+    window.setSourcesProvider([kubeconfig] { return ui::ConnectionSources::discover(kubeconfig); });
+    window.setSimulatorArgs(o.simArgs);
+    if (o.dark)
+        window.action(QStringLiteral("darkPalette"))->setChecked(true);
+    window.resize(o.size);
+    window.show();
+
+    int exitCode = 0;
+    bool reported = false;
+    QObject::connect(
+        &window, &ui::MainWindow::diagnosisFinished, &window, [&](const DiagnosisResult& result) {
+            if (o.measureStalls && !reported && result.complete) {
+                reported = true;
+                const QJsonObject m{
+                    {QStringLiteral("launchToGraphMs"), sinceLaunch.elapsed()},
+                    {QStringLiteral("residentKiB"), residentKiB()},
+                    {QStringLiteral("longestStallMs"), stalls.longestStallMs()},
+                    {QStringLiteral("probes"), window.page()->timeline()->probeCount()},
+                    {QStringLiteral("components"), int(result.components.size())},
+                    {QStringLiteral("namespaces"), int(result.namespaces.size())}};
+                std::printf("%s\n", QJsonDocument(m).toJson(QJsonDocument::Compact).constData());
+                std::fflush(stdout);
+            }
+            if (!o.exitWhenDone)
+                return;
+            if (!result.error.isEmpty())
+                std::fprintf(stderr, "unstuck: could not diagnose: %s\n", qPrintable(result.error));
+            // Let the final frame paint (fit, badges) before grabbing it.
+            QTimer::singleShot(400, &window, [&, result] {
+                if (!o.screenshot.isEmpty() && !window.grab().save(o.screenshot, "PNG")) {
+                    std::fprintf(stderr, "unstuck: could not write %s\n", qPrintable(o.screenshot));
+                    exitCode = 1;
+                } else if (!result.complete) {
+                    exitCode = 1;
+                }
+                QApplication::exit(exitCode);
+            });
+        });
+    QObject::connect(&window, &ui::MainWindow::demoFailed, &window, [&](const QString& message) {
+        if (!o.exitWhenDone)
+            return;
+        std::fprintf(stderr, "unstuck: %s\n", qPrintable(message));
+        QApplication::exit(2);
+    });
+    if (o.exitWhenDone)
+        QTimer::singleShot(180000, &window, [] {
+            std::fprintf(stderr, "unstuck: the diagnosis did not complete within 180 s\n");
+            QApplication::exit(3);
+        });
+    startFirstDiagnosis(window, o);
+    return app.exec();
 }
 
 } // namespace unstuck::app

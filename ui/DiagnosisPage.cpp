@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/DiagnosisPage.h"
+
+#include "ui/ComponentNames.h"
+#include "ui/FixesWidget.h"
+#include "ui/GraphScene.h"
+#include "ui/GraphView.h"
+#include "ui/HistoryChart.h"
+#include "ui/InspectorWidget.h"
+#include "ui/LanguageManager.h"
+#include "ui/ProbeTimelineChart.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace unstuck::ui {
+
+DiagnosisPage::DiagnosisPage(QWidget* parent)
+    : QWidget(parent), m_scene(new GraphScene(this)), m_view(new GraphView(m_scene, this)),
+      m_inspector(new InspectorWidget(this)), m_fixes(new FixesWidget(this)),
+      m_timeline(new ProbeTimelineChart(this)), m_history(new HistoryChart(this)),
+      m_namespaces(new QListWidget(this)), m_namespacesTitle(new QLabel(this)),
+      m_rootTitle(new QLabel(this)), m_root(new QLabel(this)), m_banner(new QLabel(this)),
+      m_back(new QPushButton(this)), m_narrative(new QTextBrowser(this)),
+      m_sideTabs(new QTabWidget(this)), m_bottomTabs(new QTabWidget(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bannerRow = new QHBoxLayout();
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel{color:#e53935;border:1px solid #e53935;"
+                                           "border-radius:4px;padding:6px;}"));
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_back);
+    layout->addLayout(bannerRow);
+    m_banner->hide();
+    m_back->hide();
+    connect(m_back, &QPushButton::clicked, this, &DiagnosisPage::backRequested);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    QFont bold = m_namespacesTitle->font();
+    bold.setBold(true);
+    m_namespacesTitle->setFont(bold);
+    m_rootTitle->setFont(bold);
+    m_namespaces->setObjectName(QStringLiteral("namespaces"));
+    m_root->setObjectName(QStringLiteral("rootCauseSummary"));
+    m_root->setWordWrap(true);
+    m_root->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_root->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    leftLayout->addWidget(m_namespacesTitle);
+    leftLayout->addWidget(m_namespaces, 1);
+    leftLayout->addWidget(m_rootTitle);
+    leftLayout->addWidget(m_root, 1);
+
+    m_narrative->setObjectName(QStringLiteral("narrative"));
+    m_bottomTabs->addTab(m_narrative, QString());
+    m_bottomTabs->addTab(m_timeline, QString());
+    m_bottomTabs->addTab(m_history, QString());
+    auto* center = new QSplitter(Qt::Vertical, this);
+    center->addWidget(m_view);
+    center->addWidget(m_bottomTabs);
+    center->setStretchFactor(0, 3);
+    center->setStretchFactor(1, 1);
+    center->setSizes({560, 220});
+
+    m_sideTabs->addTab(m_inspector, QString());
+    m_sideTabs->addTab(m_fixes, QString());
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(center);
+    split->addWidget(m_sideTabs);
+    split->setStretchFactor(1, 1);
+    split->setSizes({200, 820, 340});
+    layout->addWidget(split, 1);
+
+    connect(m_scene, &GraphScene::inspectRequested, this, &DiagnosisPage::inspect);
+    connect(m_namespaces, &QListWidget::currentRowChanged, this,
+            &DiagnosisPage::onNamespaceSelected);
+    applyPalette();
+    retranslate();
+}
+
+void DiagnosisPage::applyPalette()
+{
+    m_scene->setTheme(Theme::fromPalette(palette()));
+}
+
+void DiagnosisPage::begin()
+{
+    m_timeline->reset();
+    clearBanner();
+    m_running = true;
+    m_scene->setRunning(true);
+    retranslate();
+}
+
+void DiagnosisPage::showPartial(const DiagnosisResult& partial)
+{
+    m_result = partial;
+    render(true);
+}
+
+void DiagnosisPage::showFinal(const DiagnosisResult& result)
+{
+    m_result = result;
+    m_timeline->finish();
+    if (result.complete)
+        m_history->addRun(result);
+    render(false);
+}
+
+void DiagnosisPage::render(bool running)
+{
+    m_running = running;
+    m_scene->setResult(m_result, running);
+    m_inspector->setResult(m_result);
+    m_fixes->setFixes(m_result.fixes);
+    fillNamespaces();
+    fillNarrative();
+    // First time a root cause is known, show it in the inspector: the answer, one glance away.
+    if (!running && m_inspector->subjectId().isEmpty() && m_result.rootCause) {
+        const auto& rc = *m_result.rootCause;
+        if (!rc.component.isEmpty())
+            m_scene->select(rc.component);
+        else
+            m_scene->select(rc.from + QStringLiteral("→") + rc.to);
+    }
+    retranslate();
+}
+
+void DiagnosisPage::fillNamespaces()
+{
+    const QString current =
+        m_namespaces->currentItem() ? m_namespaces->currentItem()->text() : QString();
+    QSignalBlocker block(m_namespaces);
+    m_namespaces->clear();
+    for (const auto& ns : m_result.namespaces) {
+        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/namespace.svg")), ns.name,
+                                         m_namespaces);
+        item->setToolTip(tr("%1 since %2")
+                             .arg(ns.phase, QLocale().toString(ns.deletionTimestamp.toLocalTime(),
+                                                               QLocale::ShortFormat)));
+        if (ns.name == current)
+            m_namespaces->setCurrentItem(item);
+    }
+}
+
+void DiagnosisPage::fillNarrative()
+{
+    const bool zh = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty();
+    const QString text = zh ? m_result.narrativeZh : m_result.narrativeEn;
+    QString html;
+    if (!m_result.error.isEmpty())
+        html += QStringLiteral("<p style='color:#e53935'><b>%1</b></p>")
+                    .arg(m_result.error.toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>")
+                .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+    m_narrative->setHtml(html);
+}
+
+void DiagnosisPage::inspect(const QString& id, bool isLink)
+{
+    m_inspector->inspect(id, isLink);
+    m_sideTabs->setCurrentWidget(m_inspector);
+}
+
+void DiagnosisPage::onNamespaceSelected()
+{
+    const int row = m_namespaces->currentRow();
+    if (row < 0 || row >= m_result.namespaces.size())
+        return;
+    // A namespace is shown like a component: its conditions are the evidence.
+    const StuckNamespace& ns = m_result.namespaces.at(row);
+    ComponentVerdict v;
+    v.id = QStringLiteral("namespace/") + ns.name;
+    v.label = ns.name;
+    v.object = ns.name;
+    v.state = ComponentState::Failing;
+    v.summary =
+        tr("%1 since %2; finalizers: %3")
+            .arg(ns.phase,
+                 QLocale().toString(ns.deletionTimestamp.toLocalTime(), QLocale::ShortFormat),
+                 ns.finalizers.isEmpty() ? tr("none") : ns.finalizers.join(QStringLiteral(", ")));
+    for (const QJsonObject& c : ns.conditions) {
+        Evidence e;
+        e.title = c.value(QLatin1String("type")).toString() + QStringLiteral(" = ") +
+                  c.value(QLatin1String("status")).toString();
+        e.request = QStringLiteral("GET /api/v1/namespaces/") + ns.name;
+        e.field = QStringLiteral("status.conditions[%1].message")
+                      .arg(c.value(QLatin1String("type")).toString());
+        e.value = c.value(QLatin1String("message")).toString();
+        e.raw = QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Indented));
+        e.command = QStringLiteral("kubectl get namespace %1 -o yaml").arg(ns.name);
+        v.evidence.append(e);
+    }
+    DiagnosisResult shown = m_result;
+    shown.components.append(v);
+    m_inspector->setResult(shown);
+    m_inspector->inspect(v.id, false);
+    m_sideTabs->setCurrentWidget(m_inspector);
+}
+
+void DiagnosisPage::showBanner(const QString& message)
+{
+    m_banner->setText(message);
+    m_banner->show();
+    m_back->show();
+}
+
+void DiagnosisPage::clearBanner()
+{
+    m_banner->clear();
+    m_banner->hide();
+    m_back->hide();
+}
+
+QString DiagnosisPage::bannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void DiagnosisPage::retranslate()
+{
+    m_namespacesTitle->setText(tr("Stuck namespaces (%1)").arg(m_result.namespaces.size()));
+    m_namespaces->setAccessibleName(tr("Stuck namespaces"));
+    m_rootTitle->setText(tr("Root cause"));
+    if (m_result.rootCause) {
+        const auto& rc = *m_result.rootCause;
+        const QString where = rc.component.isEmpty()
+                                  ? names::component(rc.from, {}) + QStringLiteral(" → ") +
+                                        names::component(rc.to, {})
+                                  : names::component(rc.component, {});
+        m_root->setText(QStringLiteral("<b style='color:#e53935'>%1</b><br/>%2")
+                            .arg(where.toHtmlEscaped(), rc.summary.toHtmlEscaped()));
+    } else if (m_running) {
+        m_root->setText(tr("Diagnosing…"));
+    } else if (m_result.complete && m_result.namespaces.isEmpty()) {
+        m_root->setText(tr("Nothing is stuck: no namespace is Terminating."));
+    } else if (m_result.complete) {
+        m_root->setText(tr("No root cause found."));
+    } else {
+        m_root->setText(tr("No diagnosis yet."));
+    }
+    m_back->setText(tr("Back to connect"));
+    m_bottomTabs->setTabText(0, tr("Story"));
+    m_bottomTabs->setTabText(1, tr("Probe timeline"));
+    m_bottomTabs->setTabText(2, tr("History"));
+    m_sideTabs->setTabText(0, tr("Inspector"));
+    m_sideTabs->setTabText(
+        1, m_result.fixes.isEmpty() ? tr("Fixes") : tr("Fixes (%1)").arg(m_result.fixes.size()));
+}
+
+void DiagnosisPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        fillNarrative();
+        m_scene->retranslate();
+    } else if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace unstuck::ui

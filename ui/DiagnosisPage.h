@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisResult.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTextBrowser;
+
+namespace unstuck::ui {
+
+class FixesWidget;
+class GraphScene;
+class GraphView;
+class HistoryChart;
+class InspectorWidget;
+class ProbeTimelineChart;
+
+// The diagnosis screen: stuck namespaces on the left, the graph in the middle with the story
+// and the charts below it, the inspector and the fixes on the right.
+class DiagnosisPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DiagnosisPage(QWidget* parent = nullptr);
+
+    void begin();
+    void showPartial(const DiagnosisResult& partial);
+    void showFinal(const DiagnosisResult& result);
+    void showBanner(const QString& message);
+    void clearBanner();
+    QString bannerText() const;
+    void applyPalette();
+
+    const DiagnosisResult& result() const { return m_result; }
+    GraphScene* scene() const { return m_scene; }
+    GraphView* view() const { return m_view; }
+    InspectorWidget* inspector() const { return m_inspector; }
+    FixesWidget* fixes() const { return m_fixes; }
+    ProbeTimelineChart* timeline() const { return m_timeline; }
+    HistoryChart* history() const { return m_history; }
+    QListWidget* namespaces() const { return m_namespaces; }
+    QTextBrowser* narrative() const { return m_narrative; }
+    QTabWidget* sideTabs() const { return m_sideTabs; }
+    QTabWidget* bottomTabs() const { return m_bottomTabs; }
+
+Q_SIGNALS:
+    void backRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void render(bool running);
+    void fillNamespaces();
+    void fillNarrative();
+    void onNamespaceSelected();
+    void inspect(const QString& id, bool isLink);
+
+    DiagnosisResult m_result;
+    bool m_running = false;
+    GraphScene* m_scene;
+    GraphView* m_view;
+    InspectorWidget* m_inspector;
+    FixesWidget* m_fixes;
+    ProbeTimelineChart* m_timeline;
+    HistoryChart* m_history;
+    QListWidget* m_namespaces;
+    QLabel* m_namespacesTitle;
+    QLabel* m_rootTitle;
+    QLabel* m_root;
+    QLabel* m_banner;
+    QPushButton* m_back;
+    QTextBrowser* m_narrative;
+    QTabWidget* m_sideTabs;
+    QTabWidget* m_bottomTabs;
+};
+
+} // namespace unstuck::ui

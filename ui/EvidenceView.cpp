@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/EvidenceView.h"
+
+#include "ui/CommandRow.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace unstuck::ui {
+
+EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
+    : QFrame(parent), m_evidence(evidence), m_title(new QLabel(this)), m_details(new QLabel(this)),
+      m_toggleRaw(new QToolButton(this)), m_raw(new QPlainTextEdit(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(this);
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    layout->addWidget(m_details);
+    if (!evidence.command.isEmpty())
+        layout->addWidget(new CommandRow(evidence.command, this));
+    m_toggleRaw->setCheckable(true);
+    m_toggleRaw->setObjectName(QStringLiteral("toggleRaw"));
+    m_toggleRaw->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(m_toggleRaw, 0, Qt::AlignLeft);
+    m_raw->setObjectName(QStringLiteral("rawAnswer"));
+    m_raw->setReadOnly(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setPlainText(evidence.raw);
+    m_raw->setMinimumHeight(160);
+    m_raw->setVisible(false);
+    m_toggleRaw->setVisible(!evidence.raw.isEmpty());
+    layout->addWidget(m_raw);
+    connect(m_toggleRaw, &QToolButton::toggled, m_raw, &QWidget::setVisible);
+    highlightDecisive();
+    retranslate();
+}
+
+// The engine names the decisive field and its value; we mark the value's first appearance in
+// the raw answer (or the field's last path segment) so the eye lands on it.
+void EvidenceView::highlightDecisive()
+{
+    QStringList needles;
+    if (!m_evidence.value.isEmpty())
+        needles << m_evidence.value;
+    if (!m_evidence.field.isEmpty()) {
+        QString last = m_evidence.field.section(QLatin1Char('.'), -1);
+        last = last.section(QLatin1Char('['), 0, 0);
+        if (!last.isEmpty())
+            needles << last;
+    }
+    QTextDocument* doc = m_raw->document();
+    for (const QString& needle : std::as_const(needles)) {
+        QTextCursor found = doc->find(needle);
+        if (found.isNull())
+            continue;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = found;
+        sel.format.setBackground(QColor(0xff, 0xe0, 0x66));
+        sel.format.setForeground(Qt::black);
+        m_raw->setExtraSelections({sel});
+        m_raw->setTextCursor(found);
+        m_raw->centerCursor();
+        m_highlighted = found.selectedText();
+        return;
+    }
+}
+
+void EvidenceView::retranslate()
+{
+    const Evidence& e = m_evidence;
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped()));
+    QString html;
+    auto row = [&html](const QString& name, const QString& value) {
+        if (!value.isEmpty())
+            html +=
+                QStringLiteral("<tr><td style='padding-right:8px'><i>%1</i></td><td>%2</td></tr>")
+                    .arg(name.toHtmlEscaped(), value);
+    };
+    row(tr("Request"), QStringLiteral("<code>%1</code>").arg(e.request.toHtmlEscaped()));
+    if (e.status != 0)
+        row(tr("Status"), QString::number(e.status));
+    if (!e.field.isEmpty() || !e.value.isEmpty())
+        row(tr("Answer"),
+            QStringLiteral("<code>%1</code> = <span style='background:#ffe066;color:#000'>"
+                           "<b>%2</b></span>")
+                .arg(e.field.toHtmlEscaped(), e.value.toHtmlEscaped()));
+    if (e.at.isValid())
+        row(tr("Observed"), QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat) +
+                                QStringLiteral(" (") + e.at.toUTC().toString(Qt::ISODateWithMs) +
+                                QStringLiteral(")"));
+    row(tr("Source"), e.source.toHtmlEscaped());
+    m_details->setText(QStringLiteral("<table>%1</table>").arg(html));
+    m_toggleRaw->setText(tr("Raw answer (JSON/YAML)"));
+    m_raw->setAccessibleName(tr("Raw answer"));
+}
+
+void EvidenceView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
+}
+
+} // namespace unstuck::ui

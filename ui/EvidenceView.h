@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisResult.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPlainTextEdit;
+class QToolButton;
+
+namespace unstuck::ui {
+
+// One piece of evidence: what was asked, the decisive field of the answer (highlighted), when,
+// the raw answer, and the command to see it yourself.
+class EvidenceView : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit EvidenceView(const Evidence& evidence, QWidget* parent = nullptr);
+    QPlainTextEdit* rawView() const { return m_raw; }
+    // The text range of the raw answer that is highlighted as decisive (empty when none).
+    QString highlightedText() const { return m_highlighted; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void highlightDecisive();
+
+    Evidence m_evidence;
+    QLabel* m_title;
+    QLabel* m_details;
+    QToolButton* m_toggleRaw;
+    QPlainTextEdit* m_raw;
+    QString m_highlighted;
+};
+
+} // namespace unstuck::ui

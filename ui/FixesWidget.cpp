@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/FixesWidget.h"
+
+#include "ui/CommandRow.h"
+
+#include <QEvent>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace unstuck::ui {
+
+FixesWidget::FixesWidget(QWidget* parent)
+    : QWidget(parent), m_intro(new QLabel(this)), m_box(new QWidget(this)),
+      m_boxLayout(new QVBoxLayout(m_box))
+{
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    m_intro->setWordWrap(true);
+    m_boxLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_box);
+    layout->addStretch(1);
+    scroll->setWidget(content);
+    rebuild();
+}
+
+void FixesWidget::setFixes(const QList<FixPlan>& fixes)
+{
+    m_fixes = fixes;
+    rebuild();
+}
+
+void FixesWidget::rebuild()
+{
+    const auto old = m_box->findChildren<QGroupBox*>(QString(), Qt::FindDirectChildrenOnly);
+    for (QGroupBox* g : old)
+        delete g;
+    m_intro->setText(m_fixes.isEmpty()
+                         ? tr("No fix is recommended for this diagnosis.")
+                         : tr("Recommended fixes, deepest cause first. This is a preview: "
+                              "nothing is sent to the cluster or the cloud account."));
+    for (int i = 0; i < m_fixes.size(); ++i)
+        m_boxLayout->addWidget(planWidget(m_fixes.at(i), i + 1));
+}
+
+QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
+{
+    auto* box = new QGroupBox(QStringLiteral("%1. %2").arg(index).arg(plan.title), m_box);
+    box->setObjectName(QStringLiteral("fixPlan"));
+    auto* layout = new QVBoxLayout(box);
+    auto* why = new QLabel(box);
+    why->setWordWrap(true);
+    why->setTextFormat(Qt::RichText);
+    const bool high = plan.risk.startsWith(QLatin1String("high"));
+    why->setText(QStringLiteral("%1<br/><b>%2</b> <span style='color:%3'>%4</span>")
+                     .arg(plan.why.toHtmlEscaped(), tr("Risk:").toHtmlEscaped(),
+                          high ? QStringLiteral("#e53935") : QStringLiteral("inherit"),
+                          plan.risk.toHtmlEscaped()));
+    layout->addWidget(why);
+    addSteps(layout, tr("Preflight"), plan.preflight, box);
+    addSteps(layout, tr("Steps"), plan.steps, box);
+    addSteps(layout, tr("Undo"), plan.undo, box);
+    if (!plan.verify.isEmpty()) {
+        auto* verify =
+            new QLabel(QStringLiteral("<b>%1</b> %2")
+                           .arg(tr("Verify:").toHtmlEscaped(), plan.verify.toHtmlEscaped()),
+                       box);
+        verify->setWordWrap(true);
+        layout->addWidget(verify);
+    }
+    return box;
+}
+
+void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QList<FixStep>& steps,
+                           QWidget* parent)
+{
+    if (steps.isEmpty())
+        return;
+    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()), parent);
+    layout->addWidget(title);
+    for (const FixStep& step : steps) {
+        QString text = step.description.toHtmlEscaped();
+        if (!step.method.isEmpty())
+            text += QStringLiteral("<br/><code>%1 %2</code>")
+                        .arg(step.method.toHtmlEscaped(), step.target.toHtmlEscaped());
+        auto* label = new QLabel(QStringLiteral("• ") + text, parent);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+        if (!step.command.isEmpty())
+            layout->addWidget(new CommandRow(step.command, parent));
+    }
+}
+
+void FixesWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QWidget::changeEvent(event);
+}
+
+} // namespace unstuck::ui

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/diagnosis/DiagnosisEngine.h"
+#include "ui/ConnectionSources.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+
+namespace unstuck::ui {
+
+class ConnectView;
+class DiagnosisPage;
+class DiagnosisRunner;
+class LanguageManager;
+class SimProcess;
+
+// The window: menus and commands around the connect view and the diagnosis page. It holds no
+// diagnosis logic; it sends requests to a DiagnosisRunner and renders what comes back.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class ExportFormat { Png, Svg, Html, Markdown };
+
+    MainWindow(DiagnosisRunner* runner, LanguageManager* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void setSourcesProvider(std::function<ConnectionSources()> provider);
+    void setScenarios(const QStringList& scenarios);
+    void setSimulatorBinary(const QString& path);
+    void setSimulatorArgs(const QStringList& args) { m_simArgs = args; }
+
+    void diagnose(const DiagnosisRequest& request);
+    void rerun();
+    void cancel();
+    void startDemo(const QString& scenario);
+    void openProfile(const QString& path);
+    void openBundle(const QString& path);
+    void pasteInput(const QString& text);
+    bool exportTo(ExportFormat format, const QString& path, QString* error);
+    void showConnect();
+    void setAutoRefresh(bool on);
+
+    bool isRunning() const;
+    const DiagnosisResult& lastResult() const;
+    DiagnosisRequest lastRequest() const { return m_request; }
+    DiagnosisPage* page() const { return m_page; }
+    ConnectView* connectView() const { return m_connect; }
+    SimProcess* simulator() const { return m_sim; }
+    QAction* action(const QString& objectName) const;
+
+Q_SIGNALS:
+    void diagnosisFinished(const unstuck::DiagnosisResult& result);
+    void demoFailed(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void retranslate();
+    void refreshSources();
+    void onProgress(const DiagnosisResult& partial);
+    void onFinished(const DiagnosisResult& result);
+    void onSimReady(const QJsonObject& info);
+    void onSimFailed(const QString& message);
+    void exportInteractive(ExportFormat format);
+    void openProfileInteractive();
+    void openBundleInteractive();
+    void setDarkPalette(bool dark);
+    void updateActions();
+    QAction* makeAction(const QString& objectName, const QKeySequence& shortcut = {});
+
+    DiagnosisRunner* m_runner;
+    LanguageManager* m_languages;
+    std::function<ConnectionSources()> m_sourcesProvider;
+    QStackedWidget* m_pages;
+    ConnectView* m_connect;
+    DiagnosisPage* m_page;
+    SimProcess* m_sim;
+    QStringList m_simArgs;
+    QStringList m_scenarios;
+    DiagnosisRequest m_request;
+    bool m_hasRequest = false;
+    std::unique_ptr<QTemporaryDir> m_pasteDir;
+    QTimer m_autoRefresh;
+    QLabel* m_status;
+    QProgressBar* m_busy;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_exportMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_diagnoseMenu = nullptr;
+    QMenu* m_demoMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+    QList<QAction*> m_actions;
+};
+
+} // namespace unstuck::ui

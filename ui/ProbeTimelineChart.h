@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QTimer>
+
+namespace unstuck::ui {
+
+// A live Gantt chart of the probes of the current run: each probe's start and end, failures
+// in red, probes still running in grey. Redraws are coalesced so a burst of probes costs one
+// repaint.
+class ProbeTimelineChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit ProbeTimelineChart(QWidget* parent = nullptr);
+
+    void reset();
+    void probeStarted(int probeId, const QString& label);
+    void probeFinished(int probeId, bool ok, const QString& summary);
+    void finish();
+
+    int probeCount() const { return int(m_probes.size()); }
+    int failedCount() const;
+
+    struct Probe
+    {
+        int id = 0;
+        QString label;
+        qint64 startMs = 0;
+        qint64 endMs = -1; // -1 while running
+        bool ok = true;
+        QString summary;
+    };
+    const QList<Probe>& probes() const { return m_probes; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    void retranslate();
+
+    QList<Probe> m_probes;
+    QHash<int, int> m_index;
+    QElapsedTimer m_clock;
+    QTimer m_refresh;
+};
+
+} // namespace unstuck::ui

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/Theme.h"
+
+namespace unstuck::ui {
+
+Theme Theme::fromPalette(const QPalette& palette)
+{
+    Theme t;
+    t.dark = palette.color(QPalette::Window).lightness() < 128;
+    t.canvas = t.dark ? QColor(0x1e, 0x1f, 0x22) : QColor(0xf4, 0xf5, 0xf7);
+    t.card = t.dark ? QColor(0x2b, 0x2d, 0x31) : QColor(0xff, 0xff, 0xff);
+    t.cardText = t.dark ? QColor(0xe8, 0xea, 0xed) : QColor(0x20, 0x21, 0x24);
+    t.mutedText = t.dark ? QColor(0xa0, 0xa4, 0xab) : QColor(0x5f, 0x63, 0x68);
+    t.border = t.dark ? QColor(0x44, 0x47, 0x4d) : QColor(0xd0, 0xd3, 0xd8);
+    t.focus = palette.color(QPalette::Highlight);
+    t.redPath = QColor(0xe5, 0x39, 0x35);
+    return t;
+}
+
+QColor Theme::stateColor(ComponentState state) const
+{
+    switch (state) {
+    case ComponentState::Healthy:
+        return QColor(0x2e, 0x9e, 0x5b);
+    case ComponentState::Failing:
+        return redPath;
+    case ComponentState::NotApplicable:
+        return dark ? QColor(0x55, 0x58, 0x5e) : QColor(0xc4, 0xc7, 0xcc);
+    case ComponentState::Unknown:
+        break;
+    }
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QColor Theme::linkColor(LinkState state) const
+{
+    switch (state) {
+    case LinkState::Ok:
+        return QColor(0x2e, 0x9e, 0x5b);
+    case LinkState::Broken:
+        return redPath;
+    case LinkState::Unknown:
+        break;
+    }
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+} // namespace unstuck::ui
