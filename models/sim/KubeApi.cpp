@@ -951,6 +951,12 @@ HttpResponse KubeApi::update(const HttpRequest& request, const ApiResource& reso
         else
             m.remove(k);
     }
+    // A spec change is a new generation (controllers report observedGeneration).
+    if (subresource.isEmpty() &&
+        next.value(QLatin1String("spec")) != existing->value(QLatin1String("spec")) &&
+        oldMeta.contains(QLatin1String("generation")))
+        m.insert(QStringLiteral("generation"),
+                 oldMeta.value(QLatin1String("generation")).toInt(1) + 1);
     next.insert(QStringLiteral("metadata"), m);
     const bool isNamespace =
         resource.plural == QLatin1String("namespaces") && resource.group.isEmpty();

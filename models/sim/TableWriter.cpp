@@ -273,7 +273,7 @@ QList<Column> columnsFor(const QString& kind)
     if (kind == QLatin1String("ValidatingWebhookConfiguration") ||
         kind == QLatin1String("MutatingWebhookConfiguration"))
         return {{"Name", "string", 0, "name"}, {"Webhooks", "integer", 0}, {"Age", "string", 0}};
-    return {{"Name", "string", 0, "name"}, {"Age", "date", 0}};
+    return {{"Name", "string", 0, "name"}, {"Age", "string", 0}};
 }
 
 } // namespace
