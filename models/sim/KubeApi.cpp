@@ -1054,8 +1054,23 @@ HttpResponse KubeApi::remove(const ApiResource& resource, const QString& ns, con
 HttpResponse KubeApi::podLog(const HttpRequest& request, const QString& ns, const QString& name)
 {
     const KubeStore& store = m_world.kube();
-    if (!store.get(QStringLiteral("pods"), ns, name))
+    const auto pod = store.get(QStringLiteral("pods"), ns, name);
+    if (!pod)
         return notFound({}, QStringLiteral("pods"), name);
+    QStringList containers;
+    for (const QJsonValue& c :
+         pod->value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray())
+        containers << c.toObject().value(QLatin1String("name")).toString();
+    QString container = request.query.queryItemValue(QStringLiteral("container"));
+    if (container.isEmpty())
+        container = containers.value(0);
+    if (!containers.contains(container))
+        return status(400, QStringLiteral("BadRequest"),
+                      QStringLiteral("container %1 is not valid for pod %2").arg(container, name));
+    if (request.query.queryItemValue(QStringLiteral("previous")) == QLatin1String("true"))
+        return status(400, QStringLiteral("BadRequest"),
+                      QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found")
+                          .arg(container, name));
     QStringList lines = store.podLog(ns, name);
     QList<qint64> times = store.podLogTimes(ns, name);
     bool ok = false;

@@ -23,6 +23,7 @@ struct Connection
     QByteArray buffer;
     bool busy = false;                  // a request is being answered
     std::shared_ptr<HttpStream> stream; // an open watch
+    bool continueSent = false;          // "100 Continue" already sent for the pending request
 };
 
 QByteArray reasonPhrase(int status)
@@ -306,8 +307,15 @@ bool SimHttpServer::parseOne(QSslSocket* socket, HttpRequest* request, bool* clo
             respond(socket, HttpResponse::text(413, "body too large\n"), true);
             return false;
         }
-        if (conn.buffer.size() < consumed + length)
+        if (conn.buffer.size() < consumed + length) {
+            // curl and others wait for this before sending a large body.
+            if (!conn.continueSent && request->header("expect").toLower() == "100-continue") {
+                conn.continueSent = true;
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
             return false;
+        }
+        conn.continueSent = false;
         request->body = conn.buffer.mid(consumed, length);
         consumed += length;
     }
