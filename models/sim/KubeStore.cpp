@@ -3,7 +3,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QUuid>
 #include <algorithm>
 
@@ -135,11 +134,11 @@ void KubeStore::recordEvent(const QString& ns, const QJsonObject& involvedObject
         return;
     }
     // Real event names are "<object>.<16 hex digits of the timestamp>".
-    const QString name = QStringLiteral("%1.%2")
-                             .arg(objectName)
-                             .arg(QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000 +
-                                                      QRandomGenerator::global()->bounded(1000000),
-                                                  16));
+    const QString name =
+        QStringLiteral("%1.%2")
+            .arg(objectName)
+            .arg(QString::number(
+                QDateTime::currentMSecsSinceEpoch() * 1000000 + (m_resourceVersion % 1000000), 16));
     QJsonObject event{
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("kind"), QStringLiteral("Event")},

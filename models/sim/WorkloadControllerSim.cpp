@@ -223,6 +223,46 @@ QJsonObject WorkloadControllerSim::runningPod(const QString& ns, const QString& 
              {QStringLiteral("containerStatuses"), containerStatuses}}}};
 }
 
+void WorkloadControllerSim::recordPodStart(const QJsonObject& pod, const QString& replicaSet)
+{
+    // The events a real rollout leaves behind (kubectl describe pod / rs).
+    const QString ns = meta(pod).value(QLatin1String("namespace")).toString();
+    const QString podName = name(pod);
+    const QString nodeName =
+        pod.value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString();
+    const QJsonObject podRef{{QStringLiteral("kind"), QStringLiteral("Pod")},
+                             {QStringLiteral("namespace"), ns},
+                             {QStringLiteral("name"), podName},
+                             {QStringLiteral("uid"), meta(pod).value(QLatin1String("uid"))},
+                             {QStringLiteral("apiVersion"), QStringLiteral("v1")}};
+    const QJsonObject rsRef{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+                            {QStringLiteral("namespace"), ns},
+                            {QStringLiteral("name"), replicaSet},
+                            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")}};
+    m_kube.recordEvent(ns, rsRef, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
+                       QStringLiteral("Created pod: %1").arg(podName),
+                       QStringLiteral("replicaset-controller"));
+    m_kube.recordEvent(
+        ns, podRef, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
+        QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, podName, nodeName),
+        QStringLiteral("default-scheduler"));
+    for (const QJsonValue& c :
+         pod.value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray()) {
+        const QString container = c.toObject().value(QLatin1String("name")).toString();
+        const QString image = c.toObject().value(QLatin1String("image")).toString();
+        m_kube.recordEvent(
+            ns, podRef, QStringLiteral("Normal"), QStringLiteral("Pulled"),
+            QStringLiteral("Container image \"%1\" already present on machine").arg(image),
+            QStringLiteral("kubelet"));
+        m_kube.recordEvent(ns, podRef, QStringLiteral("Normal"), QStringLiteral("Created"),
+                           QStringLiteral("Created container: %1").arg(container),
+                           QStringLiteral("kubelet"));
+        m_kube.recordEvent(ns, podRef, QStringLiteral("Normal"), QStringLiteral("Started"),
+                           QStringLiteral("Started container %1").arg(container),
+                           QStringLiteral("kubelet"));
+    }
+}
+
 void WorkloadControllerSim::reconcile()
 {
     collectGarbage();
@@ -412,7 +452,9 @@ void WorkloadControllerSim::reconcileDeployment(QJsonObject deployment)
                                    {QStringLiteral("controller"), true},
                                    {QStringLiteral("blockOwnerDeletion"), true}}});
         pod.insert(QStringLiteral("metadata"), pm);
-        pods << m_kube.put(kPods, pod);
+        const QJsonObject stored = m_kube.put(kPods, pod);
+        pods << stored;
+        recordPodStart(stored, rsName);
     }
     int ready = 0;
     for (const QJsonObject& pod : pods)

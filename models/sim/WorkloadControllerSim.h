@@ -28,6 +28,7 @@ public:
 
 private:
     void collectGarbage();
+    void recordPodStart(const QJsonObject& pod, const QString& replicaSet);
     void reconcileDeployment(QJsonObject deployment);
     void reconcileService(const QJsonObject& service);
     QJsonObject scheduleNode(const QJsonObject& podSpec) const;
