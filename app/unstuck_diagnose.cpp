@@ -9,6 +9,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -36,6 +38,7 @@ struct Options
 {
     DiagnosisRequest request;
     QString format = QStringLiteral("text");
+    bool trace = false;
 };
 
 // Returns an exit code >= 0 when parsing ends the command (help, bad arguments).
@@ -80,8 +83,10 @@ int parse(const QCoreApplication& app, Options* options)
     const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
                                      QStringLiteral("Per-request timeout (default 5000)."),
                                      QStringLiteral("N"), QStringLiteral("5000"));
-    parser.addOptions(
-        {profile, kubeconfig, context, cloudProfile, ns, format, record, from, noCloud, timeout});
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("Print every probe with its timing on stderr."));
+    parser.addOptions({profile, kubeconfig, context, cloudProfile, ns, format, record, from,
+                       noCloud, timeout, trace});
     if (!parser.parse(app.arguments())) {
         print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(parser.errorText()));
         return 2;
@@ -123,6 +128,7 @@ int parse(const QCoreApplication& app, Options* options)
     r.fromPath = parser.value(from);
     r.noCloud = parser.isSet(noCloud);
     r.requestTimeoutMs = timeoutMs;
+    options->trace = parser.isSet(trace);
     return -1;
 }
 
@@ -138,6 +144,23 @@ int runDiagnoseCommand(int argc, char** argv)
 
     DiagnosisEngine engine;
     int exitCode = 2;
+    QElapsedTimer clock;
+    clock.start();
+    QHash<int, std::pair<qint64, QString>> started;
+    if (options.trace) {
+        QObject::connect(&engine, &DiagnosisEngine::probeStarted, &app,
+                         [&](int id, const QString& label) {
+                             started.insert(id, {clock.elapsed(), label});
+                         });
+        QObject::connect(&engine, &DiagnosisEngine::probeFinished, &app,
+                         [&](int id, bool, const QString& summary) {
+                             const auto [at, label] = started.value(id);
+                             print(stderr, QStringLiteral("%1 ms +%2 ms  %3: %4\n")
+                                               .arg(at, 6)
+                                               .arg(clock.elapsed() - at, 5)
+                                               .arg(label, summary));
+                         });
+    }
     QObject::connect(&engine, &DiagnosisEngine::finished, &app, [&](const DiagnosisResult& result) {
         if (!result.complete && !result.error.isEmpty()) {
             print(stderr,

@@ -10,6 +10,7 @@
 #define UNSTUCK_HAVE_OFFLINE_SOURCES 1
 #endif
 
+#include <QMetaMethod>
 #include <QPointer>
 #include <QTimer>
 
@@ -29,9 +30,10 @@ DiagnosisEngine::DiagnosisEngine(QObject* parent) : QObject(parent), d(std::make
 {
     d->deadline.setSingleShot(true);
     d->progressTimer.setSingleShot(true);
-    d->progressTimer.setInterval(150);
+    d->progressTimer.setInterval(250);
     connect(&d->progressTimer, &QTimer::timeout, this, [this] {
-        if (d->run)
+        // Partial verdicts cost a full evaluation: only build them for someone listening.
+        if (d->run && isSignalConnected(QMetaMethod::fromSignal(&DiagnosisEngine::progress)))
             Q_EMIT progress(d->run->result(false));
     });
 }

@@ -3,6 +3,7 @@
 
 #include "models/diagnosis/KubeFacts.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QSet>
 
@@ -16,20 +17,23 @@ static QString nextHopOf(const QJsonObject& entry)
     return entry.value(QStringLiteral("NextHopId")).toString();
 }
 
-static bool covers(const QString& entryCidr, const QString& podCidr)
-{
-    const auto outer = QHostAddress::parseSubnet(entryCidr);
-    const auto inner = QHostAddress::parseSubnet(podCidr);
-    if (outer.first.isNull() || inner.first.isNull() || outer.second > inner.second)
-        return false;
-    return inner.first.isInSubnet(outer);
-}
-
 RouteAnalysis RouteAnalysis::analyse(const QList<QJsonObject>& nodes, const QJsonArray& entries)
 {
     RouteAnalysis result;
     result.entryCount = int(entries.size());
     QSet<QString> nodeInstances;
+    // Indexed once so thousands of nodes against thousands of entries stay linear.
+    QHash<QString, QJsonObject> exactByDestination;
+    QList<std::pair<std::pair<QHostAddress, int>, QJsonObject>> parsed; // for covering entries
+    for (const QJsonValue& value : entries) {
+        const QJsonObject entry = value.toObject();
+        const QString destination = entry.value(QStringLiteral("DestinationCidrBlock")).toString();
+        if (!exactByDestination.contains(destination))
+            exactByDestination.insert(destination, entry);
+        const auto subnet = QHostAddress::parseSubnet(destination);
+        if (destination != QStringLiteral("0.0.0.0/0") && !subnet.first.isNull())
+            parsed.append({subnet, entry});
+    }
     for (const QJsonObject& node : nodes) {
         const auto provider =
             facts::alibabaProviderId(facts::str(node, QStringLiteral("spec.providerID")));
@@ -43,18 +47,16 @@ RouteAnalysis RouteAnalysis::analyse(const QList<QJsonObject>& nodes, const QJso
         nodeInstances.insert(provider->instanceId);
         NodeRoute route{facts::name(node), cidr, provider->instanceId};
         // Exact destination first (what the route controller creates), then a covering entry.
-        QJsonObject exact, wider;
-        for (const QJsonValue& value : entries) {
-            const QJsonObject entry = value.toObject();
-            const QString destination =
-                entry.value(QStringLiteral("DestinationCidrBlock")).toString();
-            if (destination == cidr) {
-                exact = entry;
-                break;
-            }
-            if (wider.isEmpty() && destination != QStringLiteral("0.0.0.0/0") &&
-                covers(destination, cidr))
-                wider = entry;
+        const QJsonObject exact = exactByDestination.value(cidr);
+        QJsonObject wider;
+        if (exact.isEmpty()) {
+            const auto inner = QHostAddress::parseSubnet(cidr);
+            for (const auto& [subnet, entry] : std::as_const(parsed))
+                if (!inner.first.isNull() && subnet.second <= inner.second &&
+                    inner.first.isInSubnet(subnet)) {
+                    wider = entry;
+                    break;
+                }
         }
         const QJsonObject chosen = exact.isEmpty() ? wider : exact;
         if (!chosen.isEmpty()) {

@@ -74,7 +74,18 @@ QStringList VerdictBuilder::requiredRouteActions()
 
 VerdictBuilder::VerdictBuilder(const Findings& findings, QString sourceKind)
     : m_f(findings), m_source(std::move(sourceKind))
-{}
+{
+    // Parsed once: large clusters have thousands of nodes and several verdicts read them.
+    if (m_f.nodes)
+        for (const QJsonValue& value : m_f.nodes->items()) {
+            const QJsonObject n = value.toObject();
+            m_nodeIndex.insert(facts::name(n), int(m_nodes.size()));
+            m_nodes.append(n);
+            m_onAlibaba =
+                m_onAlibaba ||
+                facts::alibabaProviderId(str(n, QStringLiteral("spec.providerID"))).has_value();
+        }
+}
 
 Evidence VerdictBuilder::evidence(const Observation& observation, const QString& title,
                                   const QString& field, const QString& value,
@@ -97,30 +108,20 @@ Evidence VerdictBuilder::evidence(const Observation& observation, const QString&
     return e;
 }
 
-QList<QJsonObject> VerdictBuilder::nodes() const
+const QList<QJsonObject>& VerdictBuilder::nodes() const
 {
-    QList<QJsonObject> result;
-    if (m_f.nodes)
-        for (const QJsonValue& value : m_f.nodes->items())
-            result.append(value.toObject());
-    return result;
+    return m_nodes;
 }
 
 QJsonObject VerdictBuilder::node(const QString& name) const
 {
-    if (m_f.nodes)
-        for (const QJsonValue& value : m_f.nodes->items())
-            if (facts::name(value.toObject()) == name)
-                return value.toObject();
-    return {};
+    const int index = m_nodeIndex.value(name, -1);
+    return index < 0 ? QJsonObject{} : m_nodes.at(index);
 }
 
 bool VerdictBuilder::onAlibaba() const
 {
-    for (const QJsonObject& n : nodes())
-        if (facts::alibabaProviderId(str(n, QStringLiteral("spec.providerID"))))
-            return true;
-    return false;
+    return m_onAlibaba;
 }
 
 QString VerdictBuilder::cloudUnknownReason(const std::optional<Observation>& observation,

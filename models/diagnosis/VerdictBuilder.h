@@ -6,6 +6,8 @@
 #include "models/diagnosis/Findings.h"
 #include "models/diagnosis/RouteAnalysis.h"
 
+#include <QHash>
+
 namespace unstuck {
 
 // How an APIService's Available=False reads (kubernetes.md §0.4, §2.2).
@@ -54,11 +56,14 @@ private:
     // Why the cloud side cannot be judged, or empty when it can.
     QString cloudUnknownReason(const std::optional<Observation>& observation,
                                const QString& action) const;
-    QList<QJsonObject> nodes() const;
+    const QList<QJsonObject>& nodes() const;
     QJsonObject node(const QString& name) const;
     bool onAlibaba() const;
 
     const Findings& m_f;
+    QList<QJsonObject> m_nodes;
+    QHash<QString, int> m_nodeIndex;
+    bool m_onAlibaba = false;
     QString m_source;
     const AggregatedBackend* m_backend = nullptr;
     QStringList m_failingGroupVersions;
