@@ -167,7 +167,7 @@ QString RamEvaluation::explain() const
     case Decision::Undecided: {
         QStringList parts;
         for (const RamStatementRef& ref : deciding)
-            parts.append(QStringLiteral("%1 (%2, condition %3 cannot be evaluated offline)")
+            parts.append(QStringLiteral("%1 (%2, whose %3 cannot be evaluated offline)")
                              .arg(ref.describe(),
                                   ref.effect == RamStatement::Effect::Deny
                                       ? QStringLiteral("Deny")
@@ -201,14 +201,30 @@ RamEvaluation RamPolicyEvaluator::evaluate(const QList<RamAttachedPolicy>& polic
                 matchesAny(statement.actions, action, true) != statement.notAction;
             if (!actionHit)
                 continue;
-            // No Resource at all (trust policies) applies to everything.
-            const bool resourceHit =
-                statement.resources.isEmpty() ||
-                matchesAny(statement.resources, resource, false) != statement.notResource;
-            if (!resourceHit)
+            // No Resource at all (trust policies) applies to everything. An unknown request
+            // resource ("*") against resource-scoped patterns cannot be decided offline.
+            Tri resourceHit = Tri::True;
+            if (!statement.resources.isEmpty()) {
+                const bool patternsCoverAll = statement.resources.contains(QStringLiteral("*"));
+                if (resource == QLatin1String("*"))
+                    resourceHit = patternsCoverAll
+                                      ? (statement.notResource ? Tri::False : Tri::True)
+                                      : Tri::Unknown;
+                else
+                    resourceHit =
+                        matchesAny(statement.resources, resource, false) != statement.notResource
+                            ? Tri::True
+                            : Tri::False;
+            }
+            if (resourceHit == Tri::False)
                 continue;
             RamStatementRef ref = refFor(policy, statement);
-            Tri all = Tri::True;
+            Tri all = resourceHit;
+            if (resourceHit == Tri::Unknown)
+                ref.undecidedConditions.append((statement.notResource
+                                                    ? QStringLiteral("NotResource ")
+                                                    : QStringLiteral("Resource ")) +
+                                               statement.resources.join(QStringLiteral(", ")));
             for (const RamCondition& condition : statement.conditions) {
                 const Tri t = evaluateCondition(condition, context);
                 if (t == Tri::False) {
@@ -246,6 +262,40 @@ RamEvaluation RamPolicyEvaluator::evaluate(const QList<RamAttachedPolicy>& polic
         out.decision = RamEvaluation::Decision::ImplicitDeny;
     }
     return out;
+}
+
+QString RamPolicyEvaluator::resourceArn(const QString& product, const QString& action,
+                                        const QString& regionId, const QString& accountId,
+                                        const QMap<QString, QString>& params)
+{
+    const QString region = regionId.isEmpty() ? QStringLiteral("*") : regionId;
+    const QString account = accountId.isEmpty() ? QStringLiteral("*") : accountId;
+    const auto param = [&](const char* name) {
+        return params.value(QLatin1String(name));
+    };
+    if (product == QLatin1String("vpc")) {
+        if (action.contains(QLatin1String("Route"))) {
+            const QString table = param("RouteTableId");
+            return QStringLiteral("acs:vpc:%1:%2:routetable/%3")
+                .arg(region, account, table.isEmpty() ? QStringLiteral("*") : table);
+        }
+        const QString vpc = param("VpcId");
+        return QStringLiteral("acs:vpc:%1:%2:vpc/%3")
+            .arg(region, account,
+                 vpc.isEmpty() || vpc.contains(QLatin1Char(',')) ? QStringLiteral("*") : vpc);
+    }
+    if (product == QLatin1String("ecs"))
+        return QStringLiteral("acs:ecs:%1:%2:instance/*").arg(region, account);
+    if (product == QLatin1String("ram")) {
+        if (!param("RoleName").isEmpty())
+            return QStringLiteral("acs:ram:*:%1:role/%2").arg(account, param("RoleName").toLower());
+        if (!param("PolicyName").isEmpty())
+            return QStringLiteral("acs:ram:*:%1:policy/%2").arg(account, param("PolicyName"));
+        return QStringLiteral("*");
+    }
+    if (product == QLatin1String("sts") && action == QLatin1String("AssumeRole"))
+        return param("RoleArn");
+    return QStringLiteral("*");
 }
 
 QStringList RamPolicyEvaluator::routeControllerActions()

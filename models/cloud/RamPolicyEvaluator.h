@@ -66,6 +66,14 @@ public:
                                   const QString& resource = QStringLiteral("*"),
                                   const RamRequestContext& context = {});
 
+    // The resource ARN RAM authorizes for an API call, e.g. DescribeRouteTableList →
+    // "acs:vpc:<region>:<account>:routetable/<RouteTableId or *>" (the simulator checks calls
+    // against the same). Empty region/account become "*". Evaluate with it rather than "*":
+    // against resource-scoped statements "*" (unknown) answers Undecided.
+    static QString resourceArn(const QString& product, const QString& action,
+                               const QString& regionId, const QString& accountId,
+                               const QMap<QString, QString>& params);
+
     static bool wildcardMatch(const QString& pattern, const QString& value, bool caseInsensitive);
 
     // The actions the Alibaba Cloud CCM route controller calls (reference §4.2), in the order

@@ -390,30 +390,8 @@ Result Session::verifyV3(const AcsSigner::V3Authorization& auth)
 
 QString Session::resourceArn() const
 {
-    const QString region = m_account.regionId;
-    const QString account = m_account.accountId;
-    if (m_product.code == u"vpc"_s) {
-        if (m_action.contains(u"Route"_s)) {
-            const QString table = param("RouteTableId");
-            return u"acs:vpc:%1:%2:routetable/%3"_s.arg(region, account,
-                                                        table.isEmpty() ? u"*"_s : table);
-        }
-        const QString vpc = param("VpcId");
-        return u"acs:vpc:%1:%2:vpc/%3"_s.arg(region, account,
-                                             vpc.isEmpty() || vpc.contains(u',') ? u"*"_s : vpc);
-    }
-    if (m_product.code == u"ecs"_s)
-        return u"acs:ecs:%1:%2:instance/*"_s.arg(region, account);
-    if (m_product.code == u"ram"_s) {
-        if (!param("RoleName").isEmpty())
-            return u"acs:ram:*:%1:role/%2"_s.arg(account, param("RoleName").toLower());
-        if (!param("PolicyName").isEmpty())
-            return u"acs:ram:*:%1:policy/%2"_s.arg(account, param("PolicyName"));
-        return u"*"_s;
-    }
-    if (m_action == u"AssumeRole"_s)
-        return param("RoleArn");
-    return u"*"_s;
+    return RamPolicyEvaluator::resourceArn(m_product.code, m_action, m_account.regionId,
+                                           m_account.accountId, m_params);
 }
 
 Result Session::authorize()

@@ -98,6 +98,20 @@ private Q_SLOTS:
                                    "'Resource':'acs:vpc:*:*:routetable/*'}]}")}
             << "vpc:DescribeVpcs"
             << "acs:vpc:cn-hangzhou:123:vpc/vpc-1" << Decision::ImplicitDeny << -1 << 0;
+        QTest::newRow("resource-scoped allow, resource unknown")
+            << QList<QByteArray>{q("{'Version':'1','Statement':[{'Effect':'Allow','Action':'vpc:*',"
+                                   "'Resource':'acs:vpc:*:*:routetable/*'}]}")}
+            << "vpc:DescribeRouteTableList" << any << Decision::Undecided << 0 << 1;
+        QTest::newRow("resource-scoped deny, resource unknown")
+            << QList<QByteArray>{kMasterAllow,
+                                 q("{'Version':'1','Statement':[{'Effect':'Deny','Action':'vpc:*','"
+                                   "Resource':'acs:vpc:*:*:vpc/vpc-other'}]}")}
+            << "vpc:DescribeRouteTableList" << any << Decision::Undecided << 1 << 1;
+        QTest::newRow("resource-scoped deny on another resource")
+            << QList<QByteArray>{kMasterAllow,
+                                 q("{'Version':'1','Statement':[{'Effect':'Deny','Action':'vpc:*','"
+                                   "Resource':'acs:vpc:*:*:vpc/vpc-other'}]}")}
+            << "vpc:DescribeRouteTableList" << table << Decision::Allowed << 0 << 2;
         QTest::newRow("NotResource")
             << QList<QByteArray>{q("{'Version':'1','Statement':[{'Effect':'Deny','Action':'vpc:*','"
                                    "NotResource':'acs:vpc:*:*:routetable/"
@@ -271,6 +285,36 @@ private Q_SLOTS:
         QString actual;
         QVERIFY(!RamPolicyDocument::parse(json, &actual).has_value());
         QVERIFY2(actual.startsWith(error), qPrintable(actual));
+    }
+
+    void resourceArnsOfCalls()
+    {
+        const QString table = RamPolicyEvaluator::resourceArn(
+            QStringLiteral("vpc"), QStringLiteral("DescribeRouteEntryList"),
+            QStringLiteral("cn-hangzhou"), QStringLiteral("123"),
+            {{QStringLiteral("RouteTableId"), QStringLiteral("vtb-1")}});
+        QCOMPARE(table, QStringLiteral("acs:vpc:cn-hangzhou:123:routetable/vtb-1"));
+        QCOMPARE(RamPolicyEvaluator::resourceArn(
+                     QStringLiteral("vpc"), QStringLiteral("DescribeRouteTableList"),
+                     QStringLiteral("cn-hangzhou"), QString(),
+                     {{QStringLiteral("VpcId"), QStringLiteral("vpc-1")}}),
+                 QStringLiteral("acs:vpc:cn-hangzhou:*:routetable/*"));
+        QCOMPARE(RamPolicyEvaluator::resourceArn(
+                     QStringLiteral("ram"), QStringLiteral("GetRole"), QString(),
+                     QStringLiteral("123"),
+                     {{QStringLiteral("RoleName"), QStringLiteral("KubernetesMasterRole-X")}}),
+                 QStringLiteral("acs:ram:*:123:role/kubernetesmasterrole-x"));
+        // The edge policy's scoped statement decides once the resource is known.
+        const QList<RamAttachedPolicy> policies{
+            policy(QStringLiteral("p"), QStringLiteral("v1"),
+                   q("{'Version':'1','Statement':[{'Effect':'Allow','Action':'vpc:"
+                     "DescribeRouteTableList','Resource':'acs:vpc:*:*:routetable/*'}]}"))};
+        QVERIFY(RamPolicyEvaluator::evaluate(policies, QStringLiteral("vpc:DescribeRouteTableList"),
+                                             table)
+                    .allowed());
+        QVERIFY(RamPolicyEvaluator::evaluate(policies, QStringLiteral("vpc:DescribeRouteTableList"))
+                    .explain()
+                    .contains(QStringLiteral("Resource acs:vpc:*:*:routetable/*")));
     }
 
     void fromRamApiAnswers()
