@@ -1133,6 +1133,14 @@ void VerdictBuilder::buildWebhook(DiagnosisResult& result)
                         .arg(webhookName.isEmpty() ? QStringLiteral("(unnamed)") : webhookName,
                              nsNames.join(QStringLiteral(", ")));
     }
+    // Why the webhook fails matters for the fix: a Service that is gone cannot answer.
+    static const QRegularExpression gone(QStringLiteral("service \"([^\"]+)\" not found"));
+    static const QRegularExpression noEndpoints(
+        QStringLiteral("no endpoints available for service \"([^\"]+)\""));
+    if (const auto m = gone.match(message); m.hasMatch())
+        c.summary += QStringLiteral(" (its Service %1 does not exist)").arg(m.captured(1));
+    else if (const auto e = noEndpoints.match(message); e.hasMatch())
+        c.summary += QStringLiteral(" (its Service %1 has no ready endpoints)").arg(e.captured(1));
     if (m_f.namespaces)
         c.evidence.prepend(evidence(
             *m_f.namespaces,
