@@ -202,6 +202,7 @@ int runGui(int argc, char** argv)
                     {QStringLiteral("launchToGraphMs"), sinceLaunch.elapsed()},
                     {QStringLiteral("residentKiB"), residentKiB()},
                     {QStringLiteral("longestStallMs"), stalls.longestStallMs()},
+                    {QStringLiteral("longestBusyMs"), stalls.longestBusyMs()},
                     {QStringLiteral("probes"), window.page()->timeline()->probeCount()},
                     {QStringLiteral("components"), int(result.components.size())},
                     {QStringLiteral("namespaces"), int(result.namespaces.size())}};

@@ -1,0 +1,947 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>unstuck::ui::CommandRow</name>
+    <message>
+        <location filename="../../ui/CommandRow.cpp" line="39" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/CommandRow.cpp" line="40" />
+        <source>Copy this command to the clipboard</source>
+        <translation>将此命令复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/CommandRow.cpp" line="41" />
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::ConnectView</name>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="109" />
+        <location filename="../../ui/ConnectView.cpp" line="217" />
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="179" />
+        <source>No Kubernetes context found. Set KUBECONFIG or create ~/.kube/config, open a connection profile (File → Open), or try the demo below.</source>
+        <translation>未找到 Kubernetes 上下文。请设置 KUBECONFIG 或创建 ~/.kube/config，打开连接配置文件（文件 → 打开），或试用下方的演示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="182" />
+        <source>Select a context in the list, or open a connection profile.</source>
+        <translation>请在列表中选择一个上下文，或打开连接配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="191" />
+        <source>Why is my namespace stuck in Terminating?</source>
+        <translation>为什么我的命名空间卡在 Terminating？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="192" />
+        <source>Unstuck follows the chain from the stuck namespace through the API server, aggregated APIs, the pod network and the cloud account, and shows where it breaks. It only reads; nothing is changed.</source>
+        <translation>Unstuck 沿着依赖链从卡住的命名空间出发，依次检查 API 服务器、聚合 API、Pod 网络和云账号，并指出断在哪里。它只读取，不做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="195" />
+        <source>Kubernetes context</source>
+        <translation>Kubernetes 上下文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="198" />
+        <source>No kubeconfig file was read.</source>
+        <translation>未读取任何 kubeconfig 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="199" />
+        <source>From: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="200" />
+        <source>Cloud credentials</source>
+        <translation>云凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="203" />
+        <source>none found — the cloud side will show as unknown</source>
+        <translation>未找到——云端部分将显示为未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="206" />
+        <source>Do not look at the cloud side</source>
+        <translation>不检查云端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="207" />
+        <source>Or a connection profile (profile.json)</source>
+        <translation>或使用连接配置文件（profile.json）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="208" />
+        <source>Path of a connection profile; overrides the context</source>
+        <translation>连接配置文件路径；优先于上下文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="209" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="210" />
+        <source>Namespace (empty = every Terminating namespace):</source>
+        <translation>命名空间（留空 = 所有处于 Terminating 的命名空间）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="211" />
+        <source>Diagnose</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="212" />
+        <source>No cluster at hand? Start the built-in simulator:</source>
+        <translation>手边没有集群？启动内置模拟器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConnectView.cpp" line="213" />
+        <source>Start demo</source>
+        <translation>启动演示</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::DiagnosisPage</name>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="154" />
+        <source>%1 since %2</source>
+        <translation>%1，自 %2 起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="194" />
+        <source>%1 since %2; finalizers: %3</source>
+        <translation>%1，自 %2 起；finalizers：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="197" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="238" />
+        <source>Stuck namespaces (%1)</source>
+        <translation>卡住的命名空间（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="239" />
+        <source>Stuck namespaces</source>
+        <translation>卡住的命名空间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="240" />
+        <source>Root cause</source>
+        <translation>根因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="250" />
+        <source>Diagnosing…</source>
+        <translation>正在诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="252" />
+        <source>Nothing is stuck: no namespace is Terminating.</source>
+        <translation>没有卡住的命名空间：没有命名空间处于 Terminating。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="254" />
+        <source>No root cause found.</source>
+        <translation>未找到根因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="256" />
+        <source>No diagnosis yet.</source>
+        <translation>尚未诊断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="258" />
+        <source>Back to connect</source>
+        <translation>返回连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="259" />
+        <source>Story</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="260" />
+        <source>Probe timeline</source>
+        <translation>探测时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="261" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="262" />
+        <source>Inspector</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="264" />
+        <source>Fixes</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DiagnosisPage.cpp" line="264" />
+        <source>Fixes (%1)</source>
+        <translation>修复（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::EvidenceView</name>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="90" />
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="92" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="94" />
+        <source>Answer</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="99" />
+        <source>Observed</source>
+        <translation>观测时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="102" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="104" />
+        <source>Raw answer (JSON/YAML)</source>
+        <translation>原始应答（JSON/YAML）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EvidenceView.cpp" line="105" />
+        <source>Raw answer</source>
+        <translation>原始应答</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::FixesWidget</name>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="47" />
+        <source>No fix is recommended for this diagnosis.</source>
+        <translation>此诊断没有推荐的修复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="48" />
+        <source>Recommended fixes, deepest cause first. This is a preview: nothing is sent to the cluster or the cloud account.</source>
+        <translation>推荐的修复，最深层的原因在前。这只是预览：不会向集群或云账号发送任何请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="64" />
+        <source>Risk:</source>
+        <translation>风险：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="68" />
+        <source>Preflight</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="69" />
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="70" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FixesWidget.cpp" line="74" />
+        <source>Verify:</source>
+        <translation>验证：</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::GraphView</name>
+    <message>
+        <location filename="../../ui/GraphView.cpp" line="20" />
+        <location filename="../../ui/GraphView.cpp" line="108" />
+        <source>Dependency graph</source>
+        <translation>依赖关系图</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::HistoryChart</name>
+    <message>
+        <location filename="../../ui/HistoryChart.cpp" line="82" />
+        <source>diagnosis run</source>
+        <translation>诊断次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryChart.cpp" line="107" />
+        <source>Component states over repeated diagnoses</source>
+        <translation>多次诊断中各组件的状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryChart.cpp" line="108" />
+        <source>History chart</source>
+        <translation>历史图表</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::InspectorWidget</name>
+    <message>
+        <location filename="../../ui/InspectorWidget.cpp" line="118" />
+        <source>Evidence: none recorded</source>
+        <translation>证据：无记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/InspectorWidget.cpp" line="119" />
+        <source>Evidence (%n)</source>
+        <translation><numerusform>证据（%n）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InspectorWidget.cpp" line="125" />
+        <source>In the story</source>
+        <translation>在经过中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/InspectorWidget.cpp" line="137" />
+        <source>Inspector</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/InspectorWidget.cpp" line="138" />
+        <source>Click a component or a link in the graph (or press Tab and Enter) to see its verdict and evidence.</source>
+        <translation>点击图中的组件或连线（或按 Tab 和回车键）查看其结论和证据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/InspectorWidget.cpp" line="157" />
+        <location filename="../../ui/InspectorWidget.cpp" line="178" />
+        <source>root cause</source>
+        <translation>根因</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="145" />
+        <source>About Unstuck</source>
+        <translation>关于 Unstuck</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="146" />
+        <source>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Finds why a Kubernetes namespace is stuck in Terminating.&lt;br/&gt;GPL-3.0-or-later.</source>
+        <translation>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;找出 Kubernetes 命名空间卡在 Terminating 的原因。&lt;br/&gt;GPL-3.0-or-later。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="231" />
+        <source>Unstuck — why is my namespace stuck?</source>
+        <translation>Unstuck —— 我的命名空间为什么卡住了？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <source>&amp;Connect…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <source>Choose a cluster, a profile or the demo</source>
+        <translation>选择集群、配置文件或演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <source>&amp;Open connection profile…</source>
+        <translation>打开连接配置文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <source>Open &amp;capture bundle…</source>
+        <translation>打开抓包文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <source>Replay a recorded diagnosis</source>
+        <translation>重放已录制的诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <source>Graph as &amp;PNG…</source>
+        <translation>导出图为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <source>Graph as &amp;SVG…</source>
+        <translation>导出图为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="242" />
+        <source>&amp;HTML report…</source>
+        <translation>&amp;HTML 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="243" />
+        <source>&amp;Markdown report…</source>
+        <translation>&amp;Markdown 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="244" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="245" />
+        <source>&amp;Paste diagnosis input</source>
+        <translation>粘贴诊断输入(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="246" />
+        <source>Diagnose from ticket text on the clipboard (kubectl output, logs, YAML)</source>
+        <translation>根据剪贴板中的工单文本诊断（kubectl 输出、日志、YAML）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="247" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="250" />
+        <source>&amp;Dark palette</source>
+        <translation>深色配色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="251" />
+        <source>&amp;Diagnose again</source>
+        <translation>重新诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="251" />
+        <source>Run the diagnosis again (F5)</source>
+        <translation>重新运行诊断（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="252" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="252" />
+        <source>Stop the running diagnosis (Esc)</source>
+        <translation>停止正在运行的诊断（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="253" />
+        <source>&amp;Auto-refresh</source>
+        <translation>自动刷新(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="253" />
+        <source>Diagnose again every 30 seconds</source>
+        <translation>每 30 秒重新诊断一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <source>&amp;About Unstuck</source>
+        <translation>关于 Unstuck(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="257" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <source>&amp;Diagnose</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <source>De&amp;mo</source>
+        <translation>演示(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="261" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="262" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="264" />
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="296" />
+        <source>Diagnosing…</source>
+        <translation>正在诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="312" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="341" />
+        <source>Could not diagnose: %1</source>
+        <translation>无法诊断：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="351" />
+        <source>Cancelled: the graph shows what was known so far.</source>
+        <translation>已取消：图中显示的是目前已知的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="353" />
+        <source>Done: root cause found in %1 ms.</source>
+        <translation>完成：在 %1 毫秒内找到根因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="356" />
+        <source>Done: no root cause found.</source>
+        <translation>完成：未找到根因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="366" />
+        <source>Starting the simulator (scenario %1)…</source>
+        <translation>正在启动模拟器（场景 %1）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="377" />
+        <source>Unstuck — demo: %1</source>
+        <translation>Unstuck —— 演示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="386" />
+        <source>Demo: %1</source>
+        <translation>演示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="398" />
+        <source>The connection profile %1 does not exist. Choose another file (File → Open) or pick a context.</source>
+        <translation>连接配置文件 %1 不存在。请选择其他文件（文件 → 打开）或选择一个上下文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="419" />
+        <source>The clipboard holds no text to diagnose.</source>
+        <translation>剪贴板中没有可诊断的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="458" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="461" />
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="464" />
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="467" />
+        <source>Markdown report (*.md)</source>
+        <translation>Markdown 报告 (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="470" />
+        <location filename="../../ui/MainWindow.cpp" line="477" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="475" />
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="483" />
+        <source>Open connection profile</source>
+        <translation>打开连接配置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="483" />
+        <source>Connection profile (*.json);;All files (*)</source>
+        <translation>连接配置文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="490" />
+        <source>Open capture bundle</source>
+        <translation>打开抓包文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="491" />
+        <source>Capture bundle (*);;All files (*)</source>
+        <translation>抓包文件 (*);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::ProbeTimelineChart</name>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="94" />
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="96" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="98" />
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="128" />
+        <source>milliseconds since the diagnosis started</source>
+        <translation>自诊断开始以来的毫秒数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="135" />
+        <source>Probe timeline: no diagnosis yet</source>
+        <translation>探测时间线：尚未诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="136" />
+        <source>Probe timeline: %1 probes, %2 failed</source>
+        <translation>探测时间线：%1 次探测，%2 次失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="141" />
+        <source>Probe timeline</source>
+        <translation>探测时间线</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::SimProcess</name>
+    <message>
+        <location filename="../../ui/SimProcess.cpp" line="38" />
+        <source>The simulator %1 was not found. Build or install unstuck-sim next to unstuck.</source>
+        <translation>未找到模拟器 %1。请在 unstuck 旁边构建或安装 unstuck-sim。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SimProcess.cpp" line="54" />
+        <source>The simulator could not be started: %1</source>
+        <translation>无法启动模拟器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SimProcess.cpp" line="104" />
+        <source>The simulator crashed. %1</source>
+        <translation>模拟器崩溃了。%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SimProcess.cpp" line="107" />
+        <source>The simulator stopped (exit code %1). %2</source>
+        <translation>模拟器已停止（退出码 %1）。%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SimProcess.cpp" line="108" />
+        <source>The simulator exited before it was ready (exit code %1). %2</source>
+        <translation>模拟器在就绪前退出（退出码 %1）。%2</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::ComponentItem</name>
+    <message>
+        <location filename="../../ui/ComponentItem.cpp" line="79" />
+        <location filename="../../ui/LinkItem.cpp" line="115" />
+        <source>ROOT CAUSE</source>
+        <translation>根因</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::LinkItem</name>
+    <message>
+        <location filename="../../ui/LinkItem.cpp" line="129" />
+        <source>%1 → %2 (%3): %4</source>
+        <translation>%1 → %2（%3）：%4</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::exporter</name>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="47" />
+        <source>No root cause found.</source>
+        <translation>未找到根因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="85" />
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="100" />
+        <source>Unstuck dependency graph</source>
+        <translation>Unstuck 依赖关系图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="112" />
+        <location filename="../../ui/Exporter.cpp" line="117" />
+        <location filename="../../ui/Exporter.cpp" line="267" />
+        <location filename="../../ui/Exporter.cpp" line="272" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="126" />
+        <location filename="../../ui/Exporter.cpp" line="193" />
+        <location filename="../../ui/Exporter.cpp" line="195" />
+        <source>Unstuck diagnosis</source>
+        <translation>Unstuck 诊断报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="127" />
+        <location filename="../../ui/Exporter.cpp" line="195" />
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="129" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="131" />
+        <source>Stuck namespace</source>
+        <translation>卡住的命名空间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="132" />
+        <location filename="../../ui/Exporter.cpp" line="200" />
+        <source>Root cause</source>
+        <translation>根因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="133" />
+        <location filename="../../ui/Exporter.cpp" line="202" />
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="134" />
+        <location filename="../../ui/Exporter.cpp" line="221" />
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="141" />
+        <location filename="../../ui/Exporter.cpp" line="231" />
+        <source>Links</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="150" />
+        <source>Recommended fixes</source>
+        <translation>推荐的修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="153" />
+        <source>Risk:</source>
+        <translation>风险：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="164" />
+        <location filename="../../ui/Exporter.cpp" line="244" />
+        <source>Probe timeline</source>
+        <translation>探测时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="164" />
+        <location filename="../../ui/Exporter.cpp" line="244" />
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="164" />
+        <location filename="../../ui/Exporter.cpp" line="244" />
+        <source>Start (ms)</source>
+        <translation>开始（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="164" />
+        <location filename="../../ui/Exporter.cpp" line="245" />
+        <source>End (ms)</source>
+        <translation>结束（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="165" />
+        <location filename="../../ui/Exporter.cpp" line="245" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="172" />
+        <location filename="../../ui/Exporter.cpp" line="254" />
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="173" />
+        <location filename="../../ui/Exporter.cpp" line="255" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="174" />
+        <location filename="../../ui/Exporter.cpp" line="256" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/Exporter.cpp" line="216" />
+        <source>Raw answer</source>
+        <translation>原始应答</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::names</name>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="23" />
+        <source>API Server</source>
+        <translation>API 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="24" />
+        <source>Metrics Server</source>
+        <translation>指标服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="25" />
+        <source>Namespace Controller</source>
+        <translation>命名空间控制器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="26" />
+        <source>Route Controller</source>
+        <translation>路由控制器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="27" />
+        <source>VPC route table</source>
+        <translation>VPC 路由表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="28" />
+        <source>RAM policy</source>
+        <translation>RAM 权限策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="29" />
+        <source>Finalizers</source>
+        <translation>Finalizer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="30" />
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="42" />
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="44" />
+        <source>failing</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="46" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="50" />
+        <location filename="../../ui/ComponentNames.cpp" line="63" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="57" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="59" />
+        <source>broken</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="69" />
+        <source>discovery</source>
+        <translation>API 发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="71" />
+        <source>APIService proxy</source>
+        <translation>APIService 代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="73" />
+        <source>pod route</source>
+        <translation>Pod 路由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="75" />
+        <source>maintains routes</source>
+        <translation>维护路由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="77" />
+        <source>permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="78" />
+        <source>depends on</source>
+        <translation>依赖</translation>
+    </message>
+</context>
+</TS>
