@@ -84,4 +84,23 @@ QString iconPath(const QString& componentId)
     return QFile::exists(path) ? path : QStringLiteral(":/icons/component.svg");
 }
 
+QString breakable(const QString& text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    int run = 0;
+    for (const QChar c : text) {
+        out += c;
+        run = c.isSpace() ? 0 : run + 1;
+        const bool separator = c == QLatin1Char('-') || c == QLatin1Char('/') ||
+                               c == QLatin1Char(',') || c == QLatin1Char('.') ||
+                               c == QLatin1Char(':') || c == QLatin1Char('_');
+        if ((run > 12 && separator) || run >= 24) {
+            out += QChar(0x200B);
+            run = 0;
+        }
+    }
+    return out;
+}
+
 } // namespace unstuck::ui::names

@@ -16,6 +16,8 @@ QString state(LinkState state);
 // A short label for a link arrow ("discovery", "APIService proxy", ...).
 QString relation(const QString& from, const QString& to);
 QString iconPath(const QString& componentId);
+// Lets word-wrapped labels break long identifiers (role names, ARNs, paths) after separators.
+QString breakable(const QString& text);
 } // namespace names
 
 } // namespace unstuck::ui

@@ -60,6 +60,8 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     m_root->setWordWrap(true);
     m_root->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_root->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    left->setMaximumWidth(280);
+    m_root->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     leftLayout->addWidget(m_namespacesTitle);
     leftLayout->addWidget(m_namespaces, 1);
     leftLayout->addWidget(m_rootTitle);
@@ -74,7 +76,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     center->addWidget(m_bottomTabs);
     center->setStretchFactor(0, 3);
     center->setStretchFactor(1, 1);
-    center->setSizes({560, 220});
+    center->setSizes({600, 190});
 
     m_sideTabs->addTab(m_inspector, QString());
     m_sideTabs->addTab(m_fixes, QString());
@@ -84,7 +86,8 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     split->addWidget(center);
     split->addWidget(m_sideTabs);
     split->setStretchFactor(1, 1);
-    split->setSizes({200, 820, 340});
+    m_sideTabs->setMinimumWidth(300);
+    split->setSizes({190, 880, 360});
     layout->addWidget(split, 1);
 
     connect(m_scene, &GraphScene::inspectRequested, this, &DiagnosisPage::inspect);
@@ -244,8 +247,9 @@ void DiagnosisPage::retranslate()
                                   ? names::component(rc.from, {}) + QStringLiteral(" → ") +
                                         names::component(rc.to, {})
                                   : names::component(rc.component, {});
-        m_root->setText(QStringLiteral("<b style='color:#e53935'>%1</b><br/>%2")
-                            .arg(where.toHtmlEscaped(), rc.summary.toHtmlEscaped()));
+        m_root->setText(
+            QStringLiteral("<b style='color:#e53935'>%1</b><br/>%2")
+                .arg(where.toHtmlEscaped(), names::breakable(rc.summary).toHtmlEscaped()));
     } else if (m_running) {
         m_root->setText(tr("Diagnosing…"));
     } else if (m_result.complete && m_result.namespaces.isEmpty()) {

@@ -2,6 +2,7 @@
 #include "ui/EvidenceView.h"
 
 #include "ui/CommandRow.h"
+#include "ui/ComponentNames.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -79,7 +80,7 @@ void EvidenceView::highlightDecisive()
 void EvidenceView::retranslate()
 {
     const Evidence& e = m_evidence;
-    m_title->setText(QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped()));
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(names::breakable(e.title).toHtmlEscaped()));
     QString html;
     auto row = [&html](const QString& name, const QString& value) {
         if (!value.isEmpty())
@@ -87,19 +88,21 @@ void EvidenceView::retranslate()
                 QStringLiteral("<tr><td style='padding-right:8px'><i>%1</i></td><td>%2</td></tr>")
                     .arg(name.toHtmlEscaped(), value);
     };
-    row(tr("Request"), QStringLiteral("<code>%1</code>").arg(e.request.toHtmlEscaped()));
+    row(tr("Request"),
+        QStringLiteral("<code>%1</code>").arg(names::breakable(e.request).toHtmlEscaped()));
     if (e.status != 0)
         row(tr("Status"), QString::number(e.status));
     if (!e.field.isEmpty() || !e.value.isEmpty())
         row(tr("Answer"),
             QStringLiteral("<code>%1</code> = <span style='background:#ffe066;color:#000'>"
                            "<b>%2</b></span>")
-                .arg(e.field.toHtmlEscaped(), e.value.toHtmlEscaped()));
+                .arg(names::breakable(e.field).toHtmlEscaped(),
+                     names::breakable(e.value).toHtmlEscaped()));
     if (e.at.isValid())
         row(tr("Observed"), QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat) +
                                 QStringLiteral(" (") + e.at.toUTC().toString(Qt::ISODateWithMs) +
                                 QStringLiteral(")"));
-    row(tr("Source"), e.source.toHtmlEscaped());
+    row(tr("Source"), names::breakable(e.source).toHtmlEscaped());
     m_details->setText(QStringLiteral("<table>%1</table>").arg(html));
     m_toggleRaw->setText(tr("Raw answer (JSON/YAML)"));
     m_raw->setAccessibleName(tr("Raw answer"));

@@ -24,6 +24,8 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Long identifiers wrap (see names::breakable) instead of widening the panel.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
     auto* layout = new QVBoxLayout(content);
@@ -149,14 +151,15 @@ void InspectorWidget::rebuild()
 
 void InspectorWidget::showComponent(const ComponentVerdict& c)
 {
-    m_title->setText(names::component(c.id, c.label));
+    m_title->setText(names::breakable(names::component(c.id, c.label)));
     QString text = QStringLiteral("<b>%1</b>").arg(names::state(c.state).toHtmlEscaped());
     if (!c.object.isEmpty())
-        text += QStringLiteral(" · <code>%1</code>").arg(c.object.toHtmlEscaped());
+        text +=
+            QStringLiteral(" · <code>%1</code>").arg(names::breakable(c.object).toHtmlEscaped());
     if (m_result.rootCause && m_result.rootCause->component == c.id)
         text += QStringLiteral(" · <b style='color:#e53935'>%1</b>").arg(tr("root cause"));
     if (!c.summary.isEmpty())
-        text += QStringLiteral("<br/>%1").arg(c.summary.toHtmlEscaped());
+        text += QStringLiteral("<br/>%1").arg(names::breakable(c.summary).toHtmlEscaped());
     m_verdict->setText(text);
     const QString narrative = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty()
                                   ? m_result.narrativeZh
@@ -177,15 +180,15 @@ void InspectorWidget::showLink(const LinkVerdict& l)
         m_result.rootCause->from == l.from && m_result.rootCause->to == l.to)
         text += QStringLiteral(" · <b style='color:#e53935'>%1</b>").arg(tr("root cause"));
     if (!l.summary.isEmpty())
-        text += QStringLiteral("<br/>%1").arg(l.summary.toHtmlEscaped());
+        text += QStringLiteral("<br/>%1").arg(names::breakable(l.summary).toHtmlEscaped());
     m_verdict->setText(text);
     const QString narrative = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty()
                                   ? m_result.narrativeZh
                                   : m_result.narrativeEn;
     const auto* to = m_result.component(l.to);
-    m_narrative->setText(
+    m_narrative->setText(names::breakable(
         narrativeStep(narrative, {names::component(l.to, {}), to ? to->label : QString(),
-                                  to ? to->object : QString()}));
+                                  to ? to->object : QString()})));
     addEvidence(l.evidence);
 }
 
