@@ -26,6 +26,9 @@ EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Take the panel's width, never widen it: long answers wrap instead.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     if (!evidence.command.isEmpty())

@@ -48,6 +48,9 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     m_narrativeHeading->setFont(heading);
     m_evidenceHeading->setFont(heading);
     m_evidenceLayout->setContentsMargins(0, 0, 0, 0);
+    // Labels take the panel's width and wrap; a long identifier never widens the panel.
+    for (QLabel* label : {m_title, m_verdict, m_narrative})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     layout->addWidget(m_title);
     layout->addWidget(m_verdict);
@@ -164,8 +167,8 @@ void InspectorWidget::showComponent(const ComponentVerdict& c)
     const QString narrative = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty()
                                   ? m_result.narrativeZh
                                   : m_result.narrativeEn;
-    m_narrative->setText(
-        narrativeStep(narrative, {c.label, names::component(c.id, c.label), c.object, c.id}));
+    m_narrative->setText(names::breakable(
+        narrativeStep(narrative, {c.label, names::component(c.id, c.label), c.object, c.id})));
     addEvidence(c.evidence);
 }
 
