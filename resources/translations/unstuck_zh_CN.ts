@@ -115,87 +115,87 @@
 <context>
     <name>unstuck::ui::DiagnosisPage</name>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="154" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="157" />
         <source>%1 since %2</source>
         <translation>%1，自 %2 起</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="194" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="197" />
         <source>%1 since %2; finalizers: %3</source>
         <translation>%1，自 %2 起；finalizers：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="197" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="200" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="238" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="241" />
         <source>Stuck namespaces (%1)</source>
         <translation>卡住的命名空间（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="239" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="242" />
         <source>Stuck namespaces</source>
         <translation>卡住的命名空间</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="240" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="243" />
         <source>Root cause</source>
         <translation>根因</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="250" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="254" />
         <source>Diagnosing…</source>
         <translation>正在诊断…</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="252" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="256" />
         <source>Nothing is stuck: no namespace is Terminating.</source>
         <translation>没有卡住的命名空间：没有命名空间处于 Terminating。</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="254" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="258" />
         <source>No root cause found.</source>
         <translation>未找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="256" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="260" />
         <source>No diagnosis yet.</source>
         <translation>尚未诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="258" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="262" />
         <source>Back to connect</source>
         <translation>返回连接</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="259" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="263" />
         <source>Story</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="260" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="264" />
         <source>Probe timeline</source>
         <translation>探测时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="261" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="265" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="262" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="266" />
         <source>Inspector</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="264" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="268" />
         <source>Fixes</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../ui/DiagnosisPage.cpp" line="264" />
+        <location filename="../../ui/DiagnosisPage.cpp" line="268" />
         <source>Fixes (%1)</source>
         <translation>修复（%1）</translation>
     </message>
@@ -203,37 +203,37 @@
 <context>
     <name>unstuck::ui::EvidenceView</name>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="90" />
+        <location filename="../../ui/EvidenceView.cpp" line="94" />
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="92" />
+        <location filename="../../ui/EvidenceView.cpp" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="94" />
+        <location filename="../../ui/EvidenceView.cpp" line="99" />
         <source>Answer</source>
         <translation>应答</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="99" />
+        <location filename="../../ui/EvidenceView.cpp" line="105" />
         <source>Observed</source>
         <translation>观测时间</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="102" />
+        <location filename="../../ui/EvidenceView.cpp" line="108" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="104" />
+        <location filename="../../ui/EvidenceView.cpp" line="110" />
         <source>Raw answer (JSON/YAML)</source>
         <translation>原始应答（JSON/YAML）</translation>
     </message>
     <message>
-        <location filename="../../ui/EvidenceView.cpp" line="105" />
+        <location filename="../../ui/EvidenceView.cpp" line="111" />
         <source>Raw answer</source>
         <translation>原始应答</translation>
     </message>
@@ -306,33 +306,33 @@
 <context>
     <name>unstuck::ui::InspectorWidget</name>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="118" />
+        <location filename="../../ui/InspectorWidget.cpp" line="123" />
         <source>Evidence: none recorded</source>
         <translation>证据：无记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/InspectorWidget.cpp" line="119" />
+        <location filename="../../ui/InspectorWidget.cpp" line="124" />
         <source>Evidence (%n)</source>
         <translation><numerusform>证据（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="125" />
+        <location filename="../../ui/InspectorWidget.cpp" line="130" />
         <source>In the story</source>
         <translation>在经过中</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="137" />
+        <location filename="../../ui/InspectorWidget.cpp" line="142" />
         <source>Inspector</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="138" />
+        <location filename="../../ui/InspectorWidget.cpp" line="143" />
         <source>Click a component or a link in the graph (or press Tab and Enter) to see its verdict and evidence.</source>
         <translation>点击图中的组件或连线（或按 Tab 和回车键）查看其结论和证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="157" />
-        <location filename="../../ui/InspectorWidget.cpp" line="178" />
+        <location filename="../../ui/InspectorWidget.cpp" line="163" />
+        <location filename="../../ui/InspectorWidget.cpp" line="184" />
         <source>root cause</source>
         <translation>根因</translation>
     </message>
@@ -707,137 +707,70 @@
 <context>
     <name>unstuck::ui::exporter</name>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="47" />
-        <source>No root cause found.</source>
-        <translation>未找到根因。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="85" />
+        <location filename="../../ui/Exporter.cpp" line="52" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="100" />
+        <location filename="../../ui/Exporter.cpp" line="67" />
         <source>Unstuck dependency graph</source>
         <translation>Unstuck 依赖关系图</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="112" />
-        <location filename="../../ui/Exporter.cpp" line="117" />
-        <location filename="../../ui/Exporter.cpp" line="267" />
-        <location filename="../../ui/Exporter.cpp" line="272" />
+        <location filename="../../ui/Exporter.cpp" line="79" />
+        <location filename="../../ui/Exporter.cpp" line="84" />
+        <location filename="../../ui/Exporter.cpp" line="146" />
+        <location filename="../../ui/Exporter.cpp" line="151" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="126" />
-        <location filename="../../ui/Exporter.cpp" line="193" />
-        <location filename="../../ui/Exporter.cpp" line="195" />
-        <source>Unstuck diagnosis</source>
-        <translation>Unstuck 诊断报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="127" />
-        <location filename="../../ui/Exporter.cpp" line="195" />
-        <source>Context</source>
-        <translation>上下文</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="129" />
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="131" />
-        <source>Stuck namespace</source>
-        <translation>卡住的命名空间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="132" />
-        <location filename="../../ui/Exporter.cpp" line="200" />
-        <source>Root cause</source>
-        <translation>根因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="133" />
-        <location filename="../../ui/Exporter.cpp" line="202" />
-        <source>What happened</source>
-        <translation>发生了什么</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="134" />
-        <location filename="../../ui/Exporter.cpp" line="221" />
-        <source>Components</source>
-        <translation>组件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="141" />
-        <location filename="../../ui/Exporter.cpp" line="231" />
-        <source>Links</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="150" />
-        <source>Recommended fixes</source>
-        <translation>推荐的修复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="153" />
-        <source>Risk:</source>
-        <translation>风险：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="164" />
-        <location filename="../../ui/Exporter.cpp" line="244" />
+        <location filename="../../ui/Exporter.cpp" line="97" />
+        <location filename="../../ui/Exporter.cpp" line="125" />
         <source>Probe timeline</source>
         <translation>探测时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="164" />
-        <location filename="../../ui/Exporter.cpp" line="244" />
+        <location filename="../../ui/Exporter.cpp" line="97" />
+        <location filename="../../ui/Exporter.cpp" line="125" />
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="164" />
-        <location filename="../../ui/Exporter.cpp" line="244" />
+        <location filename="../../ui/Exporter.cpp" line="97" />
+        <location filename="../../ui/Exporter.cpp" line="125" />
         <source>Start (ms)</source>
         <translation>开始（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="164" />
-        <location filename="../../ui/Exporter.cpp" line="245" />
+        <location filename="../../ui/Exporter.cpp" line="97" />
+        <location filename="../../ui/Exporter.cpp" line="126" />
         <source>End (ms)</source>
         <translation>结束（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="165" />
-        <location filename="../../ui/Exporter.cpp" line="245" />
+        <location filename="../../ui/Exporter.cpp" line="98" />
+        <location filename="../../ui/Exporter.cpp" line="126" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="172" />
-        <location filename="../../ui/Exporter.cpp" line="254" />
+        <location filename="../../ui/Exporter.cpp" line="105" />
+        <location filename="../../ui/Exporter.cpp" line="133" />
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="173" />
-        <location filename="../../ui/Exporter.cpp" line="255" />
+        <location filename="../../ui/Exporter.cpp" line="106" />
+        <location filename="../../ui/Exporter.cpp" line="134" />
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/Exporter.cpp" line="174" />
-        <location filename="../../ui/Exporter.cpp" line="256" />
+        <location filename="../../ui/Exporter.cpp" line="107" />
+        <location filename="../../ui/Exporter.cpp" line="135" />
         <source>failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/Exporter.cpp" line="216" />
-        <source>Raw answer</source>
-        <translation>原始应答</translation>
     </message>
 </context>
 <context>

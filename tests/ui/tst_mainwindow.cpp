@@ -125,7 +125,8 @@ private Q_SLOTS:
         QVERIFY(mdFile.open(QIODevice::ReadOnly));
         const QString mdText = QString::fromUtf8(mdFile.readAll());
         QVERIFY(mdText.contains(QStringLiteral("vpc:* denied")));
-        QVERIFY(mdText.contains(QStringLiteral("aliyun ram GetPolicyVersion --PolicyName p")));
+        QVERIFY(mdText.contains(QStringLiteral("The RAM policy denies vpc:*.")));
+        QVERIFY(mdText.contains(QStringLiteral("ram:GetPolicyVersion"))); // the timeline
     }
 
     void switchLanguage_retranslatesMenusAndNarrative()
