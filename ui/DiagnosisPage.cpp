@@ -76,7 +76,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     center->addWidget(m_bottomTabs);
     center->setStretchFactor(0, 3);
     center->setStretchFactor(1, 1);
-    center->setSizes({600, 190});
+    center->setSizes({560, 250});
 
     m_sideTabs->addTab(m_inspector, QString());
     m_sideTabs->addTab(m_fixes, QString());

@@ -6,6 +6,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -20,8 +21,11 @@ HistoryChart::HistoryChart(QWidget* parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     auto* c = new QChart();
-    c->legend()->setAlignment(Qt::AlignBottom);
-    c->setMargins(QMargins(4, 4, 4, 4));
+    // Legend on the side and no axis titles: the chart lives in a short panel.
+    c->legend()->setAlignment(Qt::AlignRight);
+    c->setMargins(QMargins(2, 2, 2, 2));
+    c->layout()->setContentsMargins(0, 0, 0, 0);
+    c->setBackgroundRoundness(0);
     setChart(c);
     // Deepest component at the bottom, the subject's side at the top.
     m_componentOrder = {
@@ -77,14 +81,19 @@ void HistoryChart::rebuild()
                             {ComponentState::NotApplicable, QColor(0xc4, 0xc7, 0xcc)}};
     auto* x = new QValueAxis();
     x->setRange(0.5, qMax<qreal>(m_runs.size(), 1) + 0.5);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(1);
     x->setTickInterval(1);
     x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(tr("diagnosis run"));
+    QFont small;
+    small.setPointSizeF(7.5);
+    x->setLabelsFont(small);
     auto* y = new QCategoryAxis();
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (int i = 0; i < m_componentOrder.size(); ++i)
         y->append(names::component(m_componentOrder.at(i), m_componentOrder.at(i)), i);
     y->setRange(-0.5, m_componentOrder.size() - 0.5);
+    y->setLabelsFont(small);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     for (const Layer& layer : layers) {
@@ -92,7 +101,7 @@ void HistoryChart::rebuild()
         s->setName(names::state(layer.state));
         s->setColor(layer.color);
         s->setBorderColor(layer.color);
-        s->setMarkerSize(12);
+        s->setMarkerSize(9);
         s->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
         for (int r = 0; r < m_runs.size(); ++r)
             for (int i = 0; i < m_componentOrder.size(); ++i) {
@@ -104,7 +113,7 @@ void HistoryChart::rebuild()
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    c->setTitle(tr("Component states over repeated diagnoses"));
+    c->setTitle(tr("Component states over repeated diagnoses (one column per run)"));
     setAccessibleName(tr("History chart"));
 }
 

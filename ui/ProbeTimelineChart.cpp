@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QValueAxis>
@@ -15,14 +16,24 @@ namespace {
 // Beyond this many probes the chart shows the most recent ones (a large cluster can need
 // hundreds; the chart is for watching progress, the report lists them all).
 constexpr int kMaxShown = 150;
+
+QFont smallFont()
+{
+    QFont f;
+    f.setPointSizeF(7.5);
+    return f;
+}
 } // namespace
 
 ProbeTimelineChart::ProbeTimelineChart(QWidget* parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     auto* c = new QChart();
-    c->legend()->setAlignment(Qt::AlignBottom);
-    c->setMargins(QMargins(4, 4, 4, 4));
+    // Legend on the side and no axis titles: the chart lives in a short panel.
+    c->legend()->setAlignment(Qt::AlignRight);
+    c->setMargins(QMargins(2, 2, 2, 2));
+    c->layout()->setContentsMargins(0, 0, 0, 0);
+    c->setBackgroundRoundness(0);
     setChart(c);
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(120);
@@ -125,15 +136,16 @@ void ProbeTimelineChart::rebuild()
     auto* x = new QValueAxis();
     x->setRange(0, double(maxMs) * 1.05);
     x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(tr("milliseconds since the diagnosis started"));
+    x->setLabelsFont(smallFont());
+    y->setLabelsFont(smallFont());
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
     series->attachAxis(x);
-    c->setTitle(
-        m_probes.isEmpty()
-            ? tr("Probe timeline: no diagnosis yet")
-            : tr("Probe timeline: %1 probes, %2 failed").arg(m_probes.size()).arg(failedCount()));
+    c->setTitle(m_probes.isEmpty() ? tr("Probe timeline: no diagnosis yet")
+                                   : tr("Probe timeline: %1 probes, %2 failed (ms since start)")
+                                         .arg(m_probes.size())
+                                         .arg(failedCount()));
 }
 
 void ProbeTimelineChart::retranslate()

@@ -288,17 +288,12 @@
 <context>
     <name>unstuck::ui::HistoryChart</name>
     <message>
-        <location filename="../../ui/HistoryChart.cpp" line="82" />
-        <source>diagnosis run</source>
-        <translation>诊断次数</translation>
+        <location filename="../../ui/HistoryChart.cpp" line="116" />
+        <source>Component states over repeated diagnoses (one column per run)</source>
+        <translation>多次诊断中各组件的状态（每次诊断一列）</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryChart.cpp" line="107" />
-        <source>Component states over repeated diagnoses</source>
-        <translation>多次诊断中各组件的状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryChart.cpp" line="108" />
+        <location filename="../../ui/HistoryChart.cpp" line="117" />
         <source>History chart</source>
         <translation>历史图表</translation>
     </message>
@@ -624,37 +619,32 @@
 <context>
     <name>unstuck::ui::ProbeTimelineChart</name>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="94" />
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="105" />
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="96" />
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="107" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="98" />
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="109" />
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="128" />
-        <source>milliseconds since the diagnosis started</source>
-        <translation>自诊断开始以来的毫秒数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="135" />
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="145" />
         <source>Probe timeline: no diagnosis yet</source>
         <translation>探测时间线：尚未诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="136" />
-        <source>Probe timeline: %1 probes, %2 failed</source>
-        <translation>探测时间线：%1 次探测，%2 次失败</translation>
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="146" />
+        <source>Probe timeline: %1 probes, %2 failed (ms since start)</source>
+        <translation>探测时间线：%1 次探测，%2 次失败（自开始起的毫秒数）</translation>
     </message>
     <message>
-        <location filename="../../ui/ProbeTimelineChart.cpp" line="141" />
+        <location filename="../../ui/ProbeTimelineChart.cpp" line="153" />
         <source>Probe timeline</source>
         <translation>探测时间线</translation>
     </message>
