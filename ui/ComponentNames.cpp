@@ -75,6 +75,8 @@ QString relation(const QString& from, const QString& to)
         return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "maintains routes"));
     if (from == QLatin1String(ids::RouteController) && to == QLatin1String(ids::RamPolicy))
         return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "permission"));
+    if (from == QLatin1String(ids::NamespaceController))
+        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "deletes content"));
     return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "depends on"));
 }
 

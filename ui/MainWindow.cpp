@@ -277,7 +277,7 @@ void MainWindow::updateActions()
 
 bool MainWindow::isRunning() const
 {
-    return m_runner->isRunning();
+    return m_running && m_runner->isRunning();
 }
 
 const DiagnosisResult& MainWindow::lastResult() const
@@ -294,6 +294,7 @@ void MainWindow::diagnose(const DiagnosisRequest& request)
     m_pages->setCurrentWidget(m_page);
     m_page->begin();
     m_status->setText(tr("Diagnosing…"));
+    m_running = true;
     m_runner->start(request);
     updateActions();
 }
@@ -336,6 +337,7 @@ void MainWindow::onProgress(const DiagnosisResult& partial)
 
 void MainWindow::onFinished(const DiagnosisResult& result)
 {
+    m_running = false;
     m_page->showFinal(result);
     if (!result.error.isEmpty()) {
         const QString message = tr("Could not diagnose: %1").arg(result.error);

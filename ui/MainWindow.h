@@ -96,6 +96,7 @@ private:
     QStringList m_scenarios;
     DiagnosisRequest m_request;
     bool m_hasRequest = false;
+    bool m_running = false; // between diagnose() and finished (the engine may lag a signal)
     std::unique_ptr<QTemporaryDir> m_pasteDir;
     QTimer m_autoRefresh;
     QLabel* m_status;

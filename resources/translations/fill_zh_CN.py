@@ -60,7 +60,7 @@ Z = {
 'What happened':'发生了什么','Components':'组件','Links':'连接','Recommended fixes':'推荐的修复','Probe':'探测','Start (ms)':'开始（毫秒）','End (ms)':'结束（毫秒）','Result':'结果','ok':'正常',
 'API Server':'API 服务器','Metrics Server':'指标服务器','Namespace Controller':'命名空间控制器','Route Controller':'路由控制器','VPC route table':'VPC 路由表','RAM policy':'RAM 权限策略',
 'Finalizers':'Finalizer','Webhook':'Webhook','healthy':'健康','failing':'故障','not applicable':'不适用','unknown':'未知','broken':'中断',
-'discovery':'API 发现','APIService proxy':'APIService 代理','pod route':'Pod 路由','maintains routes':'维护路由','permission':'权限','depends on':'依赖',
+'discovery':'API 发现','APIService proxy':'APIService 代理','pod route':'Pod 路由','maintains routes':'维护路由','permission':'权限','depends on':'依赖','deletes content':'删除内容',
 }
 path=sys.argv[1]
 t=ET.parse(path)

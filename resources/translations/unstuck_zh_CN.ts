@@ -515,103 +515,103 @@
         <translation>正在诊断…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="312" />
+        <location filename="../../ui/MainWindow.cpp" line="313" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="341" />
+        <location filename="../../ui/MainWindow.cpp" line="343" />
         <source>Could not diagnose: %1</source>
         <translation>无法诊断：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="351" />
+        <location filename="../../ui/MainWindow.cpp" line="353" />
         <source>Cancelled: the graph shows what was known so far.</source>
         <translation>已取消：图中显示的是目前已知的情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="353" />
+        <location filename="../../ui/MainWindow.cpp" line="355" />
         <source>Done: root cause found in %1 ms.</source>
         <translation>完成：在 %1 毫秒内找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="356" />
+        <location filename="../../ui/MainWindow.cpp" line="358" />
         <source>Done: no root cause found.</source>
         <translation>完成：未找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="366" />
+        <location filename="../../ui/MainWindow.cpp" line="368" />
         <source>Starting the simulator (scenario %1)…</source>
         <translation>正在启动模拟器（场景 %1）…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="377" />
+        <location filename="../../ui/MainWindow.cpp" line="379" />
         <source>Unstuck — demo: %1</source>
         <translation>Unstuck —— 演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="386" />
+        <location filename="../../ui/MainWindow.cpp" line="388" />
         <source>Demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="398" />
+        <location filename="../../ui/MainWindow.cpp" line="400" />
         <source>The connection profile %1 does not exist. Choose another file (File → Open) or pick a context.</source>
         <translation>连接配置文件 %1 不存在。请选择其他文件（文件 → 打开）或选择一个上下文。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="419" />
+        <location filename="../../ui/MainWindow.cpp" line="421" />
         <source>The clipboard holds no text to diagnose.</source>
         <translation>剪贴板中没有可诊断的文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="458" />
+        <location filename="../../ui/MainWindow.cpp" line="460" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="461" />
+        <location filename="../../ui/MainWindow.cpp" line="463" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="464" />
+        <location filename="../../ui/MainWindow.cpp" line="466" />
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="467" />
+        <location filename="../../ui/MainWindow.cpp" line="469" />
         <source>Markdown report (*.md)</source>
         <translation>Markdown 报告 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="470" />
-        <location filename="../../ui/MainWindow.cpp" line="477" />
+        <location filename="../../ui/MainWindow.cpp" line="472" />
+        <location filename="../../ui/MainWindow.cpp" line="479" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="475" />
+        <location filename="../../ui/MainWindow.cpp" line="477" />
         <source>Exported %1.</source>
         <translation>已导出 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="483" />
+        <location filename="../../ui/MainWindow.cpp" line="485" />
         <source>Open connection profile</source>
         <translation>打开连接配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="483" />
+        <location filename="../../ui/MainWindow.cpp" line="485" />
         <source>Connection profile (*.json);;All files (*)</source>
         <translation>连接配置文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="490" />
+        <location filename="../../ui/MainWindow.cpp" line="492" />
         <source>Open capture bundle</source>
         <translation>打开抓包文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="491" />
+        <location filename="../../ui/MainWindow.cpp" line="493" />
         <source>Capture bundle (*);;All files (*)</source>
         <translation>抓包文件 (*);;所有文件 (*)</translation>
     </message>
@@ -862,7 +862,12 @@
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../ui/ComponentNames.cpp" line="78" />
+        <location filename="../../ui/ComponentNames.cpp" line="79" />
+        <source>deletes content</source>
+        <translation>删除内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComponentNames.cpp" line="80" />
         <source>depends on</source>
         <translation>依赖</translation>
     </message>
