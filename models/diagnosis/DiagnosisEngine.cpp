@@ -136,6 +136,17 @@ void DiagnosisEngine::complete(bool timedOut)
         result.narrativeEn = QStringLiteral("Could not diagnose: ") + result.error;
         result.narrativeZh = QStringLiteral("无法诊断：") + result.error;
     }
+    // The one namespace asked for does not exist: nothing to diagnose, say so.
+    if (kubeReached && !d->request.namespaceName.isEmpty() && f.namespaces &&
+        f.namespaces->answer.status == 404) {
+        result.complete = false;
+        result.error = QStringLiteral("namespace \"%1\" not found").arg(d->request.namespaceName);
+        result.rootCause.reset();
+        result.redPath.clear();
+        result.fixes.clear();
+        result.narrativeEn = QStringLiteral("Could not diagnose: ") + result.error;
+        result.narrativeZh = QStringLiteral("无法诊断：") + result.error;
+    }
     if (auto* recorder = qobject_cast<RecordingSource*>(d->source.get())) {
         QString error;
         if (!recorder->save(&error) && result.error.isEmpty())

@@ -112,6 +112,15 @@ private Q_SLOTS:
         for (const QJsonValue& c : json.value(QStringLiteral("components")).toArray())
             for (const char* key : {"id", "state", "summary", "evidence"})
                 QVERIFY(c.toObject().contains(QLatin1String(key)));
+        // One namespace asked by name; one that does not exist cannot be diagnosed.
+        QCOMPARE(diagnose({QStringLiteral("--profile"), sim.profile(),
+                           QStringLiteral("--namespace"), QStringLiteral("tobedeletedb")})
+                     .exitCode,
+                 1);
+        const Output missing = diagnose({QStringLiteral("--profile"), sim.profile(),
+                                         QStringLiteral("--namespace"), QStringLiteral("nope")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("namespace \"nope\" not found"), missing.err.constData());
         // No secret of the sim's account leaks into the output.
         const QJsonObject info =
             QJsonDocument::fromJson([&] {
