@@ -130,6 +130,12 @@ QString VerdictBuilder::cloudUnknownReason(const std::optional<Observation>& obs
     if (!m_f.cloudAvailable)
         return m_f.cloudUnavailableReason.isEmpty() ? QStringLiteral("no cloud credentials")
                                                     : m_f.cloudUnavailableReason;
+    // Cloud questions start from the nodes' instance ids: without nodes none was asked.
+    if (!observation && m_f.nodes && !m_f.nodes->ok())
+        return QStringLiteral("nodes could not be listed (%1), so %2 was not asked")
+            .arg(m_f.nodes->answer.message.isEmpty() ? m_f.nodes->answer.error
+                                                     : m_f.nodes->answer.message,
+                 action);
     if (!observation)
         return m_f.timedOut
                    ? QStringLiteral("%1 was not answered in time").arg(action)

@@ -14,12 +14,13 @@ namespace unstuck::test {
 
 struct WorldOptions
 {
-    bool stuck = true;         // a namespace is Terminating
-    bool routeMissing = true;  // node-2's pod CIDR has no VPC route
-    bool policyDeny = true;    // the master role's policy denies vpc:*
-    bool cloud = true;         // cloud credentials present
-    bool ramForbidden = false; // the user may not call ram:GetPolicy
-    bool blackHole = false;    // GET /apis/metrics.k8s.io/v1beta1 never answers
+    bool stuck = true;           // a namespace is Terminating
+    bool routeMissing = true;    // node-2's pod CIDR has no VPC route
+    bool policyDeny = true;      // the master role's policy denies vpc:*
+    bool cloud = true;           // cloud credentials present
+    bool ramForbidden = false;   // the user may not call ram:GetPolicy
+    bool blackHole = false;      // GET /apis/metrics.k8s.io/v1beta1 never answers
+    bool nodesForbidden = false; // the user may not list nodes
 };
 
 inline QJsonObject obj(const char* json)
@@ -151,6 +152,10 @@ private:
                                "I1126 20:00:00.000 route_controller.go:100] reconcile routes ok\n");
             return a;
         }
+        if (p == QStringLiteral("/api/v1/nodes") && m_o.nodesForbidden)
+            return fail(
+                403, QStringLiteral("forbidden"),
+                QStringLiteral("nodes is forbidden: User \"dev\" cannot list resource \"nodes\""));
         if (p == QStringLiteral("/api/v1/nodes")) {
             QJsonObject master = obj(
                 R"({"metadata":{"name":"master-1","labels":{"node-role.kubernetes.io/control-plane":""}},"spec":{"podCIDR":"172.16.0.0/24","providerID":"cn-hangzhou.i-master1"},"status":{"addresses":[{"type":"InternalIP","address":"192.168.0.193"}]}})");

@@ -149,6 +149,21 @@ private Q_SLOTS:
         QCOMPARE(r.fixes.first().id, QStringLiteral("vpc-route-create"));
     }
 
+    void nodesForbidden_cloudSideIsUnknownWithTheReason()
+    {
+        WorldOptions o;
+        o.nodesForbidden = true;
+        const DiagnosisResult r = run(o);
+        for (const char* id : {ids::VpcRouteTable, ids::RamPolicy}) {
+            const ComponentVerdict* c = r.component(QString::fromLatin1(id));
+            QCOMPARE(c->state, ComponentState::Unknown);
+            QVERIFY2(c->summary.contains(QStringLiteral("nodes could not be listed")),
+                     qPrintable(c->summary));
+        }
+        QVERIFY(r.rootCause.has_value()); // the kube side still finds the broken APIService
+        QCOMPARE(r.rootCause->from, QStringLiteral("apiserver"));
+    }
+
     void json_hasTheDocumentedShape()
     {
         const QJsonObject json = ResultJson::toJson(run({}));
