@@ -244,6 +244,8 @@ std::optional<FixPlan> FixPlanner::routeControllerRestart() const
         QStringLiteral("Delete pod kube-system/%1 (its Deployment starts a new one)").arg(pod),
         QStringLiteral("DELETE"), QStringLiteral("/api/v1/namespaces/kube-system/pods/") + pod, {},
         facts::kubectl(QStringLiteral("delete pod ") + pod, QStringLiteral("kube-system"))));
+    fix.undo.append(step(QStringLiteral("Nothing to undo: the pod is re-created from its manifest"),
+                         {}, {}, {}, {}));
     return fix;
 }
 
@@ -277,6 +279,12 @@ std::optional<FixPlan> FixPlanner::backendRestart() const
              QStringLiteral("{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl."
                             "kubernetes.io/restartedAt\":\"<now>\"}}}}}"),
              facts::kubectl(QStringLiteral("rollout restart deployment ") + name, ns)));
+    fix.undo.append(step(
+        QStringLiteral("Scale %1 back to its previous replica count").arg(c->object),
+        QStringLiteral("PATCH"),
+        QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2/scale").arg(ns, name),
+        QStringLiteral("{\"spec\":{\"replicas\":<previous>}}"),
+        facts::kubectl(QStringLiteral("scale deployment %1 --replicas=<previous>").arg(name), ns)));
     return fix;
 }
 
