@@ -6,6 +6,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace unstuck::ui {
 
 SimProcess::SimProcess(QObject* parent) : QObject(parent), m_binary(defaultBinary()) {}
@@ -53,6 +58,10 @@ void SimProcess::start(const QString& scenario, const QStringList& extraArgs)
             Q_EMIT failed(
                 tr("The simulator could not be started: %1").arg(m_process->errorString()));
     });
+#ifdef Q_OS_LINUX
+    // Even if the GUI is killed (no destructor runs), the kernel stops the simulator with it.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     QStringList args{QStringLiteral("--scenario"), scenario, QStringLiteral("--state-dir"),
                      m_stateDir->path()};
     args << extraArgs;
