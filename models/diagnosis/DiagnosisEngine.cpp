@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/diagnosis/DiagnosisEngine.h"
 
+#include "models/diagnosis/BundleSource.h"
+#include "models/diagnosis/CaptureBundle.h"
 #include "models/diagnosis/DiagnosisRun.h"
 #include "models/diagnosis/LiveSource.h"
 #include "models/diagnosis/RecordingSource.h"
@@ -10,6 +12,7 @@
 #define UNSTUCK_HAVE_OFFLINE_SOURCES 1
 #endif
 
+#include <QFileInfo>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QTimer>
@@ -48,7 +51,14 @@ std::unique_ptr<DiagnosisSource> DiagnosisEngine::openSource(const DiagnosisRequ
                                                              QString* error)
 {
     std::unique_ptr<DiagnosisSource> source;
-    if (!request.fromPath.isEmpty()) {
+    if (!request.fromPath.isEmpty() && QFileInfo(request.fromPath).isFile()) {
+        // A saved capture bundle is read whole (its "format" key may sit after the exchanges,
+        // beyond any quick look at the file's head); other input goes to the offline readers.
+        QString bundleError;
+        if (auto bundle = CaptureBundle::load(request.fromPath, &bundleError))
+            source = std::make_unique<BundleSource>(std::move(*bundle), request.fromPath);
+    }
+    if (!source && !request.fromPath.isEmpty()) {
 #ifdef UNSTUCK_HAVE_OFFLINE_SOURCES
         source = OfflineSources::open(request.fromPath, error);
 #else
@@ -56,7 +66,7 @@ std::unique_ptr<DiagnosisSource> DiagnosisEngine::openSource(const DiagnosisRequ
             *error = QStringLiteral(
                 "reading a capture bundle or pasted text is not available yet in this build");
 #endif
-    } else {
+    } else if (!source) {
         source = LiveSource::open(request, error);
     }
     if (source && !request.recordPath.isEmpty())

@@ -136,6 +136,31 @@ private Q_SLOTS:
         QVERIFY(!output.out.contains(secret.toUtf8()));
     }
 
+    void recordedRun_replaysOfflineToTheSameVerdict()
+    {
+        Sim sim;
+        QVERIFY(sim.start(QStringLiteral("route-missing")));
+        const QString bundle = sim.dir.filePath(QStringLiteral("capture.json"));
+        const Output live =
+            diagnoseUntil({QStringLiteral("--profile"), sim.profile(), QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("--record"), bundle},
+                          1);
+        QCOMPARE(live.exitCode, 1);
+        QVERIFY(QFile::exists(bundle));
+        const Output replay = diagnose(
+            {QStringLiteral("--from"), bundle, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(replay.exitCode, 1);
+        const QJsonObject a = QJsonDocument::fromJson(live.out).object();
+        const QJsonObject b = QJsonDocument::fromJson(replay.out).object();
+        QCOMPARE(b.value(QStringLiteral("source")).toString(), QStringLiteral("bundle"));
+        QCOMPARE(b.value(QStringLiteral("rootCause"))
+                     .toObject()
+                     .value(QStringLiteral("component"))
+                     .toString(),
+                 QStringLiteral("vpc-route-table"));
+        QCOMPARE(b.value(QStringLiteral("redPath")), a.value(QStringLiteral("redPath")));
+    }
+
     void healthy_exitsZeroAndTextSaysHealthy()
     {
         Sim sim;
