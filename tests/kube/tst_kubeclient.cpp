@@ -352,7 +352,7 @@ private Q_SLOTS:
         auto r = fetch(*c, QStringLiteral("/api/v1/pods"));
         QVERIFY(r);
         QCOMPARE(r->error.kind, KubeError::Kind::Timeout);
-        QVERIFY(t.elapsed() < 2500);
+        QVERIFY(t.elapsed() < 3500); // the answer would have taken 4 s
         QVERIFY2(r->error.message.contains(QStringLiteral("timed out after 0.3 s")),
                  qPrintable(r->error.message));
     }
@@ -429,7 +429,7 @@ private Q_SLOTS:
         QCOMPARE(cause.value(QStringLiteral("message")).toString(),
                  QStringLiteral("service unavailable"));
         QCOMPARE(m_server->count(path) - before, 2);
-        QVERIFY(t.elapsed() < 2000);
+        QVERIFY(t.elapsed() < 4000);
 
         // The same 503 elsewhere is an ordinary retryable error.
         const int podsBefore = m_server->count(QStringLiteral("/api/v1/pods"));
@@ -721,7 +721,7 @@ private Q_SLOTS:
         t.start();
         c->cancelAll();
         QTRY_COMPARE_WITH_TIMEOUT(kinds.size(), 2, 2000);
-        QVERIFY(t.elapsed() < 1500);
+        QVERIFY(t.elapsed() < 4000); // the retry waited 10 s, the slow answer 5 s
         QCOMPARE(kinds,
                  (QList<KubeError::Kind>{KubeError::Kind::Cancelled, KubeError::Kind::Cancelled}));
         QCOMPARE(m_server->count(QStringLiteral("/busy")), 1);
