@@ -173,7 +173,7 @@ private Q_SLOTS:
         // The dead group/version costs its 3 s timeout, not kubectl's 30 s (margin for a
         // loaded machine).
         QVERIFY2(elapsed < 8000, qPrintable(QString::number(elapsed)));
-        QVERIFY(elapsed >= 2900);
+        QVERIFY(elapsed >= 2800); // Qt coarse timers may fire up to 5 % early
 
         QStringList names;
         for (const auto& gv : result.groupVersions)
