@@ -376,7 +376,7 @@ private Q_SLOTS:
         QVERIFY2(r->error.ok(), qPrintable(r->error.message));
         QCOMPARE(r->attempts, 2);
         QCOMPARE(calls, 2);
-        QVERIFY2(t.elapsed() >= 950, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() >= 900, qPrintable(QString::number(t.elapsed())));
         const auto log = c->requestLog();
         QCOMPARE(log.size(), 2);
         QCOMPARE(log.first().httpStatus, 429);
@@ -897,7 +897,7 @@ private Q_SLOTS:
         QVERIFY(r);
         QVERIFY2(r->error.ok(), qPrintable(r->error.message));
         QCOMPARE(r->attempts, 2);
-        QVERIFY(t.elapsed() >= 950);
+        QVERIFY(t.elapsed() >= 900);
     }
 
     void sim_slowPath_timesOut()
