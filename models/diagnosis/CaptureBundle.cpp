@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace unstuck {
@@ -86,13 +87,24 @@ SourceAnswer answerFromJson(const QJsonObject& o)
     return a;
 }
 
+// QJsonObject sorts its keys, which would put "format" after megabytes of exchanges. A reader
+// (or a person with `head`) should see what the file is on its first lines, and a truncated
+// bundle must still be recognised as one, so "format" and "version" are spliced in first.
+QByteArray withHeaderFirst(const QByteArray& indentedObject)
+{
+    const qsizetype afterBrace = indentedObject.indexOf('\n') + 1;
+    const QByteArray header = QByteArrayLiteral("    \"format\": \"") +
+                              QByteArray(CaptureBundle::kFormat) +
+                              QByteArrayLiteral("\",\n    \"version\": ") +
+                              QByteArray::number(CaptureBundle::kVersion) + ",\n";
+    return indentedObject.left(afterBrace) + header + indentedObject.mid(afterBrace);
+}
+
 } // namespace
 
 bool CaptureBundle::save(const QString& path, QString* error) const
 {
     QJsonObject root;
-    root[QStringLiteral("format")] = QLatin1String(kFormat);
-    root[QStringLiteral("version")] = kVersion;
     root[QStringLiteral("context")] = context;
     root[QStringLiteral("recordedAt")] = recordedAt.toUTC().toString(Qt::ISODateWithMs);
     root[QStringLiteral("tool")] = tool;
@@ -116,7 +128,7 @@ bool CaptureBundle::save(const QString& path, QString* error) const
             QStringLiteral("cannot write the capture bundle %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.write(withHeaderFirst(QJsonDocument(root).toJson(QJsonDocument::Indented)));
     if (!file.commit()) {
         *error =
             QStringLiteral("cannot write the capture bundle %1: %2").arg(path, file.errorString());
@@ -174,9 +186,13 @@ std::optional<CaptureBundle> CaptureBundle::load(const QString& path, QString* e
     return bundle;
 }
 
-bool CaptureBundle::looksLikeBundle(const QByteArray& head)
+bool CaptureBundle::looksLikeBundle(const QByteArray& text)
 {
-    return head.contains("\"format\"") && head.contains(kFormat);
+    if (!text.contains(kFormat))
+        return false;
+    static const QRegularExpression formatKey(
+        QStringLiteral(R"("format"\s*:\s*"%1")").arg(QLatin1String(kFormat)));
+    return formatKey.match(QString::fromUtf8(text)).hasMatch();
 }
 
 } // namespace unstuck

@@ -33,8 +33,9 @@ struct CaptureBundle
     // Writes atomically (QSaveFile); bodies and messages pass through the Redactor.
     bool save(const QString& path, QString* error) const;
     static std::optional<CaptureBundle> load(const QString& path, QString* error);
-    // Cheap check used to tell a bundle from pasted ticket text.
-    static bool looksLikeBundle(const QByteArray& head);
+    // Tells a bundle (even a truncated one, or one whose keys a tool re-sorted) from pasted
+    // ticket text: looks for "format": "unstuck-capture" anywhere in the file's text.
+    static bool looksLikeBundle(const QByteArray& text);
 };
 
 } // namespace unstuck

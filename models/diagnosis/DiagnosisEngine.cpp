@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/diagnosis/DiagnosisEngine.h"
 
-#include "models/diagnosis/BundleSource.h"
-#include "models/diagnosis/CaptureBundle.h"
 #include "models/diagnosis/DiagnosisRun.h"
 #include "models/diagnosis/LiveSource.h"
+#include "models/diagnosis/OfflineSources.h"
 #include "models/diagnosis/RecordingSource.h"
 
-#if __has_include("models/diagnosis/OfflineSources.h")
-#include "models/diagnosis/OfflineSources.h"
-#define UNSTUCK_HAVE_OFFLINE_SOURCES 1
-#endif
-
-#include <QFileInfo>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QTimer>
@@ -50,25 +43,10 @@ DiagnosisEngine::~DiagnosisEngine()
 std::unique_ptr<DiagnosisSource> DiagnosisEngine::openSource(const DiagnosisRequest& request,
                                                              QString* error)
 {
-    std::unique_ptr<DiagnosisSource> source;
-    if (!request.fromPath.isEmpty() && QFileInfo(request.fromPath).isFile()) {
-        // A saved capture bundle is read whole (its "format" key may sit after the exchanges,
-        // beyond any quick look at the file's head); other input goes to the offline readers.
-        QString bundleError;
-        if (auto bundle = CaptureBundle::load(request.fromPath, &bundleError))
-            source = std::make_unique<BundleSource>(std::move(*bundle), request.fromPath);
-    }
-    if (!source && !request.fromPath.isEmpty()) {
-#ifdef UNSTUCK_HAVE_OFFLINE_SOURCES
-        source = OfflineSources::open(request.fromPath, error);
-#else
-        if (error)
-            *error = QStringLiteral(
-                "reading a capture bundle or pasted text is not available yet in this build");
-#endif
-    } else if (!source) {
-        source = LiveSource::open(request, error);
-    }
+    // A capture bundle or pasted ticket text replays offline; anything else is a live run.
+    std::unique_ptr<DiagnosisSource> source = request.fromPath.isEmpty()
+                                                  ? LiveSource::open(request, error)
+                                                  : OfflineSources::open(request.fromPath, error);
     if (source && !request.recordPath.isEmpty())
         source = std::make_unique<RecordingSource>(std::move(source), request.recordPath);
     return source;

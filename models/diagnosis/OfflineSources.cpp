@@ -23,7 +23,7 @@ std::unique_ptr<DiagnosisSource> OfflineSources::open(const QString& path, QStri
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
             return nullptr;
         }
-        if (CaptureBundle::looksLikeBundle(file.read(4096))) {
+        if (CaptureBundle::looksLikeBundle(file.readAll())) {
             auto bundle = CaptureBundle::load(path, error);
             if (!bundle)
                 return nullptr;

@@ -6,7 +6,9 @@
 #include "models/diagnosis/RecordingSource.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -140,6 +142,71 @@ private Q_SLOTS:
         QVERIFY(saved.contains("AssumeRole"));
         QVERIFY(!saved.contains("verySecretValue987"));
         QVERIFY(!saved.contains("sts-token-value-0123456789"));
+    }
+
+    void largeBundle_namesItsFormatFirst_andACutCopyIsStillABundle()
+    {
+        auto live = std::make_unique<TableSource>();
+        QString big = QStringLiteral(R"({"kind":"NodeList","items":[)");
+        for (int i = 0; i < 200; ++i)
+            big += QStringLiteral(R"(%1{"metadata":{"name":"node-%2"}})")
+                       .arg(i ? QStringLiteral(",") : QString())
+                       .arg(i);
+        big += QStringLiteral("]}");
+        live->answers.insert(QStringLiteral("GET /api/v1/nodes"), json(200, big.toUtf8()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.unstuck.json"));
+        RecordingSource recorder(std::move(live), path);
+        fetchNow(recorder, kube(QStringLiteral("/api/v1/nodes")));
+        QString error;
+        QVERIFY2(recorder.save(&error), qPrintable(error));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.size() > 8192);
+        QVERIFY2(saved.left(120).contains("\"format\": \"unstuck-capture\""),
+                 saved.left(120).constData());
+        auto replay = OfflineSources::open(path, &error);
+        QVERIFY2(replay, qPrintable(error));
+        QCOMPARE(replay->kind(), QStringLiteral("bundle"));
+
+        const QString cut = dir.filePath(QStringLiteral("cut.unstuck.json"));
+        QFile cutFile(cut);
+        QVERIFY(cutFile.open(QIODevice::WriteOnly));
+        cutFile.write(saved.left(saved.size() / 2));
+        cutFile.close();
+        QVERIFY(!OfflineSources::open(cut, &error));
+        QVERIFY2(error.contains(QLatin1String("truncated")), qPrintable(error));
+    }
+
+    void bundleWhoseKeysWereResorted_isStillABundle()
+    {
+        // jq -S or a JSON editor may move "format" after kilobytes of exchanges.
+        QJsonArray exchanges;
+        for (int i = 0; i < 100; ++i)
+            exchanges.append(QJsonObject{
+                {QStringLiteral("key"), QStringLiteral("GET /api/v1/namespaces/ns-%1").arg(i)},
+                {QStringLiteral("query"),
+                 QJsonObject{
+                     {QStringLiteral("kind"), QStringLiteral("kube")},
+                     {QStringLiteral("path"), QStringLiteral("/api/v1/namespaces/ns-%1").arg(i)}}},
+                {QStringLiteral("answer"), QJsonObject{{QStringLiteral("status"), 404}}},
+            });
+        const QJsonObject root{{QStringLiteral("exchanges"), exchanges},
+                               {QStringLiteral("format"), QStringLiteral("unstuck-capture")},
+                               {QStringLiteral("version"), 1}};
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sorted.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(root).toJson());
+        file.close();
+        QVERIFY(file.size() > 4096);
+        QString error;
+        auto replay = OfflineSources::open(path, &error);
+        QVERIFY2(replay, qPrintable(error));
+        QCOMPARE(replay->kind(), QStringLiteral("bundle"));
     }
 
     void truncatedBundle_saysSo()

@@ -75,12 +75,6 @@ private Q_SLOTS:
         QSignalSpy done(&window, &MainWindow::diagnosisFinished);
         window.diagnose(record);
         QVERIFY(done.wait(60000));
-        QFile bundle(record.recordPath);
-        QVERIFY(bundle.open(QIODevice::ReadOnly));
-        if (!bundle.read(4096).contains("unstuck-capture"))
-            QSKIP("engine bug (reported): QJsonObject sorts keys, so CaptureBundle's \"format\" "
-                  "lands after the entries and OfflineSources, which looks at the first 4 KB, "
-                  "reads the bundle as pasted text");
         window.openBundle(record.recordPath);
         QVERIFY(done.wait(60000));
         const auto replay = done.last().first().value<DiagnosisResult>();
