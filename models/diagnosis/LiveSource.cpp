@@ -173,28 +173,55 @@ void LiveSource::fetch(const SourceQuery& query, QObject* receiver, Callback cal
         m_cloud->call(query.product, query.action, query.params, receiver, done);
 }
 
+QString LiveSource::keychainEntryNeeded(const DiagnosisRequest& request)
+{
+    if (request.noCloud || !request.fromPath.isEmpty() || request.cloudCredential)
+        return {};
+    if (request.cloudProfile.startsWith(QLatin1String(kKeychainPrefix)))
+        return request.cloudProfile.mid(int(qstrlen(kKeychainPrefix)));
+    if (!request.cloudProfile.isEmpty() || request.profileFile.isEmpty())
+        return {};
+    QString ignored;
+    const auto profile = ConnectionProfile::load(
+        request.profileFile, QProcessEnvironment::systemEnvironment(), &ignored);
+    return profile && profile->credentialSource == QLatin1String("keychain") ? profile->keychainName
+                                                                             : QString();
+}
+
+namespace {
+
+QString keychainNotReadReason(const QString& name)
+{
+    return QStringLiteral("no cloud credentials: the OS keychain entry '%1' was not read (only "
+                          "the GUI build of unstuck reads the OS keychain; use an aliyun CLI "
+                          "profile or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET instead)")
+        .arg(name);
+}
+
+void useCredential(CloudConnection& connection, const CloudCredential& credential)
+{
+    Redactor::registerSecret(credential.accessKeySecret);
+    Redactor::registerSecret(credential.securityToken);
+    connection.credential = credential;
+    if (connection.regionId.isEmpty())
+        connection.regionId = credential.regionId;
+}
+
+} // namespace
+
 std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QString* error)
 {
     QString kubeconfig = request.kubeconfig, context = request.context;
     std::optional<CloudConnection> cloud;
     QString cloudReason;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    std::optional<ConnectionProfile> profile;
     if (!request.profileFile.isEmpty()) {
-        const auto profile = ConnectionProfile::load(request.profileFile, env, error);
+        profile = ConnectionProfile::load(request.profileFile, env, error);
         if (!profile)
             return nullptr;
         kubeconfig = profile->kubeconfigPath;
         context = profile->kubeContext;
-        if (profile->hasCredentials()) {
-            Redactor::registerSecret(profile->cloud.credential.accessKeySecret);
-            Redactor::registerSecret(profile->cloud.credential.securityToken);
-            cloud = profile->cloud;
-        } else {
-            cloudReason = profile->cloudProblem.isEmpty()
-                              ? QStringLiteral("no cloud credentials in profile %1")
-                                    .arg(QFileInfo(request.profileFile).fileName())
-                              : QStringLiteral("no cloud credentials: ") + profile->cloudProblem;
-        }
     }
     KubeError kubeError;
     const auto config = KubeconfigLoader::load(kubeconfig, env, &kubeError);
@@ -207,18 +234,46 @@ std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QS
         *error = kubeError.message;
         return nullptr;
     }
+    // Where the cloud calls go (endpoint, CA, region) comes from the profile when there is one;
+    // who signs them is, in order: a credential the caller resolved, a source chosen in the
+    // app, the profile's own credentials, the credential chain.
+    CloudConnection connection;
+    if (profile) {
+        connection = profile->cloud;
+        connection.credential = {};
+    } else {
+        connection.regionId = env.value(QStringLiteral("ALIBABA_CLOUD_REGION_ID"),
+                                        env.value(QStringLiteral("ALICLOUD_REGION")));
+    }
     if (request.noCloud) {
-        cloud.reset();
         cloudReason = QStringLiteral("cloud checks turned off (--no-cloud)");
-    } else if (request.profileFile.isEmpty()) {
+    } else if (request.cloudCredential && !request.cloudCredential->isEmpty()) {
+        useCredential(connection, *request.cloudCredential);
+        cloud = connection;
+    } else if (request.cloudProfile.startsWith(QLatin1String(kKeychainPrefix))) {
+        cloudReason =
+            keychainNotReadReason(request.cloudProfile.mid(int(qstrlen(kKeychainPrefix))));
+    } else if (profile && request.cloudProfile.isEmpty()) {
+        if (profile->hasCredentials()) {
+            useCredential(connection, profile->cloud.credential);
+            cloud = connection;
+        } else if (profile->credentialSource == QLatin1String("keychain")) {
+            cloudReason = keychainNotReadReason(profile->keychainName);
+        } else {
+            cloudReason = profile->cloudProblem.isEmpty()
+                              ? QStringLiteral("no cloud credentials in profile %1")
+                                    .arg(QFileInfo(request.profileFile).fileName())
+                              : QStringLiteral("no cloud credentials: ") + profile->cloudProblem;
+        }
+    } else {
         QString credentialError;
         const auto credential =
             CloudCredentials::resolve(request.cloudProfile, env, &credentialError);
         if (credential) {
-            CloudConnection connection;
-            connection.credential = *credential;
-            connection.regionId = env.value(QStringLiteral("ALIBABA_CLOUD_REGION_ID"),
-                                            env.value(QStringLiteral("ALICLOUD_REGION")));
+            if (profile)
+                useCredential(connection, *credential);
+            else
+                connection.credential = *credential;
             cloud = connection;
         } else {
             cloudReason =

@@ -23,7 +23,15 @@ public:
 
     // Builds the source a request asks for: a profile file (profile.json: kubeconfig, context
     // and cloud endpoint/keys), else the kubeconfig rules plus the cloud credential chain.
+    // request.cloudCredential, when set, signs the cloud calls (see DiagnosisRequest).
     static std::unique_ptr<LiveSource> open(const DiagnosisRequest& request, QString* error);
+
+    // cloudProfile prefix of an OS keychain entry: "keychain:<name>".
+    static constexpr const char* kKeychainPrefix = "keychain:";
+    // The OS keychain entry a request needs read before it can run ("" = none): its
+    // cloudProfile "keychain:<name>", or its profile file's {"source":"keychain","name":…}
+    // when no other source was chosen and no credential was resolved yet.
+    static QString keychainEntryNeeded(const DiagnosisRequest& request);
 
     void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override;
     QString kind() const override { return QStringLiteral("live"); }
