@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConnectView.h"
 
+#include "models/cloud/KeychainStore.h"
+#include "models/common/Redactor.h"
+#include "models/diagnosis/LiveSource.h"
+#include "ui/AccessKeyDialog.h"
+#include "ui/KeychainEntries.h"
+#include "ui/QtKeychainStore.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -11,17 +18,26 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
 
 namespace unstuck::ui {
 
+namespace {
+const QString kCloudChoiceKey = QStringLiteral("connect/cloudProfile");
+const QString kKeychainPrefix = QString::fromLatin1(LiveSource::kKeychainPrefix);
+} // namespace
+
 ConnectView::ConnectView(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_intro(new QLabel(this)),
       m_kubeBox(new QGroupBox(this)), m_contexts(new QListWidget(this)),
       m_kubeFiles(new QLabel(this)), m_cloudBox(new QGroupBox(this)),
-      m_cloud(new QListWidget(this)), m_noCloud(new QCheckBox(this)),
+      m_cloud(new QListWidget(this)), m_cloudUsed(new QLabel(this)),
+      m_addKey(new QPushButton(this)), m_removeKey(new QPushButton(this)),
+      m_keychainNote(new QLabel(this)), m_noCloud(new QCheckBox(this)),
       m_profileBox(new QGroupBox(this)), m_profile(new QLineEdit(this)),
       m_browse(new QPushButton(this)), m_namespaceLabel(new QLabel(this)),
       m_namespace(new QLineEdit(this)), m_error(new QLabel(this)),
@@ -48,8 +64,24 @@ ConnectView::ConnectView(QWidget* parent)
     columns->addWidget(m_kubeBox, 3);
     auto* cloud = new QVBoxLayout(m_cloudBox);
     m_cloud->setObjectName(QStringLiteral("cloudSources"));
-    m_cloud->setSelectionMode(QAbstractItemView::NoSelection);
+    m_cloud->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_cloud->setWordWrap(true);
     cloud->addWidget(m_cloud);
+    m_cloudUsed->setObjectName(QStringLiteral("cloudUsed"));
+    m_cloudUsed->setWordWrap(true);
+    m_cloudUsed->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cloud->addWidget(m_cloudUsed);
+    auto* keys = new QHBoxLayout();
+    m_addKey->setObjectName(QStringLiteral("addAccessKey"));
+    m_removeKey->setObjectName(QStringLiteral("removeAccessKey"));
+    keys->addWidget(m_addKey);
+    keys->addWidget(m_removeKey);
+    keys->addStretch(1);
+    cloud->addLayout(keys);
+    m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->hide();
+    cloud->addWidget(m_keychainNote);
     cloud->addWidget(m_noCloud);
     columns->addWidget(m_cloudBox, 2);
     layout->addLayout(columns, 1);
@@ -88,6 +120,14 @@ ConnectView::ConnectView(QWidget* parent)
     connect(m_diagnose, &QPushButton::clicked, this, &ConnectView::onDiagnose);
     connect(m_contexts, &QListWidget::itemDoubleClicked, this, &ConnectView::onDiagnose);
     connect(m_browse, &QPushButton::clicked, this, &ConnectView::browseProfileRequested);
+    connect(m_cloud, &QListWidget::currentItemChanged, this, [this] {
+        m_cloudChoice = selectedCloudChoice(); // the user's pick (refills keep it)
+        updateCloudSummary();
+    });
+    connect(m_noCloud, &QCheckBox::toggled, this, &ConnectView::updateCloudSummary);
+    connect(m_profile, &QLineEdit::textChanged, this, &ConnectView::updateCloudSummary);
+    connect(m_addKey, &QPushButton::clicked, this, &ConnectView::openAddAccessKey);
+    connect(m_removeKey, &QPushButton::clicked, this, &ConnectView::confirmRemoveAccessKey);
     connect(m_demo, &QPushButton::clicked, this,
             [this] { Q_EMIT demoRequested(m_scenario->currentText()); });
 
@@ -95,7 +135,19 @@ ConnectView::ConnectView(QWidget* parent)
     m_profile->setText(settings.value(QStringLiteral("connect/profile")).toString());
     m_noCloud->setChecked(settings.value(QStringLiteral("connect/noCloud"), false).toBool());
     m_namespace->setText(settings.value(QStringLiteral("connect/namespace")).toString());
+    QString note;
+    m_keychain = QtKeychainStore::createDefault(&note);
+    setKeychainStore(m_keychain, note);
+    m_cloudChoice = settings.value(kCloudChoiceKey).toString();
     retranslate();
+}
+
+void ConnectView::setKeychainStore(std::shared_ptr<KeychainStore> store, const QString& note)
+{
+    m_keychain = std::move(store);
+    m_keychainNoteText = note;
+    m_keychainNote->setText(note);
+    m_keychainNote->setVisible(!note.isEmpty());
 }
 
 void ConnectView::setSources(const ConnectionSources& sources)
@@ -114,6 +166,164 @@ void ConnectView::setSources(const ConnectionSources& sources)
     if (!sources.kubeError.isEmpty())
         showError(sources.kubeError);
     retranslate();
+}
+
+QString ConnectView::automaticLabel() const
+{
+    return m_sources.automaticSource.isEmpty()
+               ? tr("Automatic (none found)")
+               : tr("Automatic (first found: %1)").arg(m_sources.automaticSource);
+}
+
+void ConnectView::fillCloudList(const QString& select)
+{
+    const QSignalBlocker blocker(m_cloud);
+    m_cloud->clear();
+    auto add = [this](const QString& text, const QString& choice, const QString& problem) {
+        auto* item = new QListWidgetItem(text, m_cloud);
+        item->setData(Qt::UserRole, choice);
+        item->setData(Qt::UserRole + 1, problem);
+        item->setToolTip(problem.isEmpty() ? text : problem);
+        if (!problem.isEmpty())
+            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+        return item;
+    };
+    QListWidgetItem* current = add(automaticLabel(), QString(), QString());
+    for (const CloudSourceChoice& c : m_sources.cloudChoices) {
+        auto* item = add(c.problem.isEmpty() ? c.label : tr("%1 — cannot be used").arg(c.label),
+                         c.choice, c.problem);
+        if (c.choice == select)
+            current = item;
+    }
+    for (const QString& name : KeychainEntries::names()) {
+        auto* item = add(tr("OS keychain: %1").arg(name), kKeychainPrefix + name, QString());
+        if (kKeychainPrefix + name == select)
+            current = item;
+    }
+    m_cloud->setCurrentItem(current);
+    updateCloudSummary();
+}
+
+QString ConnectView::selectedCloudChoice() const
+{
+    const auto* item = m_cloud->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+QString ConnectView::selectedKeychainName() const
+{
+    const QString choice = selectedCloudChoice();
+    return choice.startsWith(kKeychainPrefix) ? choice.mid(kKeychainPrefix.size()) : QString();
+}
+
+QString ConnectView::cloudSummary() const
+{
+    return m_cloudUsed->text();
+}
+
+void ConnectView::updateCloudSummary()
+{
+    const bool cloud = !m_noCloud->isChecked();
+    m_cloud->setEnabled(cloud);
+    m_addKey->setEnabled(cloud);
+    m_removeKey->setEnabled(cloud && !selectedKeychainName().isEmpty());
+    const auto* item = m_cloud->currentItem();
+    const QString choice = selectedCloudChoice();
+    const bool profile = !m_profile->text().trimmed().isEmpty();
+    QString text;
+    if (!cloud) {
+        text = tr("The cloud side will not be checked.");
+    } else if (choice.isEmpty() && profile) {
+        text = tr("Will use: the cloud credentials named in the connection profile.");
+    } else if (choice.isEmpty() && !m_sources.automaticSource.isEmpty()) {
+        text = tr("Will use: %1").arg(m_sources.automaticSource);
+    } else if (choice.isEmpty()) {
+        text = tr("No cloud credentials found: the cloud side will show as unknown. Add an "
+                  "access key, run `aliyun configure`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and "
+                  "ALIBABA_CLOUD_ACCESS_KEY_SECRET.");
+    } else if (!selectedKeychainName().isEmpty()) {
+        text = tr("Will use: the access key '%1' from the OS keychain (read when the diagnosis "
+                  "starts).")
+                   .arg(selectedKeychainName());
+    } else if (const QString problem = item->data(Qt::UserRole + 1).toString();
+               !problem.isEmpty()) {
+        text = tr("This source cannot be used: %1").arg(problem);
+    } else {
+        text = tr("Will use: %1").arg(item->text());
+    }
+    if (cloud && profile && !choice.isEmpty())
+        text += QLatin1Char(' ') + tr("It replaces the connection profile's own credentials.");
+    m_cloudUsed->setText(text);
+}
+
+void ConnectView::openAddAccessKey()
+{
+    auto* dialog = new AccessKeyDialog(KeychainEntries::names(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        saveAccessKey(dialog->name(), dialog->accessKeyId(), dialog->accessKeySecret());
+    });
+    dialog->open();
+}
+
+void ConnectView::saveAccessKey(const QString& name, const QString& accessKeyId,
+                                const QString& accessKeySecret)
+{
+    Redactor::registerSecret(accessKeySecret);
+    clearError();
+    m_addKey->setEnabled(false);
+    QPointer<ConnectView> self(this);
+    m_keychain->writeSecret(
+        name, KeychainStore::encodeAccessKey(accessKeyId, accessKeySecret),
+        [self, name](const QString& error) {
+            if (!self)
+                return;
+            self->m_addKey->setEnabled(!self->m_noCloud->isChecked());
+            if (!error.isEmpty()) {
+                self->showError(tr("The access key '%1' was not saved: %2").arg(name, error));
+                return;
+            }
+            KeychainEntries::add(name);
+            self->m_cloudChoice = kKeychainPrefix + name;
+            self->fillCloudList(self->m_cloudChoice);
+        });
+}
+
+void ConnectView::confirmRemoveAccessKey()
+{
+    const QString name = selectedKeychainName();
+    if (name.isEmpty())
+        return;
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Remove access key"),
+        tr("Remove the access key '%1' from the OS keychain? Unstuck cannot use it afterwards "
+           "until it is added again.")
+            .arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("removeAccessKeyBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, name] {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+            removeAccessKey(name);
+    });
+    box->open();
+}
+
+void ConnectView::removeAccessKey(const QString& name)
+{
+    clearError();
+    QPointer<ConnectView> self(this);
+    m_keychain->removeSecret(name, [self, name](const QString& error) {
+        if (!self)
+            return;
+        if (!error.isEmpty()) {
+            self->showError(tr("The access key '%1' was not removed: %2").arg(name, error));
+            return;
+        }
+        KeychainEntries::remove(name);
+        self->m_cloudChoice.clear();
+        self->fillCloudList(self->m_cloudChoice);
+    });
 }
 
 void ConnectView::setProfileFile(const QString& path)
@@ -157,6 +367,7 @@ DiagnosisRequest ConnectView::request() const
     if (r.profileFile.isEmpty())
         r.context = selectedContext();
     r.noCloud = m_noCloud->isChecked();
+    r.cloudProfile = r.noCloud ? QString() : selectedCloudChoice();
     r.namespaceName = m_namespace->text().trimmed();
     return r;
 }
@@ -167,6 +378,7 @@ void ConnectView::remember() const
     settings.setValue(QStringLiteral("connect/context"), selectedContext());
     settings.setValue(QStringLiteral("connect/profile"), m_profile->text().trimmed());
     settings.setValue(QStringLiteral("connect/noCloud"), m_noCloud->isChecked());
+    settings.setValue(kCloudChoiceKey, selectedCloudChoice());
     settings.setValue(QStringLiteral("connect/namespace"), m_namespace->text().trimmed());
 }
 
@@ -198,11 +410,11 @@ void ConnectView::retranslate()
             ? tr("No kubeconfig file was read.")
             : tr("From: %1").arg(m_sources.kubeconfigFiles.join(QStringLiteral(", "))));
     m_cloudBox->setTitle(tr("Cloud credentials"));
-    m_cloud->clear();
-    if (m_sources.cloudSources.isEmpty())
-        m_cloud->addItem(tr("none found — the cloud side will show as unknown"));
-    else
-        m_cloud->addItems(m_sources.cloudSources);
+    fillCloudList(m_cloudChoice);
+    m_addKey->setText(tr("Add access key…"));
+    m_addKey->setToolTip(tr("Save an AccessKey pair in the OS keychain"));
+    m_removeKey->setText(tr("Remove"));
+    m_removeKey->setToolTip(tr("Remove the selected access key from the OS keychain"));
     m_noCloud->setText(tr("Do not look at the cloud side"));
     m_profileBox->setTitle(tr("Or a connection profile (profile.json)"));
     m_profile->setPlaceholderText(tr("Path of a connection profile; overrides the context"));

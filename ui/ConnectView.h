@@ -5,6 +5,7 @@
 #include "ui/ConnectionSources.h"
 
 #include <QWidget>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -13,12 +14,17 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QGroupBox;
+class QListWidgetItem;
+
+namespace unstuck {
+class KeychainStore;
+}
 
 namespace unstuck::ui {
 
-// The start page: pick a kubeconfig context (current one preselected), see which cloud
-// credentials were found, or open a connection profile; or start the demo. The last choice is
-// remembered.
+// The start page: pick a kubeconfig context (current one preselected) and a cloud credential
+// source (automatic = the SDK chain, or any source found, or an access key saved in the OS
+// keychain), or open a connection profile; or start the demo. The last choices are remembered.
 class ConnectView : public QWidget
 {
     Q_OBJECT
@@ -33,7 +39,19 @@ public:
     void clearError();
     QString errorText() const;
     QString selectedContext() const;
+    // DiagnosisRequest::cloudProfile of the selected source: "" automatic, "env",
+    // "aliyun-cli:<name>", "ini:<section>", "keychain:<name>".
+    QString selectedCloudChoice() const;
+    // What the selected source will be, for people ("Will use: …").
+    QString cloudSummary() const;
     DiagnosisRequest request() const;
+
+    // Where "Add access key…" stores secrets (the OS keychain in the app, a memory store in
+    // tests). note, when not empty, is shown under the list (e.g. keys kept in memory only).
+    void setKeychainStore(std::shared_ptr<KeychainStore> store, const QString& note = {});
+    // Saves an access key under name in the keychain store, then lists and selects it.
+    void saveAccessKey(const QString& name, const QString& accessKeyId,
+                       const QString& accessKeySecret);
 
 Q_SIGNALS:
     void diagnoseRequested(const unstuck::DiagnosisRequest& request);
@@ -47,6 +65,13 @@ private:
     void retranslate();
     void remember() const;
     void onDiagnose();
+    void fillCloudList(const QString& select);
+    void updateCloudSummary();
+    void openAddAccessKey();
+    void confirmRemoveAccessKey();
+    void removeAccessKey(const QString& name);
+    QString selectedKeychainName() const;
+    QString automaticLabel() const;
 
     ConnectionSources m_sources;
     QLabel* m_title;
@@ -56,7 +81,14 @@ private:
     QLabel* m_kubeFiles;
     QGroupBox* m_cloudBox;
     QListWidget* m_cloud;
+    QLabel* m_cloudUsed;
+    QPushButton* m_addKey;
+    QPushButton* m_removeKey;
+    QLabel* m_keychainNote;
     QCheckBox* m_noCloud;
+    std::shared_ptr<KeychainStore> m_keychain;
+    QString m_keychainNoteText;
+    QString m_cloudChoice; // wanted source: remembered, or the user's last pick
     QGroupBox* m_profileBox;
     QLineEdit* m_profile;
     QPushButton* m_browse;

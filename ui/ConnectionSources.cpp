@@ -6,10 +6,10 @@
 
 namespace unstuck::ui {
 
-ConnectionSources ConnectionSources::discover(const QString& explicitKubeconfig)
+ConnectionSources ConnectionSources::discover(const QString& explicitKubeconfig,
+                                              const QProcessEnvironment& env)
 {
     ConnectionSources s;
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     KubeError error;
     if (const auto config = KubeconfigLoader::load(explicitKubeconfig, env, &error)) {
         s.contexts = config->contexts.keys();
@@ -19,6 +19,24 @@ ConnectionSources ConnectionSources::discover(const QString& explicitKubeconfig)
         s.kubeError = error.message;
     }
     s.cloudSources = CloudCredentials::availableSources(env);
+    // Each choice resolved the way a run would, so the label names exactly what will sign.
+    for (const QString& choice : CloudCredentials::profileChoices(env)) {
+        CloudSourceChoice c;
+        c.choice = choice;
+        QString problem;
+        if (const auto credential = CloudCredentials::resolve(choice, env, &problem)) {
+            c.label = credential->source;
+        } else {
+            c.label = choice;
+            c.problem = problem;
+        }
+        s.cloudChoices.append(c);
+    }
+    QString problem;
+    if (const auto credential = CloudCredentials::resolve({}, env, &problem))
+        s.automaticSource = credential->source;
+    else
+        s.automaticProblem = problem;
     return s;
 }
 

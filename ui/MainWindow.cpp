@@ -7,8 +7,10 @@
 #include "ui/Exporter.h"
 #include "ui/GraphScene.h"
 #include "ui/GraphView.h"
+#include "ui/KeychainRequestResolver.h"
 #include "ui/LanguageManager.h"
 #include "ui/ProbeTimelineChart.h"
+#include "ui/QtKeychainStore.h"
 #include "ui/SimProcess.h"
 
 #include <QAction>
@@ -38,7 +40,8 @@ constexpr int kAutoRefreshMs = 30000;
 MainWindow::MainWindow(DiagnosisRunner* runner, LanguageManager* languages, QWidget* parent)
     : QMainWindow(parent), m_runner(runner), m_languages(languages),
       m_pages(new QStackedWidget(this)), m_connect(new ConnectView(this)),
-      m_page(new DiagnosisPage(this)), m_sim(new SimProcess(this)), m_status(new QLabel(this)),
+      m_page(new DiagnosisPage(this)), m_sim(new SimProcess(this)),
+      m_keychainResolver(new KeychainRequestResolver(nullptr, this)), m_status(new QLabel(this)),
       m_busy(new QProgressBar(this))
 {
     m_runner->setParent(this);
@@ -71,11 +74,22 @@ MainWindow::MainWindow(DiagnosisRunner* runner, LanguageManager* languages, QWid
             rerun();
     });
 
+    QString keychainNote;
+    auto keychain = QtKeychainStore::createDefault(&keychainNote);
+    setKeychainStore(keychain, keychainNote);
+
     buildActions();
     buildMenus();
     retranslate();
     updateActions();
     resize(1440, 900);
+}
+
+void MainWindow::setKeychainStore(std::shared_ptr<KeychainStore> store, const QString& note)
+{
+    m_keychainResolver->cancel();
+    m_keychainResolver->setStore(store);
+    m_connect->setKeychainStore(std::move(store), note);
 }
 
 MainWindow::~MainWindow()
@@ -277,7 +291,7 @@ void MainWindow::updateActions()
 
 bool MainWindow::isRunning() const
 {
-    return m_running && m_runner->isRunning();
+    return m_running && (m_runner->isRunning() || m_keychainResolver->isPending());
 }
 
 const DiagnosisResult& MainWindow::lastResult() const
@@ -295,8 +309,35 @@ void MainWindow::diagnose(const DiagnosisRequest& request)
     m_page->begin();
     m_status->setText(tr("Diagnosing…"));
     m_running = true;
-    m_runner->start(request);
+    startRun(request);
     updateActions();
+}
+
+void MainWindow::startRun(const DiagnosisRequest& request)
+{
+    // Access keys kept in the OS keychain are read here, asynchronously, and handed to the
+    // engine with the request; the engine itself never touches the keychain.
+    m_keychainResolver->cancel();
+    const bool reading = m_keychainResolver->resolve(
+        request, [this](const DiagnosisRequest& resolved, const QString& error) {
+            if (error.isEmpty()) {
+                m_status->setText(tr("Diagnosing…"));
+                m_runner->start(resolved);
+                updateActions();
+                return;
+            }
+            DiagnosisResult failed;
+            failed.source = QStringLiteral("live");
+            failed.startedAt = failed.finishedAt = QDateTime::currentDateTimeUtc();
+            failed.error = error;
+            onFinished(failed);
+        });
+    if (reading) {
+        if (m_running && !m_runner->isRunning())
+            m_status->setText(tr("Reading the access key from the OS keychain…"));
+    } else {
+        m_runner->start(request);
+    }
 }
 
 void MainWindow::rerun()
@@ -307,6 +348,14 @@ void MainWindow::rerun()
 
 void MainWindow::cancel()
 {
+    if (m_keychainResolver->isPending()) {
+        m_keychainResolver->cancel();
+        m_running = false;
+        m_status->setText(tr("Cancelled."));
+        showConnect();
+        updateActions();
+        return;
+    }
     if (!m_runner->isRunning())
         return;
     m_runner->cancel();

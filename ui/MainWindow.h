@@ -18,11 +18,16 @@ class QMenu;
 class QProgressBar;
 class QStackedWidget;
 
+namespace unstuck {
+class KeychainStore;
+}
+
 namespace unstuck::ui {
 
 class ConnectView;
 class DiagnosisPage;
 class DiagnosisRunner;
+class KeychainRequestResolver;
 class LanguageManager;
 class SimProcess;
 
@@ -41,6 +46,9 @@ public:
     void setScenarios(const QStringList& scenarios);
     void setSimulatorBinary(const QString& path);
     void setSimulatorArgs(const QStringList& args) { m_simArgs = args; }
+    // Where access keys typed into the app live and are read from before a run (default: the
+    // OS keychain through QtKeychain). note is shown in the connect view when not empty.
+    void setKeychainStore(std::shared_ptr<KeychainStore> store, const QString& note = {});
 
     void diagnose(const DiagnosisRequest& request);
     void rerun();
@@ -74,6 +82,7 @@ private:
     void buildMenus();
     void retranslate();
     void refreshSources();
+    void startRun(const DiagnosisRequest& request);
     void onProgress(const DiagnosisResult& partial);
     void onFinished(const DiagnosisResult& result);
     void onSimReady(const QJsonObject& info);
@@ -92,6 +101,7 @@ private:
     ConnectView* m_connect;
     DiagnosisPage* m_page;
     SimProcess* m_sim;
+    KeychainRequestResolver* m_keychainResolver;
     QStringList m_simArgs;
     QStringList m_scenarios;
     DiagnosisRequest m_request;
