@@ -4,6 +4,7 @@
 #include "app/unstuck_commands.h"
 
 #include "models/diagnosis/DiagnosisEngine.h"
+#include "models/diagnosis/LiveSource.h"
 #include "models/diagnosis/ReportWriter.h"
 #include "models/diagnosis/ResultJson.h"
 
@@ -11,7 +12,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QTimer>
 #include <cstdio>
+
+#ifdef UNSTUCK_WITH_GUI
+#include "ui/KeychainRequestResolver.h"
+#include "ui/QtKeychainStore.h"
+#endif
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -62,7 +69,10 @@ int parse(const QCoreApplication& app, Options* options)
                                      QStringLiteral("NAME"));
     const QCommandLineOption cloudProfile(
         QStringLiteral("cloud-profile"),
-        QStringLiteral("Alibaba Cloud credentials: aliyun CLI profile name or \"env\"."),
+        QStringLiteral("Alibaba Cloud credentials instead of the chain (or of the profile's): "
+                       "an aliyun CLI profile name, \"env\", \"ini:SECTION\" "
+                       "(~/.alibabacloud/credentials) or \"keychain:NAME\" (an access key saved "
+                       "in the OS keychain by the GUI)."),
         QStringLiteral("NAME"));
     const QCommandLineOption ns(QStringLiteral("namespace"),
                                 QStringLiteral("Diagnose this namespace only."),
@@ -182,6 +192,40 @@ int runDiagnoseCommand(int argc, char** argv)
         }
         app.quit();
     });
+    if (const QString entry = LiveSource::keychainEntryNeeded(options.request); !entry.isEmpty()) {
+        // The OS keychain is reached through QtKeychain, which only the GUI build links.
+#ifdef UNSTUCK_WITH_GUI
+        if (ui::QtKeychainStore::isAvailable()) {
+            ui::KeychainRequestResolver resolver(std::make_shared<ui::QtKeychainStore>());
+            QTimer::singleShot(0, &app, [&] {
+                resolver.resolve(
+                    options.request, [&](const DiagnosisRequest& request, const QString& error) {
+                        if (error.isEmpty()) {
+                            engine.start(request);
+                            return;
+                        }
+                        print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(error));
+                        exitCode = 2;
+                        app.quit();
+                    });
+            });
+            app.exec();
+            return exitCode;
+        }
+        const QString why = ui::QtKeychainStore::unavailableReason();
+#else
+        const QString why = QStringLiteral("this build of unstuck has no GUI and so no OS keychain "
+                                           "support (built with -DUNSTUCK_BUILD_GUI=OFF)");
+#endif
+        print(stderr,
+              QStringLiteral("unstuck diagnose: the cloud credentials are in the OS keychain "
+                             "entry '%1', but %2. Use an aliyun CLI profile "
+                             "(--cloud-profile aliyun-cli:NAME), --cloud-profile env with "
+                             "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or "
+                             "inline keys in the profile.\n")
+                  .arg(entry, why));
+        return 2;
+    }
     engine.start(options.request);
     app.exec();
     return exitCode;

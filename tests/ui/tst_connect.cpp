@@ -398,6 +398,33 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 15000);
     }
 
+    // Opt-in (touches a real keychain): UNSTUCK_TEST_REAL_KEYCHAIN=1 inside a desktop session,
+    // or headless with a throw-away keyring (see docs/gui.md "Tests"):
+    //   HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon
+    //   --unlock --components=secrets; UNSTUCK_TEST_REAL_KEYCHAIN=1 tst_ui_connect'.
+    void osKeychain_roundTrip()
+    {
+        if (!QtKeychainStore::isAvailable() || qgetenv("UNSTUCK_TEST_REAL_KEYCHAIN") != "1")
+            QSKIP("set UNSTUCK_TEST_REAL_KEYCHAIN=1 to use the real OS keychain");
+        QtKeychainStore store(10000);
+        const QString name =
+            QStringLiteral("unstuck-test-%1").arg(QCoreApplication::applicationPid());
+        const QString value = KeychainStore::encodeAccessKey(QStringLiteral("LTAIreal"),
+                                                             QStringLiteral("real-secret-42"));
+        QString error = QStringLiteral("no answer");
+        store.writeSecret(name, value, [&](const QString& e) { error = e; });
+        QTRY_VERIFY2_WITH_TIMEOUT(error != QStringLiteral("no answer"), "write", 15000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(readSecret(store, name, &error), value);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = QStringLiteral("no answer");
+        store.removeSecret(name, [&](const QString& e) { error = e; });
+        QTRY_VERIFY2_WITH_TIMEOUT(error != QStringLiteral("no answer"), "remove", 15000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        readSecret(store, name, &error);
+        QVERIFY2(error.contains(QStringLiteral("There is no entry")), qPrintable(error));
+    }
+
     void missingProfile_errorInPlace()
     {
         LanguageManager languages;
