@@ -3,6 +3,7 @@
 
 #include "ui/BadgeItem.h"
 #include "ui/ComponentNames.h"
+#include "ui/LanguageManager.h"
 #include "ui/LinkItem.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
+#include <QTextLayout>
 
 namespace unstuck::ui {
 
@@ -25,6 +27,37 @@ QSvgRenderer* iconRenderer(const QString& path)
     if (it == cache.end())
         it = cache.insert(path, new QSvgRenderer(path));
     return it.value();
+}
+// The verdict on two lines: the first as much as fits (broken at a word, or anywhere in Chinese),
+// the second elided, so a long sentence neither overlaps the card's edge nor ends after a word.
+int firstLineLength(const QString& text, const QFont& font, qreal width, QTextOption::WrapMode mode)
+{
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(mode);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    int length = int(text.size());
+    if (line.isValid()) {
+        line.setLineWidth(width);
+        length = line.textLength();
+    }
+    layout.endLayout();
+    return length;
+}
+
+QStringList twoLines(const QString& text, const QFont& font, qreal width)
+{
+    int first = firstLineLength(text, font, width, QTextOption::WrapAtWordBoundaryOrAnywhere);
+    // A long identifier right after a short word would leave the first line nearly empty.
+    if (first < text.size() && QFontMetricsF(font).horizontalAdvance(text.left(first)) < width / 2)
+        first = firstLineLength(text, font, width, QTextOption::WrapAnywhere);
+    const QString rest = text.mid(first).trimmed();
+    QStringList lines{text.left(first).trimmed()};
+    if (!rest.isEmpty())
+        lines << QFontMetricsF(font).elidedText(rest, Qt::ElideRight, width);
+    return lines;
 }
 } // namespace
 
@@ -95,6 +128,11 @@ void ComponentItem::removeLink(LinkItem* link)
     m_links.removeAll(link);
 }
 
+QString ComponentItem::summary() const
+{
+    return m_verdict.summaryText().in(LanguageManager::engineLanguage());
+}
+
 QString ComponentItem::accessibleText() const
 {
     QString text = names::component(m_id, m_verdict.label) + QStringLiteral(", ") +
@@ -103,8 +141,8 @@ QString ComponentItem::accessibleText() const
         text += QStringLiteral(", ") + m_verdict.object;
     if (isRootCause())
         text += QStringLiteral(", ") + m_badge->text();
-    if (!m_verdict.summary.isEmpty())
-        text += QStringLiteral(": ") + m_verdict.summary;
+    if (!summary().isEmpty())
+        text += QStringLiteral(": ") + summary();
     return text;
 }
 
@@ -115,8 +153,8 @@ void ComponentItem::updateToolTip()
                            names::state(m_verdict.state).toHtmlEscaped());
     if (!m_verdict.object.isEmpty())
         tip += QStringLiteral("<br/><i>%1</i>").arg(m_verdict.object.toHtmlEscaped());
-    if (!m_verdict.summary.isEmpty())
-        tip += QStringLiteral("<br/>%1").arg(m_verdict.summary.toHtmlEscaped());
+    if (!summary().isEmpty())
+        tip += QStringLiteral("<br/>%1").arg(summary().toHtmlEscaped());
     setToolTip(tip);
 }
 
@@ -191,12 +229,14 @@ void ComponentItem::paintText(QPainter* painter, const QRectF& card)
                       fm.elidedText(object, Qt::ElideMiddle, width));
 
     QString verdict = names::state(m_verdict.state);
-    if (!m_verdict.summary.isEmpty())
-        verdict = m_verdict.summary;
+    if (!summary().isEmpty())
+        verdict = summary();
     painter->setPen(m_verdict.state == ComponentState::Failing ? m_theme.redPath
                                                                : m_theme.cardText);
-    painter->drawText(QRectF(left, 58, width, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(verdict, Qt::ElideRight, width));
+    const QStringList lines = twoLines(verdict, small, width);
+    for (int i = 0; i < lines.size(); ++i)
+        painter->drawText(QRectF(left, 53 + i * 17, width, 17), Qt::AlignLeft | Qt::AlignVCenter,
+                          lines.at(i));
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)

@@ -40,6 +40,8 @@ public:
 
     // Text a screen reader announces for this card.
     QString accessibleText() const;
+    // The one-line verdict in the current language (the engine writes English and Chinese).
+    QString summary() const;
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

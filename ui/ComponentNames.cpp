@@ -93,7 +93,8 @@ QString breakable(const QString& text)
     int run = 0;
     for (const QChar c : text) {
         out += c;
-        run = c.isSpace() ? 0 : run + 1;
+        // Chinese text breaks between any two ideographs: only Latin runs need help.
+        run = c.isSpace() || c.unicode() >= 0x2E80 ? 0 : run + 1;
         const bool separator = c == QLatin1Char('-') || c == QLatin1Char('/') ||
                                c == QLatin1Char(',') || c == QLatin1Char('.') ||
                                c == QLatin1Char(':') || c == QLatin1Char('_');

@@ -249,7 +249,9 @@ void DiagnosisPage::retranslate()
                                   : names::component(rc.component, {});
         m_root->setText(
             QStringLiteral("<b style='color:#e53935'>%1</b><br/>%2")
-                .arg(where.toHtmlEscaped(), names::breakable(rc.summary).toHtmlEscaped()));
+                .arg(where.toHtmlEscaped(),
+                     names::breakable(rc.summaryText().in(LanguageManager::engineLanguage()))
+                         .toHtmlEscaped()));
     } else if (m_running) {
         m_root->setText(tr("Diagnosing…"));
     } else if (m_result.complete && m_result.namespaces.isEmpty()) {

@@ -3,6 +3,7 @@
 
 #include "ui/CommandRow.h"
 #include "ui/ComponentNames.h"
+#include "ui/LanguageManager.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -83,7 +84,9 @@ void EvidenceView::highlightDecisive()
 void EvidenceView::retranslate()
 {
     const Evidence& e = m_evidence;
-    m_title->setText(QStringLiteral("<b>%1</b>").arg(names::breakable(e.title).toHtmlEscaped()));
+    m_title->setText(QStringLiteral("<b>%1</b>")
+                         .arg(names::breakable(e.titleText().in(LanguageManager::engineLanguage()))
+                                  .toHtmlEscaped()));
     QString html;
     auto row = [&html](const QString& name, const QString& value) {
         if (!value.isEmpty())

@@ -2,6 +2,7 @@
 #include "ui/FixesWidget.h"
 
 #include "ui/CommandRow.h"
+#include "ui/LanguageManager.h"
 
 #include <QEvent>
 #include <QGroupBox>
@@ -53,26 +54,29 @@ void FixesWidget::rebuild()
 
 QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
 {
-    auto* box = new QGroupBox(QStringLiteral("%1. %2").arg(index).arg(plan.title), m_box);
+    const Language language = LanguageManager::engineLanguage();
+    auto* box = new QGroupBox(
+        QStringLiteral("%1. %2").arg(index).arg(plan.titleText().in(language)), m_box);
     box->setObjectName(QStringLiteral("fixPlan"));
     auto* layout = new QVBoxLayout(box);
     auto* why = new QLabel(box);
     why->setWordWrap(true);
     why->setTextFormat(Qt::RichText);
+    // The level is read from the English text, which always starts with it.
     const bool high = plan.risk.startsWith(QLatin1String("high"));
     why->setText(QStringLiteral("%1<br/><b>%2</b> <span style='color:%3'>%4</span>")
-                     .arg(plan.why.toHtmlEscaped(), tr("Risk:").toHtmlEscaped(),
+                     .arg(plan.whyText().in(language).toHtmlEscaped(), tr("Risk:").toHtmlEscaped(),
                           high ? QStringLiteral("#e53935") : QStringLiteral("inherit"),
-                          plan.risk.toHtmlEscaped()));
+                          plan.riskText().in(language).toHtmlEscaped()));
     layout->addWidget(why);
     addSteps(layout, tr("Preflight"), plan.preflight, box);
     addSteps(layout, tr("Steps"), plan.steps, box);
     addSteps(layout, tr("Undo"), plan.undo, box);
     if (!plan.verify.isEmpty()) {
-        auto* verify =
-            new QLabel(QStringLiteral("<b>%1</b> %2")
-                           .arg(tr("Verify:").toHtmlEscaped(), plan.verify.toHtmlEscaped()),
-                       box);
+        auto* verify = new QLabel(
+            QStringLiteral("<b>%1</b> %2")
+                .arg(tr("Verify:").toHtmlEscaped(), plan.verifyText().in(language).toHtmlEscaped()),
+            box);
         verify->setWordWrap(true);
         layout->addWidget(verify);
     }
@@ -87,7 +91,7 @@ void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QL
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()), parent);
     layout->addWidget(title);
     for (const FixStep& step : steps) {
-        QString text = step.description.toHtmlEscaped();
+        QString text = step.descriptionText().in(LanguageManager::engineLanguage()).toHtmlEscaped();
         if (!step.method.isEmpty())
             text += QStringLiteral("<br/><code>%1 %2</code>")
                         .arg(step.method.toHtmlEscaped(), step.target.toHtmlEscaped());

@@ -161,8 +161,9 @@ void InspectorWidget::showComponent(const ComponentVerdict& c)
             QStringLiteral(" · <code>%1</code>").arg(names::breakable(c.object).toHtmlEscaped());
     if (m_result.rootCause && m_result.rootCause->component == c.id)
         text += QStringLiteral(" · <b style='color:#e53935'>%1</b>").arg(tr("root cause"));
-    if (!c.summary.isEmpty())
-        text += QStringLiteral("<br/>%1").arg(names::breakable(c.summary).toHtmlEscaped());
+    const QString summary = c.summaryText().in(LanguageManager::engineLanguage());
+    if (!summary.isEmpty())
+        text += QStringLiteral("<br/>%1").arg(names::breakable(summary).toHtmlEscaped());
     m_verdict->setText(text);
     const QString narrative = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty()
                                   ? m_result.narrativeZh
@@ -182,8 +183,9 @@ void InspectorWidget::showLink(const LinkVerdict& l)
     if (m_result.rootCause && m_result.rootCause->component.isEmpty() &&
         m_result.rootCause->from == l.from && m_result.rootCause->to == l.to)
         text += QStringLiteral(" · <b style='color:#e53935'>%1</b>").arg(tr("root cause"));
-    if (!l.summary.isEmpty())
-        text += QStringLiteral("<br/>%1").arg(names::breakable(l.summary).toHtmlEscaped());
+    const QString summary = l.summaryText().in(LanguageManager::engineLanguage());
+    if (!summary.isEmpty())
+        text += QStringLiteral("<br/>%1").arg(names::breakable(summary).toHtmlEscaped());
     m_verdict->setText(text);
     const QString narrative = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty()
                                   ? m_result.narrativeZh

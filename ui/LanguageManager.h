@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/diagnosis/Bilingual.h"
+
 #include <QObject>
 #include <QTranslator>
 
@@ -18,6 +20,8 @@ public:
     bool setLanguage(const QString& code);
     static QString current();
     static bool isChinese() { return current().startsWith(QLatin1String("zh")); }
+    // The language the engine's own sentences (verdicts, evidence titles, fixes) are shown in.
+    static Language engineLanguage() { return isChinese() ? Language::Chinese : Language::English; }
     static QStringList available() { return {QStringLiteral("en"), QStringLiteral("zh_CN")}; }
 
 Q_SIGNALS:

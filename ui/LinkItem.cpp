@@ -4,6 +4,7 @@
 #include "ui/BadgeItem.h"
 #include "ui/ComponentItem.h"
 #include "ui/ComponentNames.h"
+#include "ui/LanguageManager.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -123,14 +124,19 @@ QString LinkItem::label() const
     return names::relation(m_verdict.from, m_verdict.to);
 }
 
+QString LinkItem::summary() const
+{
+    return m_verdict.summaryText().in(LanguageManager::engineLanguage());
+}
+
 QString LinkItem::accessibleText() const
 {
     QString text =
         QCoreApplication::translate("unstuck::ui::LinkItem", "%1 → %2 (%3): %4")
             .arg(names::component(m_verdict.from, {}), names::component(m_verdict.to, {}), label(),
                  names::state(m_verdict.state));
-    if (!m_verdict.summary.isEmpty())
-        text += QStringLiteral(", ") + m_verdict.summary;
+    if (!summary().isEmpty())
+        text += QStringLiteral(", ") + summary();
     return text;
 }
 
@@ -138,8 +144,8 @@ void LinkItem::updateToolTip()
 {
     QString tip = QStringLiteral("<b>%1</b> — %2")
                       .arg(label().toHtmlEscaped(), names::state(m_verdict.state).toHtmlEscaped());
-    if (!m_verdict.summary.isEmpty())
-        tip += QStringLiteral("<br/>%1").arg(m_verdict.summary.toHtmlEscaped());
+    if (!summary().isEmpty())
+        tip += QStringLiteral("<br/>%1").arg(summary().toHtmlEscaped());
     setToolTip(tip);
 }
 

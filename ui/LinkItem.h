@@ -37,6 +37,8 @@ public:
     void retranslate();
     QString label() const;
     QString accessibleText() const;
+    // The verdict in the current language (the engine writes English and Chinese).
+    QString summary() const;
 
     // Recomputes the line after a card moved.
     void adjust();

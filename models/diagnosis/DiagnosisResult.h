@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/diagnosis/Bilingual.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -13,15 +15,27 @@ namespace unstuck {
 // What a probe asked, what came back, and how a person can see the same thing.
 struct Evidence
 {
-    QString title;         // "APIService v1beta1.metrics.k8s.io is Available=False"
-    QString request;       // "GET /apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io" or "vpc:DescribeRouteEntryList RouteTableId=vtb-…"
-    int status = 0;        // HTTP status (0 when not an HTTP answer, e.g. a pasted file)
-    QString field;         // the decisive field path, e.g. "status.conditions[Available].reason"
-    QString value;         // its value / the decisive log line
-    QString raw;           // the answer (JSON/YAML/text), redacted, possibly truncated
-    QDateTime at;          // when it was observed
-    QString command;       // "kubectl get apiservice v1beta1.metrics.k8s.io -o yaml" / "aliyun vpc DescribeRouteEntryList --RouteTableId vtb-…"
-    QString source;        // "live", "bundle:<file>", "paste:<file>"
+    QString title; // "APIService v1beta1.metrics.k8s.io is Available=False"
+    // "GET /apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io" or
+    // "vpc:DescribeRouteEntryList RouteTableId=vtb-…"
+    QString request;
+    int status = 0; // HTTP status (0 when not an HTTP answer, e.g. a pasted file)
+    QString field;  // the decisive field path, e.g. "status.conditions[Available].reason"
+    QString value;  // its value / the decisive log line
+    QString raw;    // the answer (JSON/YAML/text), redacted, possibly truncated
+    QDateTime at;   // when it was observed
+    // "kubectl get apiservice v1beta1.metrics.k8s.io -o yaml" /
+    // "aliyun vpc DescribeRouteEntryList --RouteTableId vtb-…"
+    QString command;
+    QString source;  // "live", "bundle:<file>", "paste:<file>"
+    QString titleZh; // the title in Simplified Chinese (empty: not translated)
+
+    Bilingual titleText() const { return {title, titleZh}; }
+    void setTitle(const Bilingual& text)
+    {
+        title = text.en;
+        titleZh = text.zh;
+    }
 };
 
 enum class ComponentState { Healthy, Failing, Unknown, NotApplicable };
@@ -39,52 +53,102 @@ inline constexpr const char* RamPolicy = "ram-policy";
 
 struct ComponentVerdict
 {
-    QString id;            // one of ids::*, or an extra cause id such as "finalizers" / "webhook"
-    QString label;         // "Metrics Server"
-    QString object;        // the concrete object: "kube-system/metrics-server", "vtb-…", "KubernetesMasterRole-…"
+    QString id;    // one of ids::*, or an extra cause id such as "finalizers" / "webhook"
+    QString label; // "Metrics Server"
+    // the concrete object: "kube-system/metrics-server", "vtb-…", "KubernetesMasterRole-…"
+    QString object;
     ComponentState state = ComponentState::Unknown;
-    QString summary;       // one line; for Unknown it says why
+    QString summary; // one line; for Unknown it says why
     QList<Evidence> evidence;
+    QString summaryZh; // the summary in Simplified Chinese
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
+    void setSummary(const Bilingual& text)
+    {
+        summary = text.en;
+        summaryZh = text.zh;
+    }
 };
 
 struct LinkVerdict
 {
-    QString from;          // component id
-    QString to;            // component id
+    QString from; // component id
+    QString to;   // component id
     LinkState state = LinkState::Unknown;
     QString summary;
     QList<Evidence> evidence;
+    QString summaryZh; // the summary in Simplified Chinese
     QString id() const { return from + QStringLiteral("→") + to; }
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
+    void setSummary(const Bilingual& text)
+    {
+        summary = text.en;
+        summaryZh = text.zh;
+    }
 };
 
 struct RootCause
 {
-    QString component;     // set when the root cause is a component
-    QString from, to;      // set when the root cause is a link
+    QString component; // set when the root cause is a component
+    QString from, to;  // set when the root cause is a link
     QString summary;
+    QString summaryZh; // the summary in Simplified Chinese
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
 };
 
 // A fix is data before it is action (DESIGN.md §4).
 struct FixStep
 {
     QString description;
-    QString method;        // "PUT", "DELETE", "PATCH", "POST" or a cloud action "ram:CreatePolicyVersion"
-    QString target;        // path or action parameters
+    QString method; // "PUT", "DELETE", "PATCH", "POST" or a cloud action "ram:CreatePolicyVersion"
+    QString target; // path or action parameters
     QString body;
     QString command;       // kubectl/aliyun equivalent
+    QString descriptionZh; // the description in Simplified Chinese
+
+    Bilingual descriptionText() const { return {description, descriptionZh}; }
 };
 
 struct FixPlan
 {
-    QString id;            // "ram-policy-allow", "vpc-route-create", "apiservice-delete", ...
+    QString id; // "ram-policy-allow", "vpc-route-create", "apiservice-delete", ...
     QString title;
     QString why;
-    QString risk;          // "low" | "medium" | "high" (+ what it orphans)
-    QString appliesTo;     // component or link id
+    QString risk;      // "low" | "medium" | "high" (+ what it orphans)
+    QString appliesTo; // component or link id
     QList<FixStep> steps;
     QList<FixStep> preflight;
     QList<FixStep> undo;
-    QString verify;        // what re-probing must show
+    QString verify; // what re-probing must show
+    // The human sentences in Simplified Chinese (ids, commands and bodies are not translated).
+    QString titleZh, whyZh, riskZh, verifyZh;
+
+    Bilingual titleText() const { return {title, titleZh}; }
+    Bilingual whyText() const { return {why, whyZh}; }
+    Bilingual riskText() const { return {risk, riskZh}; }
+    Bilingual verifyText() const { return {verify, verifyZh}; }
+    void setTitle(const Bilingual& t)
+    {
+        title = t.en;
+        titleZh = t.zh;
+    }
+    void setWhy(const Bilingual& t)
+    {
+        why = t.en;
+        whyZh = t.zh;
+    }
+    void setRisk(const Bilingual& t)
+    {
+        risk = t.en;
+        riskZh = t.zh;
+    }
+    void setVerify(const Bilingual& t)
+    {
+        verify = t.en;
+        verifyZh = t.zh;
+    }
 };
 
 struct StuckNamespace
@@ -108,8 +172,8 @@ struct DiagnosisResult
     QList<ComponentVerdict> components;
     QList<LinkVerdict> links;
     std::optional<RootCause> rootCause;
-    QStringList redPath;   // component and link ids from the subject to the root cause
-    QList<FixPlan> fixes;  // recommended, deepest first
+    QStringList redPath;  // component and link ids from the subject to the root cause
+    QList<FixPlan> fixes; // recommended, deepest first
     QString narrativeEn;
     QString narrativeZh;
 

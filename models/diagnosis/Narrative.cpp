@@ -151,10 +151,10 @@ QString Narrative::chinese(const DiagnosisResult& result)
     const QString where = root.component.isEmpty()
                               ? zhLabel(root.from) + QStringLiteral(" → ") + zhLabel(root.to)
                               : zhLabel(root.component);
-    text << QStringLiteral("根因（%1）：%2").arg(where, root.summary);
+    text << QStringLiteral("根因（%1）：%2").arg(where, root.summaryText().in(Language::Chinese));
     if (!result.fixes.isEmpty()) {
         const QString id = result.fixes.first().id;
-        QString fix = result.fixes.first().title;
+        QString fix = result.fixes.first().titleText().in(Language::Chinese);
         if (id == QStringLiteral("ram-policy-allow"))
             fix = QStringLiteral("为 RAM 策略创建新版本，将 Deny 改回 Allow（可回滚到旧版本）");
         else if (id == QStringLiteral("vpc-route-create"))
@@ -167,9 +167,26 @@ QString Narrative::chinese(const DiagnosisResult& result)
             fix = QStringLiteral("备份后移除残留的 finalizer");
         else if (id == QStringLiteral("webhook-delete"))
             fix = QStringLiteral("备份后删除阻塞删除的 Webhook 配置");
-        text << QStringLiteral("建议修复：%1。").arg(fix);
+        const QString verify = result.fixes.first().verifyZh;
+        text << QStringLiteral("建议修复：%1。%2")
+                    .arg(fix,
+                         verify.isEmpty() ? QString() : QStringLiteral("修复后：%1。").arg(verify));
     }
     return text.join(QLatin1Char('\n'));
+}
+
+QString Narrative::componentName(const DiagnosisResult& result, const QString& id,
+                                 Language language)
+{
+    if (language == Language::English)
+        return labelOf(result, id);
+    // Another aggregated API's backend keeps its own name ("virt-api (backend of …)").
+    const ComponentVerdict* c = result.component(id);
+    if (id == QLatin1String(ids::MetricsServer) && c &&
+        c->label != QLatin1String("Metrics Server") && !c->label.isEmpty())
+        return QStringLiteral("聚合 API 后端（%1）").arg(c->label);
+    const QString zh = zhLabel(id);
+    return zh == id && c && !c->label.isEmpty() ? c->label : zh;
 }
 
 void Narrative::write(DiagnosisResult& result)

@@ -11,6 +11,9 @@ class Narrative
 {
 public:
     static void write(DiagnosisResult& result);
+    // A component's name in `language` (the engine's labels are English).
+    static QString componentName(const DiagnosisResult& result, const QString& id,
+                                 Language language);
 
 private:
     static QString english(const DiagnosisResult& result);

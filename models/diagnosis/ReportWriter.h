@@ -13,9 +13,12 @@ class ReportWriter
 {
 public:
     static QString text(const DiagnosisResult& result, bool colour);
-    static QString markdown(const DiagnosisResult& result);
+    // In `language`: headings, verdicts, evidence titles and fixes; the narrative in both
+    // languages, the chosen one first. Ids, commands and raw values are never translated.
+    static QString markdown(const DiagnosisResult& result, Language language = Language::English);
     // svg: an <svg> document (the GUI's graph) or empty.
-    static QString html(const DiagnosisResult& result, const QString& svg = {});
+    static QString html(const DiagnosisResult& result, const QString& svg = {},
+                        Language language = Language::English);
 };
 
 } // namespace unstuck

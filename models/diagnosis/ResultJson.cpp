@@ -44,6 +44,7 @@ static QString time(const QDateTime& at)
 QJsonObject ResultJson::evidenceJson(const Evidence& e)
 {
     return QJsonObject{{QStringLiteral("title"), e.title},
+                       {QStringLiteral("titleZh"), e.titleZh},
                        {QStringLiteral("request"), e.request},
                        {QStringLiteral("status"), e.status},
                        {QStringLiteral("field"), e.field},
@@ -67,6 +68,7 @@ static QJsonArray stepsArray(const QList<FixStep>& steps)
     QJsonArray array;
     for (const FixStep& s : steps)
         array.append(QJsonObject{{QStringLiteral("description"), s.description},
+                                 {QStringLiteral("descriptionZh"), s.descriptionZh},
                                  {QStringLiteral("method"), s.method},
                                  {QStringLiteral("target"), s.target},
                                  {QStringLiteral("body"), Redactor::redact(s.body)},
@@ -78,13 +80,17 @@ QJsonObject ResultJson::fixJson(const FixPlan& f)
 {
     return QJsonObject{{QStringLiteral("id"), f.id},
                        {QStringLiteral("title"), f.title},
+                       {QStringLiteral("titleZh"), f.titleZh},
                        {QStringLiteral("why"), f.why},
+                       {QStringLiteral("whyZh"), f.whyZh},
                        {QStringLiteral("risk"), f.risk},
+                       {QStringLiteral("riskZh"), f.riskZh},
                        {QStringLiteral("appliesTo"), f.appliesTo},
                        {QStringLiteral("preflight"), stepsArray(f.preflight)},
                        {QStringLiteral("steps"), stepsArray(f.steps)},
                        {QStringLiteral("undo"), stepsArray(f.undo)},
-                       {QStringLiteral("verify"), f.verify}};
+                       {QStringLiteral("verify"), f.verify},
+                       {QStringLiteral("verifyZh"), f.verifyZh}};
 }
 
 QJsonObject ResultJson::toJson(const DiagnosisResult& r)
@@ -108,6 +114,7 @@ QJsonObject ResultJson::toJson(const DiagnosisResult& r)
                                       {QStringLiteral("object"), c.object},
                                       {QStringLiteral("state"), componentStateName(c.state)},
                                       {QStringLiteral("summary"), Redactor::redact(c.summary)},
+                                      {QStringLiteral("summaryZh"), Redactor::redact(c.summaryZh)},
                                       {QStringLiteral("evidence"), evidenceArray(c.evidence)}});
     QJsonArray links;
     for (const LinkVerdict& l : r.links)
@@ -116,10 +123,12 @@ QJsonObject ResultJson::toJson(const DiagnosisResult& r)
                                  {QStringLiteral("to"), l.to},
                                  {QStringLiteral("state"), linkStateName(l.state)},
                                  {QStringLiteral("summary"), Redactor::redact(l.summary)},
+                                 {QStringLiteral("summaryZh"), Redactor::redact(l.summaryZh)},
                                  {QStringLiteral("evidence"), evidenceArray(l.evidence)}});
     QJsonValue root = QJsonValue::Null;
     if (r.rootCause) {
-        QJsonObject cause{{QStringLiteral("summary"), Redactor::redact(r.rootCause->summary)}};
+        QJsonObject cause{{QStringLiteral("summary"), Redactor::redact(r.rootCause->summary)},
+                          {QStringLiteral("summaryZh"), Redactor::redact(r.rootCause->summaryZh)}};
         if (!r.rootCause->component.isEmpty())
             cause.insert(QStringLiteral("component"), r.rootCause->component);
         else

@@ -72,10 +72,11 @@ void RootCauseFinder::find(DiagnosisResult& result)
     }
     const ComponentVerdict* here = result.component(current);
     if (here && here->state == ComponentState::Failing) {
-        result.rootCause = RootCause{current, {}, {}, here->summary};
+        result.rootCause = RootCause{current, {}, {}, here->summary, here->summaryZh};
     } else if (lastResort) {
         path << lastResort->id();
-        result.rootCause = RootCause{{}, lastResort->from, lastResort->to, lastResort->summary};
+        result.rootCause = RootCause{
+            {}, lastResort->from, lastResort->to, lastResort->summary, lastResort->summaryZh};
     }
     if (result.rootCause)
         result.redPath = path;

@@ -13,7 +13,10 @@
 
 namespace unstuck {
 
+using namespace Qt::StringLiterals;
 using facts::str;
+// Every sentence is written in English and Simplified Chinese side by side (Bilingual.h).
+using Text = Bilingual;
 
 ApiServiceFailure classifyApiServiceFailure(const QString& reason, const QString& message)
 {
@@ -43,28 +46,65 @@ ApiServiceFailure classifyApiServiceFailure(const QString& reason, const QString
 
 QString describeApiServiceFailure(ApiServiceFailure failure)
 {
+    return describeApiServiceFailureText(failure).en;
+}
+
+Bilingual describeApiServiceFailureText(ApiServiceFailure failure)
+{
     switch (failure) {
     case ApiServiceFailure::None:
-        return QStringLiteral("available");
+        return Text(u"available"_s, u"可用"_s);
     case ApiServiceFailure::Timeout:
-        return QStringLiteral(
-            "dial timeout: packets to the backend are dropped (route or security group)");
+        return Text(u"dial timeout: packets to the backend are dropped (route or security group)"_s,
+                    u"连接超时：发往后端的数据包被丢弃（路由或安全组问题）"_s);
     case ApiServiceFailure::NoRoute:
-        return QStringLiteral("no route to host");
+        return Text(u"no route to host"_s, u"没有到达主机的路由（no route to host）"_s);
     case ApiServiceFailure::Refused:
-        return QStringLiteral("connection refused: the host answers but nothing listens");
+        return Text(u"connection refused: the host answers but nothing listens"_s,
+                    u"连接被拒绝：主机有响应，但端口上没有服务在监听"_s);
     case ApiServiceFailure::Tls:
-        return QStringLiteral("TLS error between the API server and the backend");
+        return Text(u"TLS error between the API server and the backend"_s,
+                    u"API Server 与后端之间的 TLS 错误"_s);
     case ApiServiceFailure::Auth:
-        return QStringLiteral("the backend rejects the API server (401/403, front-proxy/RBAC)");
+        return Text(u"the backend rejects the API server (401/403, front-proxy/RBAC)"_s,
+                    u"后端拒绝了 API Server 的请求（401/403，front-proxy 或 RBAC 问题）"_s);
     case ApiServiceFailure::NoEndpoints:
-        return QStringLiteral("the Service has no ready endpoints");
+        return Text(u"the Service has no ready endpoints"_s, u"该 Service 没有就绪的 Endpoint"_s);
     case ApiServiceFailure::NoService:
-        return QStringLiteral("the Service does not exist");
+        return Text(u"the Service does not exist"_s, u"该 Service 不存在"_s);
     case ApiServiceFailure::Other:
-        return QStringLiteral("discovery check failed");
+        return Text(u"discovery check failed"_s, u"发现检查（discovery check）失败"_s);
     }
     return {};
+}
+
+// The sources explain in English why the cloud side is out of reach; the known sentences
+// read in Chinese too, anything else (a credential loader's own error) stays as it is.
+static Bilingual cloudReasonText(const QString& reason)
+{
+    static const struct
+    {
+        const char16_t* en;
+        const char16_t* zh;
+    } known[] = {
+        {u"cloud checks turned off (--no-cloud)", u"已关闭云端检查（--no-cloud）"},
+        {u"the pasted input holds no aliyun CLI output", u"粘贴的内容中没有 aliyun CLI 的输出"},
+        {u"the capture bundle holds no cloud answers", u"采集包中没有云端应答"},
+        {u"no cloud credentials in profile ", u"没有云凭据，连接配置文件："},
+        {u"no cloud credentials: ", u"没有云凭据："},
+        {u"no cloud credentials (", u"没有云凭据（"},
+        {u"no cloud credentials", u"没有云凭据"},
+    };
+    for (const auto& k : known) {
+        const QString en = QString::fromUtf16(k.en);
+        if (!reason.startsWith(en))
+            continue;
+        QString rest = reason.mid(en.size());
+        if (en.endsWith(QLatin1Char('(')) && rest.endsWith(QLatin1Char(')')))
+            rest = rest.chopped(1) + u"）"_s;
+        return Text(reason, QString::fromUtf16(k.zh) + rest);
+    }
+    return Text::same(reason);
 }
 
 QStringList VerdictBuilder::requiredRouteActions()
@@ -87,12 +127,12 @@ VerdictBuilder::VerdictBuilder(const Findings& findings, QString sourceKind)
         }
 }
 
-Evidence VerdictBuilder::evidence(const Observation& observation, const QString& title,
+Evidence VerdictBuilder::evidence(const Observation& observation, const Bilingual& title,
                                   const QString& field, const QString& value,
                                   const QString& command) const
 {
     Evidence e;
-    e.title = title;
+    e.setTitle(title);
     e.request = observation.query.key();
     e.status = observation.answer.status;
     e.field = field;
@@ -124,22 +164,25 @@ bool VerdictBuilder::onAlibaba() const
     return m_onAlibaba;
 }
 
-QString VerdictBuilder::cloudUnknownReason(const std::optional<Observation>& observation,
-                                           const QString& action) const
+Bilingual VerdictBuilder::cloudUnknownReason(const std::optional<Observation>& observation,
+                                             const QString& action) const
 {
     if (!m_f.cloudAvailable)
-        return m_f.cloudUnavailableReason.isEmpty() ? QStringLiteral("no cloud credentials")
-                                                    : m_f.cloudUnavailableReason;
+        return cloudReasonText(m_f.cloudUnavailableReason.isEmpty()
+                                   ? QStringLiteral("no cloud credentials")
+                                   : m_f.cloudUnavailableReason);
     // Cloud questions start from the nodes' instance ids: without nodes none was asked.
     if (!observation && m_f.nodes && !m_f.nodes->ok())
-        return QStringLiteral("nodes could not be listed (%1), so %2 was not asked")
+        return Text(u"nodes could not be listed (%1), so %2 was not asked"_s,
+                    u"无法列出节点（%1），因此没有调用 %2"_s)
             .arg(m_f.nodes->answer.message.isEmpty() ? m_f.nodes->answer.error
                                                      : m_f.nodes->answer.message,
                  action);
     if (!observation)
         return m_f.timedOut
-                   ? QStringLiteral("%1 was not answered in time").arg(action)
-                   : QStringLiteral("%1 was not asked (an earlier cloud answer was missing)")
+                   ? Text(u"%1 was not answered in time"_s, u"%1 没有及时返回"_s).arg(action)
+                   : Text(u"%1 was not asked (an earlier cloud answer was missing)"_s,
+                          u"没有调用 %1（之前的某个云端应答缺失）"_s)
                          .arg(action);
     const SourceAnswer& a = observation->answer;
     if (a.ok())
@@ -148,12 +191,16 @@ QString VerdictBuilder::cloudUnknownReason(const std::optional<Observation>& obs
     if (a.error == QStringLiteral("forbidden") || a.status == 403 ||
         a.errorCode.startsWith(QStringLiteral("Forbidden")) ||
         a.errorCode.contains(QStringLiteral("NoPermission")))
-        return QStringLiteral("403 from %1: %2 not allowed").arg(product, action);
+        return Text(u"403 from %1: %2 not allowed"_s, u"%1 返回 403：无权调用 %2"_s)
+            .arg(product, action);
     if (a.error == QStringLiteral("timeout"))
-        return QStringLiteral("%1 timed out after %2 ms").arg(action).arg(a.elapsedMs);
+        return Text(u"%1 timed out after %2 ms"_s, u"%1 在 %2 毫秒后超时"_s)
+            .arg(action)
+            .arg(a.elapsedMs);
     if (a.error == QStringLiteral("missing"))
-        return QStringLiteral("%1 is not in the recorded input").arg(action);
-    return QStringLiteral("%1 failed: %2")
+        return Text(u"%1 is not in the recorded input"_s, u"记录的输入中没有 %1 的应答"_s)
+            .arg(action);
+    return Text(u"%1 failed: %2"_s, u"%1 调用失败：%2"_s)
         .arg(action,
              a.errorCode.isEmpty() ? a.message : a.errorCode + QStringLiteral(" ") + a.message);
 }
@@ -186,6 +233,22 @@ void VerdictBuilder::buildNamespaces(DiagnosisResult& result)
             stuck.conditions.append(c.toObject());
         result.namespaces.append(stuck);
     }
+}
+
+static Bilingual unknownBecause(const Bilingual& reason)
+{
+    return Text(u"Unknown: "_s, u"未知："_s) + reason;
+}
+
+// The first error line, cut to a length a one-line verdict can carry.
+static Bilingual firstLine(const QList<Bilingual>& lines)
+{
+    return Text(lines.first().en.left(300), lines.first().zh.left(300));
+}
+
+static Bilingual notAnswered()
+{
+    return Text(u"not answered"_s, u"无应答"_s);
 }
 
 // Splits "…complete list of server APIs: a/v1: cause, b/v2: cause" into group/versions.
@@ -224,7 +287,8 @@ void VerdictBuilder::buildDiscovery(DiagnosisResult& result)
             Observation obs = *m_f.namespaces;
             link.evidence.append(evidence(
                 obs,
-                QStringLiteral("Namespace %1 reports NamespaceDeletionDiscoveryFailure")
+                Text(u"Namespace %1 reports NamespaceDeletionDiscoveryFailure"_s,
+                     u"命名空间 %1 报告 NamespaceDeletionDiscoveryFailure"_s)
                     .arg(facts::name(ns)),
                 QStringLiteral("status.conditions[NamespaceDeletionDiscoveryFailure].message"),
                 message, facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
@@ -238,10 +302,13 @@ void VerdictBuilder::buildDiscovery(DiagnosisResult& result)
             continue;
         probeFailures << it.key();
         const QString body = QString::fromUtf8(a.body).trimmed();
-        link.evidence.append(evidence(
-            it.value(), QStringLiteral("GET /apis/%1 answers %2").arg(it.key()).arg(a.status),
-            QStringLiteral("HTTP status"), body.isEmpty() ? a.message : body,
-            facts::kubectl(QStringLiteral("get --raw /apis/") + it.key())));
+        link.evidence.append(
+            evidence(it.value(),
+                     Text(u"GET /apis/%1 answers %2"_s, u"GET /apis/%1 返回 %2"_s)
+                         .arg(it.key())
+                         .arg(a.status),
+                     QStringLiteral("HTTP status"), body.isEmpty() ? a.message : body,
+                     facts::kubectl(QStringLiteral("get --raw /apis/") + it.key())));
     }
     QStringList failing = probeFailures;
     for (const QString& gv : conditionFailures)
@@ -251,31 +318,34 @@ void VerdictBuilder::buildDiscovery(DiagnosisResult& result)
 
     if (!failing.isEmpty()) {
         link.state = LinkState::Broken;
-        link.summary = QStringLiteral("Discovery is partial: %1 cannot be listed, so the namespace "
-                                      "controller will not finish deleting")
-                           .arg(failing.join(QStringLiteral(", ")));
+        link.setSummary(Text(u"Discovery is partial: %1 cannot be listed, so the namespace "
+                             "controller will not finish deleting"_s,
+                             u"API 发现不完整：无法列出 %1，Namespace 控制器因此无法完成删除"_s)
+                            .arg(failing.join(QStringLiteral(", "))));
     } else if (m_f.apis && m_f.apis->ok()) {
         link.state = LinkState::Ok;
-        link.summary = QStringLiteral("Full discovery succeeds (%1 group/versions)")
-                           .arg(m_f.groupVersions.size());
+        link.setSummary(Text(u"Full discovery succeeds (%1 group/versions)"_s,
+                             u"API 发现完整（%1 个 group/version）"_s)
+                            .arg(m_f.groupVersions.size()));
         link.evidence.append(evidence(
-            *m_f.apis, QStringLiteral("API groups listed"), QStringLiteral("groups"),
+            *m_f.apis, Text(u"API groups listed"_s, u"已列出 API 组"_s), QStringLiteral("groups"),
             QString::number(m_f.apis->answer.json.value(QStringLiteral("groups")).toArray().size()),
             QStringLiteral("kubectl api-resources")));
     } else {
-        link.summary =
-            QStringLiteral("Unknown: discovery could not be read (%1)")
-                .arg(m_f.apis ? m_f.apis->answer.message : QStringLiteral("not answered"));
+        link.setSummary(Text(u"Unknown: discovery could not be read (%1)"_s,
+                             u"未知：无法读取 API 发现结果（%1）"_s)
+                            .arg(m_f.apis ? Text::same(m_f.apis->answer.message) : notAnswered()));
     }
 
     if (!m_f.namespaces || !m_f.namespaces->ok()) {
         controller.state = ComponentState::Unknown;
-        controller.summary = QStringLiteral("Unknown: namespaces could not be read (%1)")
-                                 .arg(m_f.namespaces ? m_f.namespaces->answer.message
-                                                     : QStringLiteral("not answered"));
+        controller.setSummary(
+            Text(u"Unknown: namespaces could not be read (%1)"_s, u"未知：无法读取命名空间（%1）"_s)
+                .arg(m_f.namespaces ? Text::same(m_f.namespaces->answer.message) : notAnswered()));
     } else if (m_f.stuckNamespaces.isEmpty()) {
         controller.state = ComponentState::Healthy;
-        controller.summary = QStringLiteral("No namespace is stuck in Terminating");
+        controller.setSummary(Text(u"No namespace is stuck in Terminating"_s,
+                                   u"没有卡在 Terminating 状态的命名空间"_s));
     } else {
         QStringList names;
         bool hasConditions = false;
@@ -286,16 +356,20 @@ void VerdictBuilder::buildDiscovery(DiagnosisResult& result)
                     .has_value();
         }
         controller.state = ComponentState::Healthy;
-        controller.summary =
-            QStringLiteral(
-                "%1 namespace(s) stuck in Terminating (%2); the controller keeps retrying%3")
+        controller.setSummary(
+            Text(u"%1 namespace(s) stuck in Terminating (%2); the controller keeps retrying%3"_s,
+                 u"%1 个命名空间卡在 Terminating 状态（%2），控制器在不断重试%3"_s)
                 .arg(names.size())
-                .arg(names.mid(0, 5).join(QStringLiteral(", ")) +
-                     (names.size() > 5 ? QStringLiteral(", …") : QString()))
-                .arg(hasConditions ? QStringLiteral(" and reports why in the namespace conditions")
-                                   : QString());
+                .arg(
+                    Text(names.mid(0, 5).join(QStringLiteral(", ")) +
+                             (names.size() > 5 ? QStringLiteral(", …") : QString()),
+                         names.mid(0, 5).join(u"、"_s) + (names.size() > 5 ? u" 等"_s : QString())))
+                .arg(hasConditions ? Text(u" and reports why in the namespace conditions"_s,
+                                          u"，并在命名空间的 conditions 中说明了原因"_s)
+                                   : Text()));
         controller.evidence.append(evidence(
-            *m_f.namespaces, QStringLiteral("Namespaces in Terminating"),
+            *m_f.namespaces,
+            Text(u"Namespaces in Terminating"_s, u"处于 Terminating 状态的命名空间"_s),
             QStringLiteral("status.phase"), QStringLiteral("Terminating"),
             facts::kubectl(QStringLiteral("get ns --field-selector status.phase=Terminating"))));
     }
@@ -311,14 +385,14 @@ void VerdictBuilder::buildApiServer(DiagnosisResult& result)
     c.object = QStringLiteral("kube-apiserver");
     if (!m_f.apis || !m_f.apis->ok()) {
         c.state = ComponentState::Unknown;
-        c.summary = QStringLiteral("Unknown: /apis did not answer (%1)")
-                        .arg(m_f.apis ? m_f.apis->answer.message : QStringLiteral("not answered"));
+        c.setSummary(Text(u"Unknown: /apis did not answer (%1)"_s, u"未知：/apis 没有应答（%1）"_s)
+                         .arg(m_f.apis ? Text::same(m_f.apis->answer.message) : notAnswered()));
         result.components.append(c);
         return;
     }
     c.state = ComponentState::Healthy;
     // Where its traffic to aggregated APIs comes from: the host network of the control plane.
-    QString origin;
+    Bilingual origin;
     if (m_f.systemPods) {
         for (const QJsonValue& value : m_f.systemPods->items()) {
             const QJsonObject pod = value.toObject();
@@ -327,35 +401,40 @@ void VerdictBuilder::buildApiServer(DiagnosisResult& result)
                     QStringLiteral("kube-apiserver"))
                 continue;
             const bool host = facts::at(pod, QStringLiteral("spec.hostNetwork")).toBool();
-            origin = QStringLiteral("%1 network %2 (node %3)")
-                         .arg(host ? QStringLiteral("host") : QStringLiteral("pod"),
-                              str(pod, host ? QStringLiteral("status.hostIP")
-                                            : QStringLiteral("status.podIP")),
-                              str(pod, QStringLiteral("spec.nodeName")));
-            c.evidence.append(
-                evidence(*m_f.systemPods, QStringLiteral("API server pod %1").arg(facts::name(pod)),
-                         QStringLiteral("spec.hostNetwork"),
-                         host ? QStringLiteral("true") : QStringLiteral("false"),
-                         facts::kubectl(QStringLiteral("get pod %1 -o wide").arg(facts::name(pod)),
-                                        QStringLiteral("kube-system"))));
+            origin = Text(u"%1 network %2 (node %3)"_s, u"%1网络 %2（节点 %3）"_s)
+                         .arg(host ? Text(u"host"_s, u"主机"_s) : Text(u"pod"_s, u"Pod "_s),
+                              Text::same(str(pod, host ? QStringLiteral("status.hostIP")
+                                                       : QStringLiteral("status.podIP"))),
+                              Text::same(str(pod, QStringLiteral("spec.nodeName"))));
+            c.evidence.append(evidence(
+                *m_f.systemPods,
+                Text(u"API server pod %1"_s, u"API Server 的 Pod：%1"_s).arg(facts::name(pod)),
+                QStringLiteral("spec.hostNetwork"),
+                host ? QStringLiteral("true") : QStringLiteral("false"),
+                facts::kubectl(QStringLiteral("get pod %1 -o wide").arg(facts::name(pod)),
+                               QStringLiteral("kube-system"))));
             break;
         }
     }
     if (origin.isEmpty()) {
         for (const QJsonObject& n : nodes())
             if (facts::isControlPlane(n)) {
-                origin = QStringLiteral("host network of control-plane node %1 (%2)")
+                origin = Text(u"host network of control-plane node %1 (%2)"_s,
+                              u"控制面节点 %1 的主机网络（%2）"_s)
                              .arg(facts::name(n), facts::internalIp(n));
                 break;
             }
     }
     if (origin.isEmpty())
-        origin = QStringLiteral("a managed control plane (no API server pod is visible)");
-    c.summary = QStringLiteral("Serves requests; its calls to aggregated APIs leave from the %1")
-                    .arg(origin);
-    c.evidence.append(evidence(
-        *m_f.apis, QStringLiteral("GET /apis answers"), QStringLiteral("HTTP status"),
-        QString::number(m_f.apis->answer.status), QStringLiteral("kubectl get --raw /apis")));
+        origin = Text(u"a managed control plane (no API server pod is visible)"_s,
+                      u"托管控制面（看不到 API Server Pod）"_s);
+    c.setSummary(Text(u"Serves requests; its calls to aggregated APIs leave from the %1"_s,
+                      u"正常处理请求；它对聚合 API 的调用从%1发出"_s)
+                     .arg(origin));
+    c.evidence.append(evidence(*m_f.apis, Text(u"GET /apis answers"_s, u"GET /apis 有应答"_s),
+                               QStringLiteral("HTTP status"),
+                               QString::number(m_f.apis->answer.status),
+                               QStringLiteral("kubectl get --raw /apis")));
     result.components.append(c);
 }
 
@@ -384,19 +463,23 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
         m_backend = &m_f.backends.first();
 
     if (!m_f.apiServices || !m_f.apiServices->ok()) {
-        c.summary = link.summary = QStringLiteral("Unknown: APIServices could not be read (%1)")
-                                       .arg(m_f.apiServices ? m_f.apiServices->answer.message
-                                                            : QStringLiteral("not answered"));
+        const Bilingual unknown =
+            Text(u"Unknown: APIServices could not be read (%1)"_s,
+                 u"未知：无法读取 APIService（%1）"_s)
+                .arg(m_f.apiServices ? Text::same(m_f.apiServices->answer.message) : notAnswered());
+        c.setSummary(unknown);
+        link.setSummary(unknown);
         result.components.append(c);
         result.links.append(link);
         return;
     }
     if (!m_backend) {
         c.state = ComponentState::NotApplicable;
-        c.summary = QStringLiteral(
-            "No aggregated API is registered; the API server serves every group itself");
+        c.setSummary(
+            Text(u"No aggregated API is registered; the API server serves every group itself"_s,
+                 u"没有注册聚合 API；所有 API 组都由 API Server 自己提供"_s));
         link.state = LinkState::Ok;
-        link.summary = QStringLiteral("No aggregated API to reach");
+        link.setSummary(Text(u"No aggregated API to reach"_s, u"没有需要访问的聚合 API"_s));
         result.components.append(c);
         result.links.append(link);
         return;
@@ -417,22 +500,25 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
     const ApiServiceFailure failure = status == QStringLiteral("True")
                                           ? ApiServiceFailure::None
                                           : classifyApiServiceFailure(reason, message);
-    const Evidence apiServiceEvidence =
-        evidence(*m_f.apiServices,
-                 QStringLiteral("APIService %1 is Available=%2%3")
-                     .arg(b.apiService, status,
-                          reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason)),
-                 QStringLiteral("status.conditions[Available]"),
-                 QStringLiteral("%1 %2: %3").arg(status, reason, message),
-                 facts::kubectl(QStringLiteral("get apiservice %1 -o yaml").arg(b.apiService)));
+    const Evidence apiServiceEvidence = evidence(
+        *m_f.apiServices,
+        Text(u"APIService %1 is Available=%2%3"_s, u"APIService %1 的状态为 Available=%2%3"_s)
+            .arg(Text::same(b.apiService), Text::same(status),
+                 reason.isEmpty() ? Text() : Text(u" (%1)"_s, u"（%1）"_s).arg(reason)),
+        QStringLiteral("status.conditions[Available]"),
+        QStringLiteral("%1 %2: %3").arg(status, reason, message),
+        facts::kubectl(QStringLiteral("get apiservice %1 -o yaml").arg(b.apiService)));
     link.evidence.append(apiServiceEvidence);
     if (failure == ApiServiceFailure::None) {
         link.state = LinkState::Ok;
-        link.summary = QStringLiteral("APIService %1 is Available").arg(b.apiService);
+        link.setSummary(Text(u"APIService %1 is Available"_s, u"APIService %1 可用（Available）"_s)
+                            .arg(b.apiService));
     } else {
         link.state = LinkState::Broken;
-        link.summary = QStringLiteral("APIService %1 is Available=%2 (%3): %4")
-                           .arg(b.apiService, status, reason, describeApiServiceFailure(failure));
+        link.setSummary(Text(u"APIService %1 is Available=%2 (%3): %4"_s,
+                             u"APIService %1 不可用（Available=%2，%3）：%4"_s)
+                            .arg(Text::same(b.apiService), Text::same(status), Text::same(reason),
+                                 describeApiServiceFailureText(failure)));
     }
     // Other aggregated APIs that fail too are worth one line each.
     for (const AggregatedBackend& other : m_f.backends) {
@@ -442,7 +528,8 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
         if (cond && cond->value(QStringLiteral("status")).toString() != QStringLiteral("True"))
             link.evidence.append(evidence(
                 *m_f.apiServices,
-                QStringLiteral("APIService %1 is also unavailable").arg(other.apiService),
+                Text(u"APIService %1 is also unavailable"_s, u"APIService %1 同样不可用"_s)
+                    .arg(other.apiService),
                 QStringLiteral("status.conditions[Available].reason"),
                 cond->value(QStringLiteral("reason")).toString() + QStringLiteral(": ") +
                     cond->value(QStringLiteral("message")).toString(),
@@ -452,15 +539,16 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
     // The backend itself: Service → ready endpoints → pods.
     if (failure == ApiServiceFailure::NoService || (b.service && b.service->answer.status == 404)) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("Service %1 does not exist: APIService %2 was left behind (e.g. "
-                                   "by an uninstalled add-on)")
-                        .arg(c.object, b.apiService);
+        c.setSummary(Text(u"Service %1 does not exist: APIService %2 was left behind (e.g. "
+                          "by an uninstalled add-on)"_s,
+                          u"Service %1 不存在：APIService %2 是遗留下来的（例如组件已被卸载）"_s)
+                         .arg(c.object, b.apiService));
         if (b.service)
-            c.evidence.append(
-                evidence(*b.service, QStringLiteral("Service %1 not found").arg(c.object),
-                         QStringLiteral("HTTP status"), QString::number(b.service->answer.status),
-                         facts::kubectl(QStringLiteral("get svc %1").arg(b.serviceName),
-                                        b.serviceNamespace)));
+            c.evidence.append(evidence(
+                *b.service, Text(u"Service %1 not found"_s, u"找不到 Service %1"_s).arg(c.object),
+                QStringLiteral("HTTP status"), QString::number(b.service->answer.status),
+                facts::kubectl(QStringLiteral("get svc %1").arg(b.serviceName),
+                               b.serviceNamespace)));
         c.evidence.append(apiServiceEvidence);
         result.components.append(c);
         result.links.append(link);
@@ -479,7 +567,9 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
             }
         c.evidence.append(evidence(
             *b.slices,
-            QStringLiteral("%1 of %2 endpoints ready").arg(readyEndpoints).arg(endpoints),
+            Text(u"%1 of %2 endpoints ready"_s, u"%2 个 Endpoint 中有 %1 个就绪"_s)
+                .arg(readyEndpoints)
+                .arg(endpoints),
             QStringLiteral("endpoints[].conditions.ready"), QString::number(readyEndpoints),
             facts::kubectl(QStringLiteral("get endpointslices -l kubernetes.io/service-name=%1")
                                .arg(b.serviceName),
@@ -487,20 +577,29 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
     }
     int readyPods = 0, pods = 0;
     QStringList podLines;
+    Bilingual firstPod;
     if (b.pods && b.pods->ok()) {
         for (const QJsonValue& value : b.pods->items()) {
             const QJsonObject pod = value.toObject();
             ++pods;
             if (facts::podReady(pod))
                 ++readyPods;
-            podLines << QStringLiteral("%1 %2 on %3 (%4)")
-                            .arg(facts::name(pod), str(pod, QStringLiteral("status.podIP")),
-                                 str(pod, QStringLiteral("spec.nodeName")),
-                                 facts::podReady(pod) ? QStringLiteral("Ready")
-                                                      : QStringLiteral("not Ready"));
+            const Bilingual line =
+                Text(u"%1 %2 on %3 (%4)"_s, u"%1 %2，位于 %3（%4）"_s)
+                    .arg(Text::same(facts::name(pod)),
+                         Text::same(str(pod, QStringLiteral("status.podIP"))),
+                         Text::same(str(pod, QStringLiteral("spec.nodeName"))),
+                         facts::podReady(pod) ? Text(u"Ready"_s, u"已就绪"_s)
+                                              : Text(u"not Ready"_s, u"未就绪"_s));
+            if (podLines.isEmpty())
+                firstPod = line;
+            podLines << line.en;
         }
         c.evidence.append(evidence(
-            *b.pods, QStringLiteral("%1 of %2 backend pods Ready").arg(readyPods).arg(pods),
+            *b.pods,
+            Text(u"%1 of %2 backend pods Ready"_s, u"%2 个后端 Pod 中有 %1 个就绪"_s)
+                .arg(readyPods)
+                .arg(pods),
             QStringLiteral("status.conditions[Ready]"), podLines.join(QStringLiteral("; ")),
             facts::kubectl(QStringLiteral("get pods -o wide -l ") +
                                facts::at(b.service ? b.service->answer.json : QJsonObject{},
@@ -515,31 +614,37 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
         (b.slices && b.slices->ok() && readyEndpoints == 0) ||
         (b.pods && b.pods->ok() && readyPods == 0)) {
         c.state = ComponentState::Failing;
-        c.summary = pods == 0
-                        ? QStringLiteral("No backend pod exists for Service %1 (scaled to zero or "
-                                         "crashed away): no endpoints")
-                              .arg(c.object)
-                        : QStringLiteral(
-                              "No ready backend pod for Service %1 (%2 of %3 Ready): no endpoints")
-                              .arg(c.object)
-                              .arg(readyPods)
-                              .arg(pods);
+        c.setSummary(
+            pods == 0
+                ? Text(u"No backend pod exists for Service %1 (scaled to zero or "
+                       "crashed away): no endpoints"_s,
+                       u"Service %1 没有任何后端 Pod（副本数被缩到 0 或已崩溃消失）：没有 "
+                       "Endpoint"_s)
+                      .arg(c.object)
+                : Text(u"No ready backend pod for Service %1 (%2 of %3 Ready): no endpoints"_s,
+                       u"Service %1 没有就绪的后端 Pod（%3 个中 %2 个就绪）：没有 Endpoint"_s)
+                      .arg(c.object)
+                      .arg(readyPods)
+                      .arg(pods));
     } else if (failure == ApiServiceFailure::Refused || failure == ApiServiceFailure::Tls ||
                failure == ApiServiceFailure::Auth) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("%1 answers the API server with an error: %2")
-                        .arg(c.object, describeApiServiceFailure(failure));
+        c.setSummary(Text(u"%1 answers the API server with an error: %2"_s,
+                          u"%1 向 API Server 返回错误：%2"_s)
+                         .arg(Text::same(c.object), describeApiServiceFailureText(failure)));
         c.evidence.append(apiServiceEvidence);
     } else if (b.pods && b.pods->ok()) {
         c.state = ComponentState::Healthy;
-        c.summary = QStringLiteral("%1 of %2 pods Ready (%3)")
-                        .arg(readyPods)
-                        .arg(pods)
-                        .arg(podLines.value(0));
+        c.setSummary(Text(u"%1 of %2 pods Ready (%3)"_s, u"%2 个 Pod 中有 %1 个就绪（%3）"_s)
+                         .arg(readyPods)
+                         .arg(pods)
+                         .arg(firstPod));
     } else {
-        c.summary = QStringLiteral("Unknown: backend pods could not be read (%1)")
-                        .arg(b.pods ? b.pods->answer.message
-                                    : QStringLiteral("Service has no selector or was not read"));
+        c.setSummary(Text(u"Unknown: backend pods could not be read (%1)"_s,
+                          u"未知：无法读取后端 Pod（%1）"_s)
+                         .arg(b.pods ? Text::same(b.pods->answer.message)
+                                     : Text(u"Service has no selector or was not read"_s,
+                                            u"Service 没有 selector，或未能读取"_s)));
     }
     result.components.append(c);
     result.links.append(link);
@@ -552,15 +657,17 @@ void VerdictBuilder::buildRouteTable(DiagnosisResult& result)
     c.label = QStringLiteral("VPC route table");
     if (!onAlibaba() && m_f.nodes && m_f.nodes->ok()) {
         c.state = ComponentState::NotApplicable;
-        c.summary = QStringLiteral(
-            "Nodes are not Alibaba Cloud ECS instances (no <region>.<instance-id> providerID)");
-        m_routesUnknown = c.summary;
+        m_routesUnknown = Text(
+            u"Nodes are not Alibaba Cloud ECS instances (no <region>.<instance-id> providerID)"_s,
+            u"节点不是阿里云 ECS 实例（providerID 不是 <region>.<instance-id> 格式）"_s);
+        c.setSummary(m_routesUnknown);
         result.components.append(c);
         return;
     }
-    QString reason = cloudUnknownReason(m_f.instances, QStringLiteral("ecs:DescribeInstances"));
+    Bilingual reason = cloudUnknownReason(m_f.instances, QStringLiteral("ecs:DescribeInstances"));
     if (reason.isEmpty() && m_f.vpcId.isEmpty())
-        reason = QStringLiteral("the nodes' ECS instances report no VPC");
+        reason =
+            Text(u"the nodes' ECS instances report no VPC"_s, u"节点的 ECS 实例没有报告所属 VPC"_s);
     if (reason.isEmpty())
         reason = cloudUnknownReason(m_f.routeTables, QStringLiteral("vpc:DescribeRouteTableList"));
     QJsonArray entries;
@@ -574,10 +681,10 @@ void VerdictBuilder::buildRouteTable(DiagnosisResult& result)
             entries.append(e);
     }
     if (reason.isEmpty() && m_f.routeEntries.isEmpty())
-        reason = QStringLiteral("VPC %1 has no route table").arg(m_f.vpcId);
+        reason = Text(u"VPC %1 has no route table"_s, u"VPC %1 没有路由表"_s).arg(m_f.vpcId);
     c.object = tables.isEmpty() ? m_f.vpcId : tables.join(QStringLiteral(", "));
     if (!reason.isEmpty()) {
-        c.summary = QStringLiteral("Unknown: ") + reason;
+        c.setSummary(unknownBecause(reason));
         m_routesUnknown = reason;
         result.components.append(c);
         return;
@@ -590,29 +697,32 @@ void VerdictBuilder::buildRouteTable(DiagnosisResult& result)
                        {QStringLiteral("RouteTableId"), tables.value(0)}});
     if (problems.isEmpty()) {
         c.state = ComponentState::Healthy;
-        c.summary = QStringLiteral(
-                        "Every node's pod CIDR has a route to its instance (%1 nodes, %2 entries)")
-                        .arg(m_routes->nodes.size())
-                        .arg(entries.size());
+        c.setSummary(
+            Text(u"Every node's pod CIDR has a route to its instance (%1 nodes, %2 entries)"_s,
+                 u"每个节点的 Pod 网段都有指向其实例的路由（%1 个节点，%2 条路由条目）"_s)
+                .arg(m_routes->nodes.size())
+                .arg(entries.size()));
     } else {
-        QStringList lines;
+        QList<Bilingual> lines;
         for (const auto& p : problems)
             lines << (p.state == RouteAnalysis::NodeRoute::State::Missing
-                          ? QStringLiteral("%1 → %2 missing (node %3)")
+                          ? Text(u"%1 → %2 missing (node %3)"_s, u"缺少 %1 → %2（节点 %3）"_s)
                                 .arg(p.podCidr, p.instanceId, p.node)
-                          : QStringLiteral("%1 goes to %2 instead of %3 (node %4)")
+                          : Text(u"%1 goes to %2 instead of %3 (node %4)"_s,
+                                 u"%1 指向 %2，而不是 %3（节点 %4）"_s)
                                 .arg(p.destination, p.nextHop, p.instanceId, p.node));
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("%1 of %2 node pod CIDRs have no correct route: %3")
-                        .arg(problems.size())
-                        .arg(m_routes->nodes.size())
-                        .arg(lines.mid(0, 3).join(QStringLiteral("; ")) +
-                             (lines.size() > 3 ? QStringLiteral("; …") : QString()));
+        c.setSummary(Text(u"%1 of %2 node pod CIDRs have no correct route: %3"_s,
+                          u"%2 个节点的 Pod 网段中有 %1 个没有正确的路由：%3"_s)
+                         .arg(problems.size())
+                         .arg(m_routes->nodes.size())
+                         .arg(Text::join(lines.mid(0, 3), u"; "_s, u"；"_s) +
+                              (lines.size() > 3 ? Text(u"; …"_s, u"；…"_s) : Text())));
     }
     for (const Observation& o : m_f.routeEntries)
         c.evidence.append(
             evidence(o,
-                     QStringLiteral("Route entries of %1")
+                     Text(u"Route entries of %1"_s, u"%1 的路由条目"_s)
                          .arg(o.query.params.value(QStringLiteral("RouteTableId"))),
                      QStringLiteral("RouteEntrys.RouteEntry[].DestinationCidrBlock"),
                      QStringLiteral("%1 entries")
@@ -622,7 +732,9 @@ void VerdictBuilder::buildRouteTable(DiagnosisResult& result)
                      cmd));
     if (m_f.instances)
         c.evidence.append(evidence(
-            *m_f.instances, QStringLiteral("Cluster VPC from the nodes' ECS instances"),
+            *m_f.instances,
+            Text(u"Cluster VPC from the nodes' ECS instances"_s,
+                 u"由节点的 ECS 实例得出的集群 VPC"_s),
             QStringLiteral("Instances.Instance[].VpcAttributes.VpcId"), m_f.vpcId,
             facts::aliyun(QStringLiteral("ecs"), QStringLiteral("DescribeInstances"),
                           {{QStringLiteral("RegionId"), m_f.regionId},
@@ -631,7 +743,8 @@ void VerdictBuilder::buildRouteTable(DiagnosisResult& result)
     if (!m_routes->staleEntries.isEmpty())
         c.evidence.append(evidence(
             m_f.routeEntries.first(),
-            QStringLiteral("%1 stale route entries point to instances that are no node")
+            Text(u"%1 stale route entries point to instances that are no node"_s,
+                 u"%1 条过时的路由条目指向已不是集群节点的实例"_s)
                 .arg(m_routes->staleEntries.size()),
             QStringLiteral("DestinationCidrBlock"),
             m_routes->staleEntries.first().value(QStringLiteral("DestinationCidrBlock")).toString(),
@@ -656,46 +769,54 @@ void VerdictBuilder::buildBackendRoute(DiagnosisResult& result)
             }
         }
     if (backendNodes.isEmpty()) {
-        link.summary = QStringLiteral(
-            "Unknown: no backend pod is scheduled, so there is no pod IP to route to");
+        link.setSummary(
+            Text(u"Unknown: no backend pod is scheduled, so there is no pod IP to route to"_s,
+                 u"未知：没有已调度的后端 Pod，因此没有可以路由到的 Pod IP"_s));
     } else if (!m_routes) {
-        link.summary = QStringLiteral("Unknown: ") + m_routesUnknown;
+        Bilingual summary = unknownBecause(m_routesUnknown);
         // Kube-side hint: the node says the route controller failed for it.
         for (const QString& n : backendNodes) {
             const auto cond = facts::condition(node(n), QStringLiteral("NetworkUnavailable"));
             if (cond && cond->value(QStringLiteral("status")).toString() == QStringLiteral("True"))
-                link.summary += QStringLiteral(" (node %1 reports NetworkUnavailable/%2)")
-                                    .arg(n, cond->value(QStringLiteral("reason")).toString());
+                summary += Text(u" (node %1 reports NetworkUnavailable/%2)"_s,
+                                u"（节点 %1 报告 NetworkUnavailable/%2）"_s)
+                               .arg(n, cond->value(QStringLiteral("reason")).toString());
         }
+        link.setSummary(summary);
     } else {
-        QStringList broken, fine;
+        QList<Bilingual> broken, fine;
         for (int i = 0; i < backendNodes.size(); ++i) {
             const auto* route = m_routes->forNode(backendNodes.at(i));
             if (!route) {
-                fine << QStringLiteral("node %1 is not VPC-routed").arg(backendNodes.at(i));
+                fine << Text(u"node %1 is not VPC-routed"_s, u"节点 %1 不走 VPC 路由"_s)
+                            .arg(backendNodes.at(i));
                 continue;
             }
             if (route->state == RouteAnalysis::NodeRoute::State::Ok)
-                fine << QStringLiteral("%1 → %2 (%3)")
-                            .arg(route->destination, route->nextHop, route->entryId);
+                fine << Text::same(QStringLiteral("%1 → %2 (%3)")
+                                       .arg(route->destination, route->nextHop, route->entryId));
             else if (route->state == RouteAnalysis::NodeRoute::State::Missing)
-                broken << QStringLiteral("no route for %1 (node %2, backend pod %3) → %4")
+                broken << Text(u"no route for %1 (node %2, backend pod %3) → %4"_s,
+                               u"没有 %1 → %4 的路由（节点 %2，后端 Pod %3）"_s)
                               .arg(route->podCidr, route->node, podIps.at(i), route->instanceId);
             else
-                broken << QStringLiteral("route %1 for %2 goes to %3, not to node %4's instance %5")
+                broken << Text(u"route %1 for %2 goes to %3, not to node %4's instance %5"_s,
+                               u"%2 的路由 %1 指向 %3，而不是节点 %4 的实例 %5"_s)
                               .arg(route->entryId, route->destination, route->nextHop, route->node,
                                    route->instanceId);
         }
         link.state = broken.isEmpty() ? LinkState::Ok : LinkState::Broken;
-        link.summary = broken.isEmpty()
-                           ? QStringLiteral("A route reaches the backend pod's node: ") +
-                                 fine.join(QStringLiteral("; "))
-                           : QStringLiteral("The API server cannot reach the backend pod: ") +
-                                 broken.join(QStringLiteral("; "));
+        link.setSummary(broken.isEmpty() ? Text(u"A route reaches the backend pod's node: "_s,
+                                                u"有路由可到达后端 Pod 所在的节点："_s) +
+                                               Text::join(fine, u"; "_s, u"；"_s)
+                                         : Text(u"The API server cannot reach the backend pod: "_s,
+                                                u"API Server 无法到达后端 Pod："_s) +
+                                               Text::join(broken, u"; "_s, u"；"_s));
         for (const Observation& o : m_f.routeEntries)
             link.evidence.append(evidence(
                 o,
-                QStringLiteral("Routes checked against node %1's pod CIDR")
+                Text(u"Routes checked against node %1's pod CIDR"_s,
+                     u"按节点 %1 的 Pod 网段核对的路由"_s)
                     .arg(backendNodes.first()),
                 QStringLiteral("DestinationCidrBlock"),
                 m_routes->forNode(backendNodes.first())
@@ -708,7 +829,9 @@ void VerdictBuilder::buildBackendRoute(DiagnosisResult& result)
     }
     if (m_f.nodes && !backendNodes.isEmpty())
         link.evidence.append(evidence(
-            *m_f.nodes, QStringLiteral("Backend node %1 pod CIDR").arg(backendNodes.first()),
+            *m_f.nodes,
+            Text(u"Backend node %1 pod CIDR"_s, u"后端节点 %1 的 Pod 网段"_s)
+                .arg(backendNodes.first()),
             QStringLiteral("spec.podCIDR"), facts::podCidr(node(backendNodes.first())),
             facts::kubectl(
                 QStringLiteral("get node %1 -o jsonpath='{.spec.podCIDR} {.spec.providerID}'")
@@ -732,7 +855,7 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
     static const QSet<QString> failReasons{
         QStringLiteral("FailedToCreateRoute"), QStringLiteral("CreateRouteFailed"),
         QStringLiteral("SyncRouteFailed"), QStringLiteral("DescriberRouteFailed")};
-    QStringList errorLines;
+    QList<Bilingual> errorLines; // log lines and events as they are, one sentence of ours
     for (const Observation& o : m_f.events)
         for (const QJsonValue& value : o.items()) {
             const QJsonObject event = value.toObject();
@@ -744,11 +867,11 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
                                           str(event, QStringLiteral("involvedObject.name")),
                                           event.value(QStringLiteral("message")).toString())
                                      .simplified();
-            errorLines << line;
+            errorLines << Text::same(line);
             if (m_routeErrorEvidence.size() < 3)
                 m_routeErrorEvidence.append(evidence(
                     o,
-                    QStringLiteral("Warning event %1 (×%2)")
+                    Text(u"Warning event %1 (×%2)"_s, u"Warning 事件 %1（×%2）"_s)
                         .arg(reason)
                         .arg(event.value(QStringLiteral("count")).toInt(1)),
                     QStringLiteral("reason/message"), line,
@@ -766,9 +889,10 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
             if (bad.match(line).hasMatch())
                 last = line.trimmed();
         if (!last.isEmpty()) {
-            errorLines << last;
+            errorLines << Text::same(last);
             m_routeErrorEvidence.append(evidence(
-                *m_f.routeControllerLog, QStringLiteral("Route error in the controller log"),
+                *m_f.routeControllerLog,
+                Text(u"Route error in the controller log"_s, u"控制器日志中的路由错误"_s),
                 QStringLiteral("log line"), last,
                 facts::kubectl(QStringLiteral("logs %1 --tail=200").arg(m_f.routeControllerPod),
                                QStringLiteral("kube-system"))));
@@ -781,11 +905,13 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
             noRoute << facts::name(n);
     }
     if (!noRoute.isEmpty() && m_f.nodes) {
-        errorLines << QStringLiteral("NetworkUnavailable=True on %1")
+        errorLines << Text(u"NetworkUnavailable=True on %1"_s,
+                           u"节点 %1 上 NetworkUnavailable=True"_s)
                           .arg(noRoute.join(QStringLiteral(", ")));
         m_routeErrorEvidence.append(
             evidence(*m_f.nodes,
-                     QStringLiteral("%1 node(s) NetworkUnavailable=True (NoRouteCreated)")
+                     Text(u"%1 node(s) NetworkUnavailable=True (NoRouteCreated)"_s,
+                          u"%1 个节点 NetworkUnavailable=True（NoRouteCreated）"_s)
                          .arg(noRoute.size()),
                      QStringLiteral("status.conditions[NetworkUnavailable]"),
                      noRoute.join(QStringLiteral(", ")),
@@ -802,32 +928,39 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
     if (!pod.isEmpty() && m_f.systemPods)
         c.evidence.append(evidence(
             *m_f.systemPods,
-            QStringLiteral("Pod %1 is %2")
-                .arg(m_f.routeControllerPod,
-                     facts::podReady(pod) ? QStringLiteral("Ready") : QStringLiteral("not Ready")),
+            Text(u"Pod %1 is %2"_s, u"Pod %1 %2"_s)
+                .arg(Text::same(m_f.routeControllerPod), facts::podReady(pod)
+                                                             ? Text(u"Ready"_s, u"已就绪"_s)
+                                                             : Text(u"not Ready"_s, u"未就绪"_s)),
             QStringLiteral("status.conditions[Ready]"),
             facts::podReady(pod) ? QStringLiteral("True") : QStringLiteral("False"),
             facts::kubectl(QStringLiteral("get pod %1 -o wide").arg(m_f.routeControllerPod),
                            QStringLiteral("kube-system"))));
     if (!errorLines.isEmpty()) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("Fails to manage routes: ") + errorLines.first().left(300);
+        c.setSummary(Text(u"Fails to manage routes: "_s, u"无法管理路由："_s) +
+                     firstLine(errorLines));
     } else if (!pod.isEmpty() && !facts::podReady(pod)) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("Pod %1 is not Ready").arg(m_f.routeControllerPod);
+        c.setSummary(
+            Text(u"Pod %1 is not Ready"_s, u"Pod %1 未就绪"_s).arg(m_f.routeControllerPod));
     } else if (!pod.isEmpty()) {
         c.state = ComponentState::Healthy;
-        c.summary = QStringLiteral("Running (%1), no route errors in its log or events")
-                        .arg(m_f.routeControllerPod);
+        c.setSummary(Text(u"Running (%1), no route errors in its log or events"_s,
+                          u"正在运行（%1），日志和事件中没有路由错误"_s)
+                         .arg(m_f.routeControllerPod));
     } else if (!onAlibaba() && m_f.nodes && m_f.nodes->ok()) {
         c.state = ComponentState::NotApplicable;
-        c.summary =
-            QStringLiteral("No cloud route controller: nodes are not VPC-routed ECS instances");
+        c.setSummary(Text(u"No cloud route controller: nodes are not VPC-routed ECS instances"_s,
+                          u"没有云路由控制器：节点不是通过 VPC 路由的 ECS 实例"_s));
     } else {
-        c.summary = m_f.systemPods && m_f.systemPods->ok()
-                        ? QStringLiteral("Unknown: no cloud-controller-manager pod in kube-system "
-                                         "(managed control plane?) and no route events")
-                        : QStringLiteral("Unknown: kube-system pods could not be read");
+        c.setSummary(m_f.systemPods && m_f.systemPods->ok()
+                         ? Text(u"Unknown: no cloud-controller-manager pod in kube-system "
+                                "(managed control plane?) and no route events"_s,
+                                u"未知：kube-system 中没有 cloud-controller-manager Pod（可能是托管"
+                                "控制面），也没有路由事件"_s)
+                         : Text(u"Unknown: kube-system pods could not be read"_s,
+                                u"未知：无法读取 kube-system 中的 Pod"_s));
     }
     result.components.append(c);
 
@@ -838,26 +971,30 @@ void VerdictBuilder::buildRouteController(DiagnosisResult& result)
         QStringList cidrs;
         for (const auto& p : problems)
             cidrs << p.podCidr;
-        link.summary =
-            QStringLiteral("%1 node pod CIDR(s) lack a correct route (%2)%3")
+        link.setSummary(
+            Text(u"%1 node pod CIDR(s) lack a correct route (%2)%3"_s,
+                 u"%1 个节点的 Pod 网段缺少正确的路由（%2）%3"_s)
                 .arg(problems.size())
                 .arg(cidrs.mid(0, 4).join(QStringLiteral(", ")) +
                      (cidrs.size() > 4 ? QStringLiteral(", …") : QString()))
                 .arg(m_routeControllerErrors
-                         ? QStringLiteral("; the controller reports errors")
-                         : QStringLiteral("; the controller has not re-created them yet"));
+                         ? Text(u"; the controller reports errors"_s, u"；控制器报告了错误"_s)
+                         : Text(u"; the controller has not re-created them yet"_s,
+                                u"；控制器尚未重建这些路由"_s)));
     } else if (m_routeControllerErrors) {
         link.state = LinkState::Broken;
-        link.summary = QStringLiteral("The route controller reports route errors: ") +
-                       errorLines.first().left(300);
+        link.setSummary(Text(u"The route controller reports route errors: "_s,
+                             u"路由控制器报告了路由错误："_s) +
+                        firstLine(errorLines));
     } else if (m_routes) {
         link.state = LinkState::Ok;
-        link.summary = QStringLiteral("Every node's pod CIDR has its route");
+        link.setSummary(
+            Text(u"Every node's pod CIDR has its route"_s, u"每个节点的 Pod 网段都有路由"_s));
     } else if (c.state == ComponentState::NotApplicable) {
         link.state = LinkState::Ok;
-        link.summary = QStringLiteral("Not VPC-routed");
+        link.setSummary(Text(u"Not VPC-routed"_s, u"不走 VPC 路由"_s));
     } else {
-        link.summary = QStringLiteral("Unknown: ") + m_routesUnknown;
+        link.setSummary(unknownBecause(m_routesUnknown));
     }
     result.links.append(link);
 }
@@ -901,21 +1038,23 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
                 ? LinkState::Ok
                 : LinkState::Unknown;
         if (link.summary.isEmpty())
-            link.summary = c.summary;
+            link.setSummary(c.summaryText());
         link.evidence = c.evidence;
         result.components.append(c);
         result.links.append(link);
     };
     if (!onAlibaba() && m_f.nodes && m_f.nodes->ok()) {
         c.state = ComponentState::NotApplicable;
-        c.summary = QStringLiteral("Not an Alibaba Cloud cluster");
+        c.setSummary(Text(u"Not an Alibaba Cloud cluster"_s, u"不是阿里云集群"_s));
         return finish();
     }
-    QString reason =
+    Bilingual reason =
         cloudUnknownReason(m_f.instanceRamRole, QStringLiteral("ecs:DescribeInstanceRamRole"));
     if (reason.isEmpty() && m_f.ramRoleName.isEmpty())
-        reason = QStringLiteral("the control-plane instances have no RAM role (the controller may "
-                                "use an AccessKey from cloud-config)");
+        reason =
+            Text(u"the control-plane instances have no RAM role (the controller may "
+                 "use an AccessKey from cloud-config)"_s,
+                 u"控制面实例没有绑定 RAM 角色（控制器可能使用 cloud-config 中的 AccessKey）"_s);
     if (reason.isEmpty())
         reason = cloudUnknownReason(m_f.rolePolicies, QStringLiteral("ram:ListPoliciesForRole"));
     QList<RamAttachedPolicy> documents;
@@ -927,7 +1066,7 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
         const auto attached = attachedPolicy(o);
         if (!attached) {
             if (reason.isEmpty())
-                reason = QStringLiteral("policy %1 could not be read")
+                reason = Text(u"policy %1 could not be read"_s, u"无法读取策略 %1"_s)
                              .arg(o.query.params.value(QStringLiteral("PolicyName")));
             continue;
         }
@@ -935,19 +1074,21 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
     }
     c.object = m_f.ramRoleName;
     if (!reason.isEmpty()) {
-        c.summary = QStringLiteral("Unknown: ") + reason;
+        c.setSummary(unknownBecause(reason));
         // A hint from the kube side, never a verdict.
         for (const Evidence& e : m_routeErrorEvidence)
             if (e.value.contains(QStringLiteral("Forbidden.RAM"))) {
-                link.summary =
-                    c.summary +
-                    QStringLiteral(" (the route controller's own errors mention Forbidden.RAM)");
+                link.setSummary(
+                    c.summaryText() +
+                    Text(u" (the route controller's own errors mention Forbidden.RAM)"_s,
+                         u"（路由控制器自身的错误中提到了 Forbidden.RAM）"_s));
                 c.evidence.append(e);
                 break;
             }
         return finish();
     }
     QStringList denied, missing;
+    QString denyingPolicy; // the first policy whose Deny decides
     Evidence decisive;
     for (const QString& action : requiredRouteActions()) {
         const RamEvaluation e = RamPolicyEvaluator::evaluate(documents, action);
@@ -955,11 +1096,15 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
             denied << action;
             const QString policyName =
                 e.deciding.isEmpty() ? QString() : e.deciding.first().policyName;
+            if (denyingPolicy.isEmpty())
+                denyingPolicy = policyName;
             if (decisive.title.isEmpty())
                 for (const Observation& o : m_f.policies)
                     if (o.query.params.value(QStringLiteral("PolicyName")) == policyName)
                         decisive = evidence(
-                            o, QStringLiteral("Policy %1 denies %2").arg(policyName, action),
+                            o,
+                            Text(u"Policy %1 denies %2"_s, u"策略 %1 拒绝了 %2"_s)
+                                .arg(policyName, action),
                             QStringLiteral("DefaultPolicyVersion.PolicyDocument.Statement"),
                             e.explain(),
                             facts::aliyun(QStringLiteral("ram"), QStringLiteral("GetPolicy"),
@@ -972,7 +1117,8 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
     }
     if (m_f.rolePolicies)
         c.evidence.append(evidence(
-            *m_f.rolePolicies, QStringLiteral("Policies attached to %1").arg(m_f.ramRoleName),
+            *m_f.rolePolicies,
+            Text(u"Policies attached to %1"_s, u"角色 %1 上附加的策略"_s).arg(m_f.ramRoleName),
             QStringLiteral("Policies.Policy[].PolicyName"),
             [&] {
                 QStringList n;
@@ -986,17 +1132,22 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
         c.evidence.prepend(decisive);
     if (!denied.isEmpty()) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("Role %1: an explicit Deny blocks %2 (the route controller "
-                                   "cannot read or write routes)")
-                        .arg(m_f.ramRoleName, denied.join(QStringLiteral(", ")));
+        // The Chinese sentence also names the policy: that is what the fix edits.
+        const QString list = denied.join(QStringLiteral(", "));
+        c.setSummary(Text(
+            u"Role %1: an explicit Deny blocks %2 (the route controller "
+            "cannot read or write routes)"_s.arg(m_f.ramRoleName, list),
+            u"角色 %1：RAM 策略 %2 中的显式 Deny 拒绝了 %3（路由控制器无法读写路由）"_s.arg(
+                m_f.ramRoleName, denyingPolicy.isEmpty() ? u"（未知）"_s : denyingPolicy, list)));
     } else if (!missing.isEmpty()) {
         c.state = ComponentState::Failing;
-        c.summary = QStringLiteral("Role %1: no policy allows %2")
-                        .arg(m_f.ramRoleName, missing.join(QStringLiteral(", ")));
+        c.setSummary(Text(u"Role %1: no policy allows %2"_s, u"角色 %1：没有任何 RAM 策略允许 %2"_s)
+                         .arg(m_f.ramRoleName, missing.join(QStringLiteral(", "))));
     } else {
         c.state = ComponentState::Healthy;
-        c.summary = QStringLiteral("Role %1 allows every route action the controller needs")
-                        .arg(m_f.ramRoleName);
+        c.setSummary(Text(u"Role %1 allows every route action the controller needs"_s,
+                          u"角色 %1 允许路由控制器所需的全部路由操作"_s)
+                         .arg(m_f.ramRoleName));
     }
     finish();
 }
@@ -1035,7 +1186,7 @@ void VerdictBuilder::buildFinalizers(DiagnosisResult& result)
                                 fins.join(QStringLiteral(", ")));
             c.evidence.append(
                 evidence(o,
-                         QStringLiteral("%1 %2/%3 still has finalizers")
+                         Text(u"%1 %2/%3 still has finalizers"_s, u"%1 %2/%3 仍带有 finalizer"_s)
                              .arg(kind, facts::ns(item), facts::name(item)),
                          QStringLiteral("metadata.finalizers"), fins.join(QStringLiteral(", ")),
                          facts::kubectl(QStringLiteral("get %1 %2 -o yaml")
@@ -1046,17 +1197,20 @@ void VerdictBuilder::buildFinalizers(DiagnosisResult& result)
         }
     c.object = objects.isEmpty() ? finalizerItems.join(QStringLiteral("; "))
                                  : objects.join(QStringLiteral("; "));
-    c.summary =
-        QStringLiteral("Content in %1 waits on finalizers nobody removes: %2 (its controller is "
-                       "gone or failing)")
-            .arg(nsNames.join(QStringLiteral(", ")), finalizerItems.join(QStringLiteral("; ")));
+    c.setSummary(
+        Text(
+            u"Content in %1 waits on finalizers nobody removes: %2 (its controller is "
+            "gone or failing)"_s,
+            u"%1 中的内容在等待无人移除的 finalizer：%2（负责移除它们的控制器已不存在或出现故障）"_s)
+            .arg(nsNames.join(QStringLiteral(", ")), finalizerItems.join(QStringLiteral("; "))));
     for (const QJsonObject& ns : m_f.stuckNamespaces) {
         const auto cond = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
         if (cond && cond->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
             m_f.namespaces)
             c.evidence.prepend(
                 evidence(*m_f.namespaces,
-                         QStringLiteral("Namespace %1 reports NamespaceFinalizersRemaining")
+                         Text(u"Namespace %1 reports NamespaceFinalizersRemaining"_s,
+                              u"命名空间 %1 报告 NamespaceFinalizersRemaining"_s)
                              .arg(facts::name(ns)),
                          QStringLiteral("status.conditions[NamespaceFinalizersRemaining].message"),
                          cond->value(QStringLiteral("message")).toString(),
@@ -1066,8 +1220,8 @@ void VerdictBuilder::buildFinalizers(DiagnosisResult& result)
     link.from = QString::fromLatin1(ids::NamespaceController);
     link.to = c.id;
     link.state = LinkState::Broken;
-    link.summary = QStringLiteral("Deletion waits for finalizers: ") +
-                   finalizerItems.join(QStringLiteral("; "));
+    link.setSummary(Text(u"Deletion waits for finalizers: "_s, u"删除在等待 finalizer："_s) +
+                    finalizerItems.join(QStringLiteral("; ")));
     link.evidence = c.evidence.mid(0, 1);
     result.components.append(c);
     result.links.append(link);
@@ -1113,7 +1267,7 @@ void VerdictBuilder::buildWebhook(DiagnosisResult& result)
                     configKind = kind;
                     c.evidence.append(evidence(
                         *obs,
-                        QStringLiteral("%1 %2 registers webhook %3")
+                        Text(u"%1 %2 registers webhook %3"_s, u"%1 %2 注册了 Webhook %3"_s)
                             .arg(kind, configuration, webhookName),
                         QStringLiteral("webhooks[].rules"),
                         QString::fromUtf8(
@@ -1124,33 +1278,41 @@ void VerdictBuilder::buildWebhook(DiagnosisResult& result)
                 }
         }
     }
+    Bilingual summary;
     if (const auto m = conversion.match(message); m.hasMatch()) {
         c.label = QStringLiteral("Conversion webhook");
         c.object = QStringLiteral("%1 %2").arg(m.captured(1), m.captured(2));
-        c.summary =
-            QStringLiteral("Content of %1 cannot be deleted: the conversion webhook for %2 fails")
-                .arg(nsNames.join(QStringLiteral(", ")), c.object);
+        summary = Text(u"Content of %1 cannot be deleted: the conversion webhook for %2 fails"_s,
+                       u"%1 中的内容无法删除：%2 的转换 Webhook（conversion webhook）调用失败"_s)
+                      .arg(nsNames.join(QStringLiteral(", ")), c.object);
     } else {
         c.label = QStringLiteral("Admission webhook");
         c.object = configuration.isEmpty()
                        ? webhookName
                        : QStringLiteral("%1/%2 (%3)").arg(configKind, configuration, webhookName);
-        c.summary = QStringLiteral("Admission webhook %1 blocks the deletes in %2")
-                        .arg(webhookName.isEmpty() ? QStringLiteral("(unnamed)") : webhookName,
-                             nsNames.join(QStringLiteral(", ")));
+        summary = Text(u"Admission webhook %1 blocks the deletes in %2"_s,
+                       u"准入 Webhook %1 拦截了 %2 中的删除请求"_s)
+                      .arg(webhookName.isEmpty() ? Text(u"(unnamed)"_s, u"（未命名）"_s)
+                                                 : Text::same(webhookName),
+                           Text::same(nsNames.join(QStringLiteral(", "))));
     }
     // Why the webhook fails matters for the fix: a Service that is gone cannot answer.
     static const QRegularExpression gone(QStringLiteral("service \"([^\"]+)\" not found"));
     static const QRegularExpression noEndpoints(
         QStringLiteral("no endpoints available for service \"([^\"]+)\""));
     if (const auto m = gone.match(message); m.hasMatch())
-        c.summary += QStringLiteral(" (its Service %1 does not exist)").arg(m.captured(1));
+        summary += Text(u" (its Service %1 does not exist)"_s, u"（其 Service %1 不存在）"_s)
+                       .arg(m.captured(1));
     else if (const auto e = noEndpoints.match(message); e.hasMatch())
-        c.summary += QStringLiteral(" (its Service %1 has no ready endpoints)").arg(e.captured(1));
+        summary += Text(u" (its Service %1 has no ready endpoints)"_s,
+                        u"（其 Service %1 没有就绪的 Endpoint）"_s)
+                       .arg(e.captured(1));
+    c.setSummary(summary);
     if (m_f.namespaces)
         c.evidence.prepend(evidence(
             *m_f.namespaces,
-            QStringLiteral("Namespace %1 reports NamespaceDeletionContentFailure")
+            Text(u"Namespace %1 reports NamespaceDeletionContentFailure"_s,
+                 u"命名空间 %1 报告 NamespaceDeletionContentFailure"_s)
                 .arg(nsNames.first()),
             QStringLiteral("status.conditions[NamespaceDeletionContentFailure].message"), message,
             facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(nsNames.first()))));
@@ -1158,7 +1320,7 @@ void VerdictBuilder::buildWebhook(DiagnosisResult& result)
     link.from = QString::fromLatin1(ids::NamespaceController);
     link.to = c.id;
     link.state = LinkState::Broken;
-    link.summary = QStringLiteral("Content deletion fails: ") + message.left(300);
+    link.setSummary(Text(u"Content deletion fails: "_s, u"内容删除失败："_s) + message.left(300));
     link.evidence = c.evidence.mid(0, 1);
     result.components.append(c);
     result.links.append(link);

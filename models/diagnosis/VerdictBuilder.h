@@ -24,6 +24,7 @@ enum class ApiServiceFailure {
 };
 ApiServiceFailure classifyApiServiceFailure(const QString& reason, const QString& message);
 QString describeApiServiceFailure(ApiServiceFailure failure);
+Bilingual describeApiServiceFailureText(ApiServiceFailure failure);
 
 // Turns what the probes found into a verdict per component and per link (DESIGN.md §3).
 class VerdictBuilder
@@ -39,7 +40,7 @@ public:
     static std::optional<RamAttachedPolicy> attachedPolicy(const Observation& observation);
 
 private:
-    Evidence evidence(const Observation& observation, const QString& title,
+    Evidence evidence(const Observation& observation, const Bilingual& title,
                       const QString& field = {}, const QString& value = {},
                       const QString& command = {}) const;
     void buildNamespaces(DiagnosisResult& result);
@@ -54,8 +55,8 @@ private:
     void buildWebhook(DiagnosisResult& result);
 
     // Why the cloud side cannot be judged, or empty when it can.
-    QString cloudUnknownReason(const std::optional<Observation>& observation,
-                               const QString& action) const;
+    Bilingual cloudUnknownReason(const std::optional<Observation>& observation,
+                                 const QString& action) const;
     const QList<QJsonObject>& nodes() const;
     QJsonObject node(const QString& name) const;
     bool onAlibaba() const;
@@ -68,7 +69,7 @@ private:
     const AggregatedBackend* m_backend = nullptr;
     QStringList m_failingGroupVersions;
     std::optional<RouteAnalysis> m_routes;
-    QString m_routesUnknown; // reason when m_routes is empty
+    Bilingual m_routesUnknown; // reason when m_routes is empty
     QList<Evidence> m_routeErrorEvidence;
     bool m_routeControllerErrors = false;
 };

@@ -3,6 +3,7 @@
 #include "ui/ComponentItem.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/EngineRunner.h"
+#include "ui/FixesWidget.h"
 #include "ui/GraphScene.h"
 #include "ui/InspectorWidget.h"
 #include "ui/LanguageManager.h"
@@ -11,6 +12,8 @@
 #include "ui/SimProcess.h"
 #include "ui/StallMonitor.h"
 
+#include <QGroupBox>
+#include <QLabel>
 #include <QtTest>
 
 using namespace unstuck;
@@ -19,6 +22,14 @@ using namespace unstuck::ui;
 class TestDemo : public QObject
 {
     Q_OBJECT
+
+    static bool hasCjk(const QString& text)
+    {
+        for (const QChar c : text)
+            if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+                return true;
+        return false;
+    }
 
     DiagnosisResult runDemo(MainWindow& window, const QString& scenario)
     {
@@ -62,6 +73,52 @@ private Q_SLOTS:
         qInfo() << "longest stall (wall)" << stalls.longestStallMs() << "busy"
                 << stalls.longestBusyMs();
         QVERIFY(stalls.longestBusyMs() < 50);
+
+        // The engine's own sentences follow the UI language at runtime.
+        auto* rootPanel = window.page()->findChild<QLabel*>(QStringLiteral("rootCauseSummary"));
+        auto* verdict =
+            window.page()->inspector()->findChild<QLabel*>(QStringLiteral("inspectorVerdict"));
+        QVERIFY(rootPanel && verdict);
+        QVERIFY(rootPanel->text().contains(QStringLiteral("explicit Deny")));
+        QVERIFY(!hasCjk(ram->summary()));
+        QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
+        QTRY_VERIFY2(hasCjk(ram->summary()), qPrintable(ram->summary()));
+        QCOMPARE(ram->summary(), result.rootCause->summaryZh);
+        QVERIFY(ram->accessibleText().contains(result.rootCause->summaryZh));
+        QTRY_VERIFY2(rootPanel->text().contains(QStringLiteral("RAM 策略")),
+                     qPrintable(rootPanel->text()));
+        QVERIFY(hasCjk(verdict->text().section(QStringLiteral("<br/>"), 1)));
+        const auto boxes = window.page()->fixes()->findChildren<QGroupBox*>();
+        QVERIFY(!boxes.isEmpty());
+        QVERIFY2(hasCjk(boxes.first()->title()), qPrintable(boxes.first()->title()));
+        QVERIFY(languages.setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(ram->summary(), result.rootCause->summary);
+        QTRY_VERIFY(rootPanel->text().contains(QStringLiteral("explicit Deny")));
+        QVERIFY(!hasCjk(window.page()->fixes()->findChildren<QGroupBox*>().first()->title()));
+    }
+
+    void largeCluster_guiThreadStaysWithinBudget()
+    {
+        // 2,000 nodes, 300 namespaces, 2,000 route entries across pages: parsing and verdict
+        // assembly run on the engine's thread, so the window keeps painting.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("from another thread")));
+        LanguageManager languages;
+        MainWindow window(new EngineRunner, &languages);
+        window.show();
+        window.setSimulatorArgs({QStringLiteral("--large-nodes"), QStringLiteral("2000"),
+                                 QStringLiteral("--large-namespaces"), QStringLiteral("300")});
+        StallMonitor stalls;
+        stalls.start();
+        const DiagnosisResult result = runDemo(window, QStringLiteral("seed"));
+        QVERIFY2(result.complete, qPrintable(result.error));
+        QVERIFY(result.namespaces.size() >= 30);
+        QVERIFY(result.rootCause);
+        QCOMPARE(result.rootCause->component, QString::fromLatin1(ids::RamPolicy));
+        qInfo() << "large cluster: longest stall (wall)" << stalls.longestStallMs() << "busy"
+                << stalls.longestBusyMs();
+        QVERIFY2(stalls.longestBusyMs() < 50,
+                 qPrintable(QStringLiteral("GUI thread busy for %1 ms in one stretch")
+                                .arg(stalls.longestBusyMs())));
     }
 
     void recordedBundle_replaysToTheSameRootCause()
