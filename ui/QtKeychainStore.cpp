@@ -14,26 +14,24 @@ namespace unstuck::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("unstuck::ui::QtKeychainStore", text);
-}
-
 QString otherSources()
 {
-    return tr("Use an aliyun CLI profile (aliyun configure) or the ALIBABA_CLOUD_ACCESS_KEY_ID "
-              "and ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables instead.");
+    return QtKeychainStore::tr(
+        "Use an aliyun CLI profile (aliyun configure) or the ALIBABA_CLOUD_ACCESS_KEY_ID "
+        "and ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables instead.");
 }
 
 QString unreachable(const QString& detail)
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return tr("The OS keychain is not available (%1). On Linux Unstuck reaches it through the "
-              "Secret Service over D-Bus (GNOME Keyring, KWallet or KeePassXC), which needs a "
-              "desktop session. %2")
+    return QtKeychainStore::tr(
+               "The OS keychain is not available (%1). On Linux Unstuck reaches it through the "
+               "Secret Service over D-Bus (GNOME Keyring, KWallet or KeePassXC), which needs a "
+               "desktop session. %2")
         .arg(detail, otherSources());
 #else
-    return tr("The OS keychain is not available (%1). %2").arg(detail, otherSources());
+    return QtKeychainStore::tr("The OS keychain is not available (%1). %2")
+        .arg(detail, otherSources());
 #endif
 }
 
@@ -44,16 +42,18 @@ QString describe(const QKeychain::Job& job, const QString& name)
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return tr("There is no entry '%1' in the OS keychain. Add the access key again (Add "
-                  "access key… in the connect view) or choose another cloud credential source.")
+        return QtKeychainStore::tr(
+                   "There is no entry '%1' in the OS keychain. Add the access key again (Add "
+                   "access key… in the connect view) or choose another cloud credential source.")
             .arg(name);
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return tr("The OS keychain refused access to the entry '%1' (%2). Unlock the keychain and "
-                  "allow Unstuck to use it, then try again.")
+        return QtKeychainStore::tr(
+                   "The OS keychain refused access to the entry '%1' (%2). Unlock the keychain and "
+                   "allow Unstuck to use it, then try again.")
             .arg(name, job.errorString());
     case QKeychain::CouldNotDeleteEntry:
-        return tr("The OS keychain could not delete the entry '%1' (%2).")
+        return QtKeychainStore::tr("The OS keychain could not delete the entry '%1' (%2).")
             .arg(name, job.errorString());
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -82,9 +82,10 @@ void run(QKeychain::Job* job, int timeoutMs, const QString& name,
             return;
         *answered = true;
         log::warn("OS keychain did not answer within {} ms", timeoutMs);
-        finish(nullptr, unreachable(tr("no answer within %1 s; a locked keyring may be "
-                                       "waiting for its password")
-                                        .arg(timeoutMs / 1000)));
+        finish(nullptr,
+               unreachable(QtKeychainStore::tr("no answer within %1 s; a locked keyring may be "
+                                               "waiting for its password")
+                               .arg(timeoutMs / 1000)));
     });
     job->start();
 }
@@ -112,8 +113,9 @@ bool QtKeychainStore::isAvailable()
 QString QtKeychainStore::unavailableReason()
 {
     return isAvailable() ? QString()
-                         : tr("this build of Unstuck has no OS keychain support (it was built "
-                              "without QtKeychain)");
+                         : QtKeychainStore::tr(
+                               "this build of Unstuck has no OS keychain support (it was built "
+                               "without QtKeychain)");
 }
 
 std::shared_ptr<KeychainStore> QtKeychainStore::createDefault(QString* note)
@@ -124,8 +126,9 @@ std::shared_ptr<KeychainStore> QtKeychainStore::createDefault(QString* note)
         return std::make_shared<QtKeychainStore>();
     }
     if (note)
-        *note = tr("This build has no OS keychain support: access keys added here are kept in "
-                   "memory only, until Unstuck quits.");
+        *note = QtKeychainStore::tr(
+            "This build has no OS keychain support: access keys added here are kept in "
+            "memory only, until Unstuck quits.");
     return std::make_shared<MemoryKeychainStore>();
 }
 

@@ -3,6 +3,7 @@
 
 #include "models/cloud/KeychainStore.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <memory>
 
@@ -16,6 +17,8 @@ namespace unstuck::ui {
 // in-memory store instead.
 class QtKeychainStore : public KeychainStore
 {
+    Q_DECLARE_TR_FUNCTIONS(unstuck::ui::QtKeychainStore)
+
 public:
     explicit QtKeychainStore(int timeoutMs = 20000);
 
