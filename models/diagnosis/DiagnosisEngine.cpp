@@ -17,17 +17,21 @@ struct DiagnosisEngine::Private
     DiagnosisRequest request;
     std::unique_ptr<DiagnosisSource> source;
     std::unique_ptr<DiagnosisRun> run;
-    QTimer deadline;
-    QTimer progressTimer;
+    // Children of the engine, so moveToThread takes them along (the GUI runs the engine on a
+    // worker thread).
+    QTimer* deadline = nullptr;
+    QTimer* progressTimer = nullptr;
     QDateTime startedAt;
 };
 
 DiagnosisEngine::DiagnosisEngine(QObject* parent) : QObject(parent), d(std::make_unique<Private>())
 {
-    d->deadline.setSingleShot(true);
-    d->progressTimer.setSingleShot(true);
-    d->progressTimer.setInterval(250);
-    connect(&d->progressTimer, &QTimer::timeout, this, [this] {
+    d->deadline = new QTimer(this);
+    d->progressTimer = new QTimer(this);
+    d->deadline->setSingleShot(true);
+    d->progressTimer->setSingleShot(true);
+    d->progressTimer->setInterval(250);
+    connect(d->progressTimer, &QTimer::timeout, this, [this] {
         // Partial verdicts cost a full evaluation: only build them for someone listening.
         if (d->run && isSignalConnected(QMetaMethod::fromSignal(&DiagnosisEngine::progress)))
             Q_EMIT progress(d->run->result(false));
@@ -82,15 +86,15 @@ void DiagnosisEngine::start(const DiagnosisRequest& request,
     connect(run, &DiagnosisRun::probeStarted, this, &DiagnosisEngine::probeStarted);
     connect(run, &DiagnosisRun::probeFinished, this, &DiagnosisEngine::probeFinished);
     connect(run, &DiagnosisRun::answered, this, [this] {
-        if (!d->progressTimer.isActive())
-            d->progressTimer.start();
+        if (!d->progressTimer->isActive())
+            d->progressTimer->start();
     });
     connect(run, &DiagnosisRun::done, this, [this] { complete(false); });
     // Every request has its own timeout; this is the backstop so one black hole never stalls
     // the verdict (the longest dependent chain is about five requests).
-    d->deadline.disconnect();
-    connect(&d->deadline, &QTimer::timeout, this, [this] { complete(true); });
-    d->deadline.start(std::max(2000, request.requestTimeoutMs * 6));
+    d->deadline->disconnect();
+    connect(d->deadline, &QTimer::timeout, this, [this] { complete(true); });
+    d->deadline->start(std::max(2000, request.requestTimeoutMs * 6));
     run->start();
 }
 
@@ -98,8 +102,8 @@ void DiagnosisEngine::complete(bool timedOut)
 {
     if (!d->run)
         return;
-    d->deadline.stop();
-    d->progressTimer.stop();
+    d->deadline->stop();
+    d->progressTimer->stop();
     d->run->close();
     if (timedOut) {
         d->run->markTimedOut();
@@ -147,8 +151,8 @@ void DiagnosisEngine::complete(bool timedOut)
 
 void DiagnosisEngine::dropRun()
 {
-    d->deadline.stop();
-    d->progressTimer.stop();
+    d->deadline->stop();
+    d->progressTimer->stop();
     if (d->run) {
         d->run->close();
         d->run.release()->deleteLater();
