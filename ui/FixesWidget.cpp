@@ -2,6 +2,7 @@
 #include "ui/FixesWidget.h"
 
 #include "ui/CommandRow.h"
+#include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 
 #include <QEvent>
@@ -21,6 +22,8 @@ FixesWidget::FixesWidget(QWidget* parent)
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Long identifiers and requests wrap (names::breakable) instead of widening the panel.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
     auto* layout = new QVBoxLayout(content);
@@ -59,28 +62,35 @@ QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
         QStringLiteral("%1. %2").arg(index).arg(plan.titleText().in(language)), m_box);
     box->setObjectName(QStringLiteral("fixPlan"));
     auto* layout = new QVBoxLayout(box);
-    auto* why = new QLabel(box);
-    why->setWordWrap(true);
-    why->setTextFormat(Qt::RichText);
     // The level is read from the English text, which always starts with it.
     const bool high = plan.risk.startsWith(QLatin1String("high"));
-    why->setText(QStringLiteral("%1<br/><b>%2</b> <span style='color:%3'>%4</span>")
-                     .arg(plan.whyText().in(language).toHtmlEscaped(), tr("Risk:").toHtmlEscaped(),
-                          high ? QStringLiteral("#e53935") : QStringLiteral("inherit"),
-                          plan.riskText().in(language).toHtmlEscaped()));
-    layout->addWidget(why);
+    layout->addWidget(
+        wrappingLabel(QStringLiteral("%1<br/><b>%2</b> <span style='color:%3'>%4</span>")
+                          .arg(names::breakable(plan.whyText().in(language)).toHtmlEscaped(),
+                               tr("Risk:").toHtmlEscaped(),
+                               high ? QStringLiteral("#e53935") : QStringLiteral("inherit"),
+                               names::breakable(plan.riskText().in(language)).toHtmlEscaped()),
+                      box));
     addSteps(layout, tr("Preflight"), plan.preflight, box);
     addSteps(layout, tr("Steps"), plan.steps, box);
     addSteps(layout, tr("Undo"), plan.undo, box);
-    if (!plan.verify.isEmpty()) {
-        auto* verify = new QLabel(
+    if (!plan.verify.isEmpty())
+        layout->addWidget(wrappingLabel(
             QStringLiteral("<b>%1</b> %2")
-                .arg(tr("Verify:").toHtmlEscaped(), plan.verifyText().in(language).toHtmlEscaped()),
-            box);
-        verify->setWordWrap(true);
-        layout->addWidget(verify);
-    }
+                .arg(tr("Verify:").toHtmlEscaped(),
+                     names::breakable(plan.verifyText().in(language)).toHtmlEscaped()),
+            box));
     return box;
+}
+
+// Takes the panel's width and wraps; long identifiers and requests never widen the panel.
+QLabel* FixesWidget::wrappingLabel(const QString& html, QWidget* parent)
+{
+    auto* label = new QLabel(html, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    return label;
 }
 
 void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QList<FixStep>& steps,
@@ -91,12 +101,14 @@ void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QL
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()), parent);
     layout->addWidget(title);
     for (const FixStep& step : steps) {
-        QString text = step.descriptionText().in(LanguageManager::engineLanguage()).toHtmlEscaped();
+        QString text =
+            names::breakable(step.descriptionText().in(LanguageManager::engineLanguage()))
+                .toHtmlEscaped();
         if (!step.method.isEmpty())
             text += QStringLiteral("<br/><code>%1 %2</code>")
-                        .arg(step.method.toHtmlEscaped(), step.target.toHtmlEscaped());
-        auto* label = new QLabel(QStringLiteral("• ") + text, parent);
-        label->setWordWrap(true);
+                        .arg(step.method.toHtmlEscaped(),
+                             names::breakable(step.target).toHtmlEscaped());
+        QLabel* label = wrappingLabel(QStringLiteral("• ") + text, parent);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
         if (!step.command.isEmpty())

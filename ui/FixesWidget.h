@@ -26,6 +26,7 @@ protected:
 private:
     void rebuild();
     QWidget* planWidget(const FixPlan& plan, int index);
+    static QLabel* wrappingLabel(const QString& html, QWidget* parent);
     void addSteps(QVBoxLayout* layout, const QString& heading, const QList<FixStep>& steps,
                   QWidget* parent);
 

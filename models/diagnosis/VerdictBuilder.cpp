@@ -95,11 +95,23 @@ static Bilingual cloudReasonText(const QString& reason)
         {u"no cloud credentials (", u"没有云凭据（"},
         {u"no cloud credentials", u"没有云凭据"},
     };
+    // What a connection profile says is wrong with its cloud section.
+    static const struct
+    {
+        const char16_t* en;
+        const char16_t* zh;
+    } details[] = {
+        {u"the profile has no cloud section", u"连接配置文件中没有 cloud 部分"},
+        {u"the profile names no cloud credentials", u"连接配置文件没有指定云凭据"},
+    };
     for (const auto& k : known) {
         const QString en = QString::fromUtf16(k.en);
         if (!reason.startsWith(en))
             continue;
         QString rest = reason.mid(en.size());
+        for (const auto& d : details)
+            if (rest == QString::fromUtf16(d.en))
+                rest = QString::fromUtf16(d.zh);
         if (en.endsWith(QLatin1Char('(')) && rest.endsWith(QLatin1Char(')')))
             rest = rest.chopped(1) + u"）"_s;
         return Text(reason, QString::fromUtf16(k.zh) + rest);
@@ -585,7 +597,7 @@ void VerdictBuilder::buildBackend(DiagnosisResult& result)
             if (facts::podReady(pod))
                 ++readyPods;
             const Bilingual line =
-                Text(u"%1 %2 on %3 (%4)"_s, u"%1 %2，位于 %3（%4）"_s)
+                Text(u"%1 %2 on %3 (%4)"_s, u"%1 %2，位于 %3，%4"_s)
                     .arg(Text::same(facts::name(pod)),
                          Text::same(str(pod, QStringLiteral("status.podIP"))),
                          Text::same(str(pod, QStringLiteral("spec.nodeName"))),
