@@ -91,6 +91,17 @@ private Q_SLOTS:
         const auto boxes = window.page()->fixes()->findChildren<QGroupBox*>();
         QVERIFY(!boxes.isEmpty());
         QVERIFY2(hasCjk(boxes.first()->title()), qPrintable(boxes.first()->title()));
+        // Reports exported now are written in Chinese.
+        QTemporaryDir dir;
+        QString error;
+        const QString md = dir.filePath(QStringLiteral("r.md"));
+        QVERIFY2(window.exportTo(MainWindow::ExportFormat::Markdown, md, &error),
+                 qPrintable(error));
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QString mdText = QString::fromUtf8(mdFile.readAll());
+        QVERIFY(mdText.contains(QStringLiteral("根因：") + result.rootCause->summaryZh));
+        QVERIFY(mdText.contains(QStringLiteral("## 建议的修复")));
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
         QTRY_COMPARE(ram->summary(), result.rootCause->summary);
         QTRY_VERIFY(rootPanel->text().contains(QStringLiteral("explicit Deny")));
