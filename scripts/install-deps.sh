@@ -16,6 +16,9 @@ for p in "${packages[@]}"; do
 done
 # Real kubectl drives the end-to-end suite; Debian's kubernetes-client provides one if none is on PATH.
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+# The official Alibaba Cloud Node.js SDKs check the simulator's cloud API (e2e.node_sdk).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
