@@ -118,7 +118,7 @@ bool parse(const QStringList& arguments, GuiOptions* o)
     o->kubeconfig = p.value(kubeconfig);
     o->context = p.value(context);
     o->measureStalls = p.isSet(stalls);
-    o->exitWhenDone = p.isSet(exitDone) || !o->screenshot.isEmpty();
+    o->exitWhenDone = p.isSet(exitDone) || !o->screenshot.isEmpty() || o->measureStalls;
     o->dark = p.isSet(dark);
     if (p.isSet(size)) {
         const QStringList wh = p.value(size).split(QLatin1Char('x'));

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# GUI responsiveness: launches `unstuck --demo seed --measure-stalls` offscreen RUNS times on the
+# seed world and on the large simulated cluster (2,000 nodes, 300 namespaces, 2,000 routes) and
+# prints, per case, the min–max of launch → first complete graph, resident memory, and the
+# longest GUI-thread stall (wall clock / GUI-thread CPU time). Budget: busy < 50 ms.
+#   scripts/bench-gui.sh [BUILD_DIR] [RUNS]        e.g. scripts/bench-gui.sh build/release 3
+set -euo pipefail
+BUILD=${1:-build/dev}
+RUNS=${2:-3}
+UNSTUCK=${UNSTUCK:-$BUILD/app/unstuck}
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+measure() { # label, extra arguments…
+    local label=$1 lines=()
+    shift
+    for _ in $(seq 1 "$RUNS"); do
+        lines+=("$(timeout 180 "$UNSTUCK" --demo seed --measure-stalls "$@" 2>/dev/null | tail -n 1)")
+    done
+    printf '%s\n' "${lines[@]}" | python3 -c '
+import json, sys
+label = sys.argv[1]
+runs = [json.loads(l) for l in sys.stdin if l.strip().startswith("{")]
+if not runs:
+    sys.exit(f"{label}: no measurement (did the demo start?)")
+def span(key, scale=1, unit=""):
+    values = [r[key] / scale for r in runs]
+    return f"{min(values):.0f}–{max(values):.0f}{unit}"
+launch = span("launchToGraphMs", unit=" ms")
+rss = span("residentKiB", 1024, " MB")
+wall = span("longestStallMs", unit=" ms")
+busy = span("longestBusyMs", unit=" ms")
+print(f"{label:14} runs={len(runs)} launch→graph {launch}  rss {rss}  stall wall {wall}  busy {busy}")
+' "$label"
+}
+
+measure seed
+measure large-cluster --sim-args "--large-nodes 2000 --large-namespaces 300"
