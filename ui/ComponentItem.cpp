@@ -15,18 +15,21 @@
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 #include <QTextLayout>
+#include <map>
+#include <memory>
 
 namespace unstuck::ui {
 
 namespace {
 // One renderer per icon file: SVG keeps the icons crisp at every zoom and on HiDPI screens.
+// Owned by the cache, so they are freed at exit (sanitizer builds report no leak).
 QSvgRenderer* iconRenderer(const QString& path)
 {
-    static QHash<QString, QSvgRenderer*> cache;
-    auto it = cache.find(path);
-    if (it == cache.end())
-        it = cache.insert(path, new QSvgRenderer(path));
-    return it.value();
+    static std::map<QString, std::unique_ptr<QSvgRenderer>> cache;
+    auto& renderer = cache[path];
+    if (!renderer)
+        renderer = std::make_unique<QSvgRenderer>(path);
+    return renderer.get();
 }
 // The verdict on two lines: the first as much as fits (broken at a word, or anywhere in Chinese),
 // the second elided, so a long sentence neither overlaps the card's edge nor ends after a word.

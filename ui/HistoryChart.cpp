@@ -20,13 +20,13 @@ constexpr int kMaxRuns = 60;
 HistoryChart::HistoryChart(QWidget* parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    auto* c = new QChart();
+    // The chart QChartView made for itself; setChart() would release (not delete) it.
+    QChart* c = chart();
     // Legend on the side and no axis titles: the chart lives in a short panel.
     c->legend()->setAlignment(Qt::AlignRight);
     c->setMargins(QMargins(2, 2, 2, 2));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);
-    setChart(c);
     // Deepest component at the bottom, the subject's side at the top.
     m_componentOrder = {
         QString::fromLatin1(ids::RamPolicy),     QString::fromLatin1(ids::RouteController),

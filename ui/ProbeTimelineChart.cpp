@@ -28,13 +28,13 @@ QFont smallFont()
 ProbeTimelineChart::ProbeTimelineChart(QWidget* parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    auto* c = new QChart();
+    // The chart QChartView made for itself; setChart() would release (not delete) it.
+    QChart* c = chart();
     // Legend on the side and no axis titles: the chart lives in a short panel.
     c->legend()->setAlignment(Qt::AlignRight);
     c->setMargins(QMargins(2, 2, 2, 2));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);
-    setChart(c);
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(120);
     connect(&m_refresh, &QTimer::timeout, this, &ProbeTimelineChart::rebuild);
