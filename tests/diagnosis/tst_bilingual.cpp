@@ -2,11 +2,10 @@
 // Every sentence the GUI shows from the engine exists in Simplified Chinese too: verdict
 // summaries, the root cause, evidence titles and fixes, for the seed incident and for the
 // other simulator scenarios (unknown reasons, extra causes, a healthy cluster).
+#include "diagnosis/ScenarioDiagnosis.h"
 #include "models/diagnosis/DiagnosisEngine.h"
 #include "models/diagnosis/ReportWriter.h"
 #include "models/diagnosis/ResultJson.h"
-#include "models/sim/SimServer.h"
-#include "models/sim/SimWorld.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,31 +21,7 @@ class TestBilingual : public QObject
 
     static std::optional<DiagnosisResult> diagnose(const QString& scenario, bool noCloud = false)
     {
-        QTemporaryDir dir;
-        sim::SimOptions options;
-        options.scenario = scenario;
-        options.stateDir = dir.path();
-        options.reconcileIntervalMs = 100;
-        sim::SimServer server(options);
-        QString error;
-        if (!server.start(&error)) {
-            qWarning("sim did not start: %s", qPrintable(error));
-            return std::nullopt;
-        }
-        QSignalSpy reconciled(&server.world(), &sim::SimWorld::reconciled);
-        while (reconciled.size() < 4)
-            if (!reconciled.wait(5000))
-                return std::nullopt;
-        DiagnosisEngine engine;
-        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
-        DiagnosisRequest request;
-        request.profileFile = server.profilePath();
-        request.noCloud = noCloud;
-        request.requestTimeoutMs = 3000;
-        engine.start(request);
-        if (!finished.wait(30000))
-            return std::nullopt;
-        return finished.first().first().value<DiagnosisResult>();
+        return test::diagnoseScenario(scenario, noCloud);
     }
 
     static bool hasCjk(const QString& text)

@@ -2,12 +2,8 @@
 // End to end in one process: for every simulator scenario, the engine connects through the
 // real kubeconfig/TLS/signing code to an in-process SimServer and must name the right root
 // cause and red path.
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/sim/SimServer.h"
-#include "models/sim/SimWorld.h"
+#include "diagnosis/ScenarioDiagnosis.h"
 
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace unstuck;
@@ -22,37 +18,10 @@ class TestEngineScenarios : public QObject
         bool ok = false;
     };
 
-    // Starts the scenario, lets its controllers settle, diagnoses it through profile.json.
     static Run diagnose(const QString& scenario, bool noCloud = false)
     {
-        Run run;
-        QTemporaryDir dir;
-        sim::SimOptions options;
-        options.scenario = scenario;
-        options.stateDir = dir.path();
-        options.reconcileIntervalMs = 100;
-        sim::SimServer server(options);
-        QString error;
-        if (!server.start(&error)) {
-            qWarning("sim did not start: %s", qPrintable(error));
-            return run;
-        }
-        QSignalSpy reconciled(&server.world(), &sim::SimWorld::reconciled);
-        while (reconciled.size() < 4)
-            if (!reconciled.wait(5000))
-                return run;
-        DiagnosisEngine engine;
-        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
-        DiagnosisRequest request;
-        request.profileFile = server.profilePath();
-        request.noCloud = noCloud;
-        request.requestTimeoutMs = 3000;
-        engine.start(request);
-        if (!finished.wait(30000))
-            return run;
-        run.result = finished.first().first().value<DiagnosisResult>();
-        run.ok = true;
-        return run;
+        const auto result = test::diagnoseScenario(scenario, noCloud);
+        return result ? Run{*result, true} : Run{};
     }
     static QString describe(const DiagnosisResult& r)
     {
