@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace unstuck::app {
 
@@ -140,7 +141,8 @@ qint64 residentKiB()
     return -1;
 }
 
-void startFirstDiagnosis(ui::MainWindow& window, const GuiOptions& o)
+// Returns false when the command line asks for no diagnosis: the connect view is the window.
+bool startFirstDiagnosis(ui::MainWindow& window, const GuiOptions& o)
 {
     if (!o.demoScenario.isEmpty()) {
         window.startDemo(o.demoScenario);
@@ -153,13 +155,31 @@ void startFirstDiagnosis(ui::MainWindow& window, const GuiOptions& o)
         r.kubeconfig = o.kubeconfig;
         r.context = o.context;
         window.diagnose(r);
+    } else {
+        return false;
     }
+    return true;
+}
+
+bool asksForHelp(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* help : {"-h", "--help", "-help", "--help-all", "-?"})
+            if (std::strcmp(argv[i], help) == 0)
+                return true;
+    return false;
 }
 
 } // namespace
 
 int runGui(int argc, char** argv)
 {
+    if (asksForHelp(argc, argv)) {
+        // Help needs no display: it must work over SSH and in a terminal without X or Wayland.
+        QCoreApplication core(argc, argv);
+        GuiOptions o;
+        return parse(normaliseArguments(QCoreApplication::arguments()), &o) ? 0 : 2;
+    }
     QElapsedTimer sinceLaunch;
     sinceLaunch.start();
     QApplication app(argc, argv);
@@ -235,7 +255,18 @@ int runGui(int argc, char** argv)
             std::fprintf(stderr, "unstuck: the diagnosis did not complete within 180 s\n");
             QApplication::exit(3);
         });
-    startFirstDiagnosis(window, o);
+    if (!startFirstDiagnosis(window, o) && o.exitWhenDone) {
+        // Nothing to diagnose (e.g. only --kubeconfig): the picture is the connect view, with
+        // its contexts or the error that explains why none could be read.
+        QTimer::singleShot(400, &window, [&] {
+            if (!o.screenshot.isEmpty() && !window.grab().save(o.screenshot, "PNG")) {
+                std::fprintf(stderr, "unstuck: could not write %s\n", qPrintable(o.screenshot));
+                QApplication::exit(1);
+                return;
+            }
+            QApplication::exit(0);
+        });
+    }
     return app.exec();
 }
 

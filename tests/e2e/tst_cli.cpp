@@ -216,6 +216,51 @@ private Q_SLOTS:
         QVERIFY(!output.err.contains("abcdefgh123"));
     }
 
+    void guiHelp_needsNoDisplay()
+    {
+#ifndef UNSTUCK_WITH_GUI
+        QSKIP("built without the GUI");
+#endif
+        // Over SSH or in a plain terminal: no X, no Wayland, no platform plugin chosen.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(UNSTUCK_BINARY), {QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY2(out.contains("--demo") && out.contains("--screenshot"), out.constData());
+    }
+
+    void screenshotWithNothingToDiagnose_picturesTheConnectView()
+    {
+#ifndef UNSTUCK_WITH_GUI
+        QSKIP("built without the GUI");
+#endif
+        // Only a (broken) kubeconfig: the window is the connect view with the YAML error, and
+        // --screenshot saves it instead of waiting for a diagnosis that never starts.
+        QTemporaryDir dir;
+        QFile kubeconfig(dir.filePath(QStringLiteral("kubeconfig")));
+        QVERIFY(kubeconfig.open(QIODevice::WriteOnly));
+        kubeconfig.write("apiVersion: v1\nclusters: [ this is: not valid\n");
+        kubeconfig.close();
+        const QString png = dir.filePath(QStringLiteral("connect.png"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path()); // not the user's settings
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(UNSTUCK_BINARY),
+                      {QStringLiteral("--kubeconfig"), kubeconfig.fileName(),
+                       QStringLiteral("--screenshot"), png});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QFile picture(png);
+        QVERIFY(picture.open(QIODevice::ReadOnly));
+        QVERIFY(picture.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+    }
+
     void badArguments_exitTwo()
     {
         QCOMPARE(diagnose({QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
