@@ -159,8 +159,8 @@ int runDiagnoseCommand(int argc, char** argv)
     QHash<int, std::pair<qint64, QString>> started;
     if (options.trace) {
         QObject::connect(&engine, &DiagnosisEngine::probeStarted, &app,
-                         [&](int id, const QString& label) {
-                             started.insert(id, {clock.elapsed(), label});
+                         [&](int id, const Bilingual& label) {
+                             started.insert(id, {clock.elapsed(), label.en});
                          });
         QObject::connect(&engine, &DiagnosisEngine::probeFinished, &app,
                          [&](int id, bool, const QString& summary) {

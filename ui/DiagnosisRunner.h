@@ -19,7 +19,7 @@ public:
     virtual bool isRunning() const = 0;
 
 Q_SIGNALS:
-    void probeStarted(int probeId, const QString& label);
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void progress(const unstuck::DiagnosisResult& partial);
     void finished(const unstuck::DiagnosisResult& result);

@@ -11,7 +11,7 @@ EngineRunner::EngineRunner(QObject* parent) : DiagnosisRunner(parent), m_worker(
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EngineWorker::probeStarted, this,
-            [this](int run, int id, const QString& label) {
+            [this](int run, int id, const Bilingual& label) {
                 if (isCurrent(run))
                     Q_EMIT probeStarted(id, label);
             });

@@ -8,7 +8,7 @@ EngineWorker::EngineWorker() : m_engine(new DiagnosisEngine(this))
     // Direct connections on the worker thread: m_run is the run the engine works on when it
     // emits (engine->start drops a superseded run's callbacks before m_run changes hands).
     connect(m_engine, &DiagnosisEngine::probeStarted, this,
-            [this](int id, const QString& label) { Q_EMIT probeStarted(m_run, id, label); });
+            [this](int id, const Bilingual& label) { Q_EMIT probeStarted(m_run, id, label); });
     connect(m_engine, &DiagnosisEngine::probeFinished, this,
             [this](int id, bool ok, const QString& summary) {
                 Q_EMIT probeFinished(m_run, id, ok, summary);

@@ -22,7 +22,7 @@ public:
     void cancel();
 
 Q_SIGNALS:
-    void probeStarted(int run, int probeId, const QString& label);
+    void probeStarted(int run, int probeId, const unstuck::Bilingual& label);
     void probeFinished(int run, int probeId, bool ok, const QString& summary);
     void progress(int run, const unstuck::DiagnosisResult& partial);
     void finished(int run, const unstuck::DiagnosisResult& result);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ProbeTimelineChart.h"
 
+#include "ui/LanguageManager.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -50,7 +52,7 @@ void ProbeTimelineChart::reset()
     rebuild();
 }
 
-void ProbeTimelineChart::probeStarted(int probeId, const QString& label)
+void ProbeTimelineChart::probeStarted(int probeId, const Bilingual& label)
 {
     if (!m_clock.isValid())
         m_clock.start();
@@ -121,7 +123,9 @@ void ProbeTimelineChart::rebuild()
         *failed << (p.endMs >= 0 && !p.ok ? duration : 0);
         *running << (p.endMs < 0 ? duration : 0);
         // Category names must be unique; the probe id keeps them so.
-        categories << QStringLiteral("%1 #%2").arg(p.label.left(40)).arg(p.id);
+        categories << QStringLiteral("%1 #%2")
+                          .arg(p.label.in(LanguageManager::engineLanguage()).left(40))
+                          .arg(p.id);
         maxMs = qMax(maxMs, end);
     }
     series->append({offset, ok, failed, running});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/diagnosis/Bilingual.h"
+
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,7 +21,7 @@ public:
     explicit ProbeTimelineChart(QWidget* parent = nullptr);
 
     void reset();
-    void probeStarted(int probeId, const QString& label);
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void finish();
 
@@ -29,7 +31,7 @@ public:
     struct Probe
     {
         int id = 0;
-        QString label;
+        Bilingual label; // shown in the UI language, rebuilt when it changes
         qint64 startMs = 0;
         qint64 endMs = -1; // -1 while running
         bool ok = true;

@@ -20,7 +20,8 @@ void AggregationProbe::start()
 {
     m_runner.ask(
         ProbeRunner::kube(QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"), true),
-        QStringLiteral("APIServices"), [this](const Observation& observation) {
+        Bilingual(QStringLiteral("APIServices"), QStringLiteral("APIService 列表")),
+        [this](const Observation& observation) {
             Findings& findings = m_runner.findings();
             findings.apiServices = observation;
             for (const QJsonValue& value : observation.items()) {
@@ -61,7 +62,7 @@ void AggregationProbe::followBackend(int index)
     const QString ns = backend.serviceNamespace, name = backend.serviceName;
     m_runner.ask(
         ProbeRunner::kube(QStringLiteral("/api/v1/namespaces/%1/services/%2").arg(ns, name)),
-        QStringLiteral("Service %1/%2").arg(ns, name),
+        Bilingual::same(QStringLiteral("Service %1/%2").arg(ns, name)),
         [this, index, ns](const Observation& observation) {
             m_runner.findings().backends[index].service = observation;
             const QJsonObject selector =
@@ -75,7 +76,9 @@ void AggregationProbe::followBackend(int index)
                 ProbeRunner::kube(QStringLiteral("/api/v1/namespaces/%1/pods?labelSelector=%2")
                                       .arg(ns, facts::urlEncode(terms.join(QLatin1Char(',')))),
                                   true),
-                QStringLiteral("Backend pods in ") + ns, [this, index](const Observation& pods) {
+                Bilingual(QStringLiteral("Backend pods in %1"), QStringLiteral("%1 中的后端 Pod"))
+                    .arg(ns),
+                [this, index](const Observation& pods) {
                     m_runner.findings().backends[index].pods = pods;
                 });
         });
@@ -85,7 +88,9 @@ void AggregationProbe::followBackend(int index)
                 "/apis/discovery.k8s.io/v1/namespaces/%1/endpointslices?labelSelector=%2")
                 .arg(ns, facts::urlEncode(QStringLiteral("kubernetes.io/service-name=") + name)),
             true),
-        QStringLiteral("EndpointSlices of %1/%2").arg(ns, name),
+        Bilingual(QStringLiteral("EndpointSlices of %1/%2"),
+                  QStringLiteral("%1/%2 的 EndpointSlice"))
+            .arg(ns, name),
         [this, index](const Observation& observation) {
             m_runner.findings().backends[index].slices = observation;
         });

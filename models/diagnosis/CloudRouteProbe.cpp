@@ -25,7 +25,8 @@ void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regio
                            {{QStringLiteral("RegionId"), regionId},
                             {QStringLiteral("InstanceIds"), jsonArrayText(ids)},
                             {QStringLiteral("PageSize"), QStringLiteral("100")}}),
-        QStringLiteral("ECS instances of the nodes"), [this](const Observation& observation) {
+        Bilingual(QStringLiteral("ECS instances of the nodes"), QStringLiteral("节点的 ECS 实例")),
+        [this](const Observation& observation) {
             Findings& findings = m_runner.findings();
             findings.instances = observation;
             const QJsonArray instances =
@@ -50,7 +51,8 @@ void CloudRouteProbe::readTables()
                                     {{QStringLiteral("RegionId"), findings.regionId},
                                      {QStringLiteral("VpcId"), findings.vpcId}},
                                     QStringLiteral("RouterTableList.RouterTableListType")),
-                 QStringLiteral("Route tables of ") + findings.vpcId,
+                 Bilingual(QStringLiteral("Route tables of %1"), QStringLiteral("%1 的路由表"))
+                     .arg(findings.vpcId),
                  [this](const Observation& observation) {
                      Findings& f = m_runner.findings();
                      f.routeTables = observation;
@@ -70,7 +72,9 @@ void CloudRouteProbe::readTables()
                                            {QStringLiteral("RouteTableId"), id},
                                            {QStringLiteral("MaxResult"), QStringLiteral("100")}},
                                           QStringLiteral("RouteEntrys.RouteEntry")),
-                                      QStringLiteral("Route entries of ") + id,
+                                      Bilingual(QStringLiteral("Route entries of %1"),
+                                                QStringLiteral("%1 的路由条目"))
+                                          .arg(id),
                                       [this](const Observation& entries) {
                                           m_runner.findings().routeEntries.append(entries);
                                       });

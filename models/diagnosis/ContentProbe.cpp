@@ -14,11 +14,13 @@ void ContentProbe::startWebhooks()
 {
     const QString base = QStringLiteral("/apis/admissionregistration.k8s.io/v1/");
     m_runner.ask(ProbeRunner::kube(base + QStringLiteral("validatingwebhookconfigurations"), true),
-                 QStringLiteral("Validating webhooks"), [this](const Observation& observation) {
+                 Bilingual(QStringLiteral("Validating webhooks"), QStringLiteral("验证型 Webhook")),
+                 [this](const Observation& observation) {
                      m_runner.findings().validatingWebhooks = observation;
                  });
     m_runner.ask(ProbeRunner::kube(base + QStringLiteral("mutatingwebhookconfigurations"), true),
-                 QStringLiteral("Mutating webhooks"), [this](const Observation& observation) {
+                 Bilingual(QStringLiteral("Mutating webhooks"), QStringLiteral("变更型 Webhook")),
+                 [this](const Observation& observation) {
                      m_runner.findings().mutatingWebhooks = observation;
                  });
 }
@@ -73,11 +75,13 @@ void ContentProbe::listRemaining()
             if (asked.contains(path))
                 continue;
             asked.insert(path);
-            m_runner.ask(ProbeRunner::kube(path, true),
-                         QStringLiteral("Leftover %1 in %2").arg(r.resource, nsName),
-                         [this](const Observation& observation) {
-                             m_runner.findings().remainingContent.append(observation);
-                         });
+            m_runner.ask(
+                ProbeRunner::kube(path, true),
+                Bilingual(QStringLiteral("Leftover %1 in %2"), QStringLiteral("%2 中残留的 %1"))
+                    .arg(r.resource, nsName),
+                [this](const Observation& observation) {
+                    m_runner.findings().remainingContent.append(observation);
+                });
         }
     }
 }

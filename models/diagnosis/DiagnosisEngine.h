@@ -58,7 +58,7 @@ public:
 
 Q_SIGNALS:
     // A probe is one request to a source; ids are unique within a run.
-    void probeStarted(int probeId, const QString& label);
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     // Partial results while probing, so views can paint as answers arrive.
     void progress(const unstuck::DiagnosisResult& partial);

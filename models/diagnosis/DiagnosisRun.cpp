@@ -57,7 +57,8 @@ void DiagnosisRun::start()
         maybeListContent();
     });
     m_aggregation->start();
-    m_runner->ask(ProbeRunner::kube(QStringLiteral("/api/v1/nodes"), true), QStringLiteral("Nodes"),
+    m_runner->ask(ProbeRunner::kube(QStringLiteral("/api/v1/nodes"), true),
+                  Bilingual(QStringLiteral("Nodes"), QStringLiteral("节点")),
                   [this](const Observation& observation) { onNodes(observation); });
     m_routeController->start([this] {
         m_podsKnown = true;

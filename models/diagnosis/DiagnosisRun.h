@@ -36,7 +36,7 @@ public:
     DiagnosisResult result(bool final) const;
 
 Q_SIGNALS:
-    void probeStarted(int probeId, const QString& label);
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void answered();
     void done();

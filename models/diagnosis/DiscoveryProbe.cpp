@@ -10,7 +10,8 @@ DiscoveryProbe::DiscoveryProbe(ProbeRunner& runner) : m_runner(runner) {}
 void DiscoveryProbe::start(std::function<void()> groupsKnown)
 {
     m_runner.ask(
-        ProbeRunner::kube(QStringLiteral("/apis")), QStringLiteral("API groups (/apis)"),
+        ProbeRunner::kube(QStringLiteral("/apis")),
+        Bilingual(QStringLiteral("API groups (/apis)"), QStringLiteral("API 组（/apis）")),
         [this, groupsKnown](const Observation& observation) {
             m_runner.findings().apis = observation;
             const QJsonArray groups =
@@ -23,11 +24,13 @@ void DiscoveryProbe::start(std::function<void()> groupsKnown)
                         version.toObject().value(QStringLiteral("groupVersion")).toString();
                     if (gv.isEmpty())
                         continue;
-                    m_runner.ask(ProbeRunner::kube(QStringLiteral("/apis/") + gv),
-                                 QStringLiteral("Discovery ") + gv,
-                                 [this, gv](const Observation& answer) {
-                                     m_runner.findings().groupVersions.insert(gv, answer);
-                                 });
+                    m_runner.ask(
+                        ProbeRunner::kube(QStringLiteral("/apis/") + gv),
+                        Bilingual(QStringLiteral("Discovery %1"), QStringLiteral("发现 %1"))
+                            .arg(gv),
+                        [this, gv](const Observation& answer) {
+                            m_runner.findings().groupVersions.insert(gv, answer);
+                        });
                 }
             }
             groupsKnown();

@@ -21,8 +21,11 @@ void NamespaceProbe::start(std::function<void()> done)
         m_name.isEmpty()
             ? QStringLiteral("/api/v1/namespaces?fieldSelector=status.phase%3DTerminating")
             : QStringLiteral("/api/v1/namespaces/") + m_name;
-    const QString label = m_name.isEmpty() ? QStringLiteral("Terminating namespaces")
-                                           : QStringLiteral("Namespace ") + m_name;
+    const Bilingual label =
+        m_name.isEmpty()
+            ? Bilingual(QStringLiteral("Terminating namespaces"),
+                        QStringLiteral("Terminating 状态的命名空间"))
+            : Bilingual(QStringLiteral("Namespace %1"), QStringLiteral("命名空间 %1")).arg(m_name);
     m_runner.ask(ProbeRunner::kube(path, m_name.isEmpty()), label,
                  [this, done](const Observation& observation) {
                      Findings& findings = m_runner.findings();

@@ -19,7 +19,7 @@ static QString answerSummary(const SourceAnswer& answer)
     return text;
 }
 
-void ProbeRunner::ask(const SourceQuery& query, const QString& label, Handler handler)
+void ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler handler)
 {
     if (m_closed)
         return;

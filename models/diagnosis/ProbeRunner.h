@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/diagnosis/Bilingual.h"
 #include "models/diagnosis/DiagnosisSource.h"
 #include "models/diagnosis/Findings.h"
 
@@ -20,7 +21,7 @@ public:
 
     ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* parent = nullptr);
 
-    void ask(const SourceQuery& query, const QString& label, Handler handler);
+    void ask(const SourceQuery& query, const Bilingual& label, Handler handler);
     int pending() const { return m_pending; }
     // Ignores every later answer and question (the run was dropped or timed out).
     void close() { m_closed = true; }
@@ -32,7 +33,7 @@ public:
                              const QMap<QString, QString>& params, const QString& listPath = {});
 
 Q_SIGNALS:
-    void probeStarted(int probeId, const QString& label);
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void answered();
     void drained();

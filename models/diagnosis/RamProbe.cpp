@@ -19,7 +19,9 @@ void RamProbe::start(const QStringList& controlPlaneInstanceIds, const QString& 
         ProbeRunner::cloud(
             QStringLiteral("ecs"), QStringLiteral("DescribeInstanceRamRole"),
             {{QStringLiteral("RegionId"), regionId}, {QStringLiteral("InstanceIds"), ids}}),
-        QStringLiteral("RAM role of the control plane"), [this](const Observation& observation) {
+        Bilingual(QStringLiteral("RAM role of the control plane"),
+                  QStringLiteral("控制面的 RAM 角色")),
+        [this](const Observation& observation) {
             Findings& findings = m_runner.findings();
             findings.instanceRamRole = observation;
             const QJsonArray sets =
@@ -43,7 +45,8 @@ void RamProbe::readPolicies(const QString& roleName)
     m_runner.ask(
         ProbeRunner::cloud(QStringLiteral("ram"), QStringLiteral("ListPoliciesForRole"),
                            {{QStringLiteral("RoleName"), roleName}}),
-        QStringLiteral("Policies of ") + roleName, [this](const Observation& observation) {
+        Bilingual(QStringLiteral("Policies of %1"), QStringLiteral("%1 的策略")).arg(roleName),
+        [this](const Observation& observation) {
             m_runner.findings().rolePolicies = observation;
             const QJsonArray policies =
                 facts::at(observation.answer.json, QStringLiteral("Policies.Policy")).toArray();
@@ -51,12 +54,14 @@ void RamProbe::readPolicies(const QString& roleName)
                 const QJsonObject policy = value.toObject();
                 const QString name = policy.value(QStringLiteral("PolicyName")).toString();
                 const QString type = policy.value(QStringLiteral("PolicyType")).toString();
-                m_runner.ask(ProbeRunner::cloud(QStringLiteral("ram"), QStringLiteral("GetPolicy"),
-                                                {{QStringLiteral("PolicyName"), name},
-                                                 {QStringLiteral("PolicyType"), type}}),
-                             QStringLiteral("Policy ") + name, [this](const Observation& answer) {
-                                 m_runner.findings().policies.append(answer);
-                             });
+                m_runner.ask(
+                    ProbeRunner::cloud(QStringLiteral("ram"), QStringLiteral("GetPolicy"),
+                                       {{QStringLiteral("PolicyName"), name},
+                                        {QStringLiteral("PolicyType"), type}}),
+                    Bilingual(QStringLiteral("Policy %1"), QStringLiteral("策略 %1")).arg(name),
+                    [this](const Observation& answer) {
+                        m_runner.findings().policies.append(answer);
+                    });
             }
         });
 }

@@ -114,8 +114,9 @@ public:
         lastRequest = request;
         m_running = true;
         QTimer::singleShot(10, this, [this] {
-            Q_EMIT probeStarted(1, QStringLiteral("GET /api/v1/namespaces"));
-            Q_EMIT probeStarted(2, QStringLiteral("ram:GetPolicyVersion"));
+            Q_EMIT probeStarted(1, Bilingual(QStringLiteral("Terminating namespaces"),
+                                             QStringLiteral("Terminating 状态的命名空间")));
+            Q_EMIT probeStarted(2, Bilingual::same(QStringLiteral("ram:GetPolicyVersion")));
             DiagnosisResult partial = next;
             partial.complete = false;
             partial.rootCause.reset();

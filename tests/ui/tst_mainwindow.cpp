@@ -16,6 +16,7 @@
 #include "ui/StallMonitor.h"
 
 #include <QAction>
+#include <QBarCategoryAxis>
 #include <QClipboard>
 #include <QGraphicsView>
 #include <QMenuBar>
@@ -51,6 +52,15 @@ class TestMainWindow : public QObject
             return QTest::qWaitFor([&] { return done.count() > before; }, 5000);
         }
     };
+
+    // The probe names on the timeline's axis, as the user reads them.
+    static QStringList timelineLabels(Fixture& f)
+    {
+        for (QAbstractAxis* axis : f.window.page()->timeline()->chart()->axes(Qt::Vertical))
+            if (auto* categories = qobject_cast<QBarCategoryAxis*>(axis))
+                return categories->categories();
+        return {};
+    }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -145,8 +155,15 @@ private Q_SLOTS:
                     ->componentItem(QString::fromLatin1(ids::RamPolicy))
                     ->accessibleText()
                     .contains(QStringLiteral("RAM 权限策略")));
+        QTRY_VERIFY2(timelineLabels(f)
+                         .join(QLatin1Char('|'))
+                         .contains(QStringLiteral("Terminating 状态的命名空间")),
+                     qPrintable(timelineLabels(f).join(QLatin1Char('|'))));
         QVERIFY(f.languages.setLanguage(QStringLiteral("en")));
         QTRY_COMPARE(f.window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QTRY_VERIFY(timelineLabels(f)
+                        .join(QLatin1Char('|'))
+                        .contains(QStringLiteral("Terminating namespaces")));
         QVERIFY(!f.languages.setLanguage(QStringLiteral("xx")));
     }
 
