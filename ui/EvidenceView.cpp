@@ -103,7 +103,8 @@ void EvidenceView::retranslate()
             QStringLiteral("<code>%1</code> = <span style='background:#ffe066;color:#000'>"
                            "<b>%2</b></span>")
                 .arg(names::breakable(e.field).toHtmlEscaped(),
-                     names::breakable(e.value).toHtmlEscaped()));
+                     names::breakable(e.valueText().in(LanguageManager::engineLanguage()))
+                         .toHtmlEscaped()));
     if (e.at.isValid())
         row(tr("Observed"), QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat) +
                                 QStringLiteral(" (") + e.at.toUTC().toString(Qt::ISODateWithMs) +

@@ -180,6 +180,41 @@ QString RamEvaluation::explain() const
     return {};
 }
 
+QString RamEvaluation::explainZh() const
+{
+    const QString subject = QStringLiteral("`%1`").arg(action);
+    auto where = [](const RamStatementRef& ref) {
+        QString text = QStringLiteral("策略 `%1`").arg(ref.policyName);
+        if (!ref.versionId.isEmpty())
+            text += QStringLiteral(" 版本 %1").arg(ref.versionId);
+        text += QStringLiteral(" 的第 %1 条语句").arg(ref.statementIndex);
+        if (!ref.sid.isEmpty())
+            text += QStringLiteral("（Sid \"%1\"）").arg(ref.sid);
+        return text;
+    };
+    switch (decision) {
+    case Decision::Allowed:
+        return QStringLiteral("%1 被%2允许").arg(subject, where(deciding.value(0)));
+    case Decision::ExplicitDeny:
+        return QStringLiteral("%1 被%2显式拒绝").arg(subject, where(deciding.value(0)));
+    case Decision::ImplicitDeny:
+        return QStringLiteral("%1 被隐式拒绝：没有任何语句允许它").arg(subject);
+    case Decision::Undecided: {
+        QStringList parts;
+        for (const RamStatementRef& ref : deciding)
+            parts.append(QStringLiteral("%1（%2，其条件 %3 无法离线判定）")
+                             .arg(where(ref),
+                                  ref.effect == RamStatement::Effect::Deny
+                                      ? QStringLiteral("Deny")
+                                      : QStringLiteral("Allow"),
+                                  ref.undecidedConditions.join(QStringLiteral("、"))));
+        return QStringLiteral("%1 无法判定：取决于%2")
+            .arg(subject, parts.join(QStringLiteral("；")));
+    }
+    }
+    return {};
+}
+
 bool RamPolicyEvaluator::wildcardMatch(const QString& pattern, const QString& value,
                                        bool caseInsensitive)
 {

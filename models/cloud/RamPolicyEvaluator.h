@@ -53,6 +53,8 @@ struct RamEvaluation
     // "allowed by statement 1 of policy `p` version v1", "explicitly denied by …",
     // "implicitly denied: no statement allows it", "undecided: … depends on condition …"
     QString explain() const;
+    // The same sentence in Simplified Chinese (action, policy and statement names unchanged).
+    QString explainZh() const;
     static QString decisionName(Decision decision); // "Allowed" / "ExplicitDeny" / ...
 };
 

@@ -29,8 +29,10 @@ struct Evidence
     QString command;
     QString source;  // "live", "bundle:<file>", "paste:<file>"
     QString titleZh; // the title in Simplified Chinese (empty: not translated)
+    QString valueZh; // the value in Simplified Chinese when it is a sentence (empty: data)
 
     Bilingual titleText() const { return {title, titleZh}; }
+    Bilingual valueText() const { return {value, valueZh}; }
     void setTitle(const Bilingual& text)
     {
         title = text.en;

@@ -235,7 +235,8 @@ QString ReportWriter::markdown(const DiagnosisResult& r, Language language)
                            .arg(e.request)
                            .arg(e.status);
             if (!e.value.isEmpty())
-                out << QStringLiteral("  - `%1`: %2").arg(e.field, mdCell(e.value.left(500)));
+                out << QStringLiteral("  - `%1`: %2")
+                           .arg(e.field, mdCell(e.valueText().in(language).left(500)));
             if (!e.command.isEmpty())
                 out << w(u"  - see it: `%1`"_s, u"  - 自行查看：`%1`"_s).arg(e.command);
         }

@@ -43,16 +43,19 @@ static QString time(const QDateTime& at)
 
 QJsonObject ResultJson::evidenceJson(const Evidence& e)
 {
-    return QJsonObject{{QStringLiteral("title"), e.title},
-                       {QStringLiteral("titleZh"), e.titleZh},
-                       {QStringLiteral("request"), e.request},
-                       {QStringLiteral("status"), e.status},
-                       {QStringLiteral("field"), e.field},
-                       {QStringLiteral("value"), Redactor::redact(e.value)},
-                       {QStringLiteral("raw"), Redactor::redact(e.raw)},
-                       {QStringLiteral("at"), time(e.at)},
-                       {QStringLiteral("command"), e.command},
-                       {QStringLiteral("source"), e.source}};
+    QJsonObject o{{QStringLiteral("title"), e.title},
+                  {QStringLiteral("titleZh"), e.titleZh},
+                  {QStringLiteral("request"), e.request},
+                  {QStringLiteral("status"), e.status},
+                  {QStringLiteral("field"), e.field},
+                  {QStringLiteral("value"), Redactor::redact(e.value)},
+                  {QStringLiteral("raw"), Redactor::redact(e.raw)},
+                  {QStringLiteral("at"), time(e.at)},
+                  {QStringLiteral("command"), e.command},
+                  {QStringLiteral("source"), e.source}};
+    if (!e.valueZh.isEmpty()) // only where the value is a sentence (e.g. a RAM decision)
+        o.insert(QStringLiteral("valueZh"), Redactor::redact(e.valueZh));
+    return o;
 }
 
 static QJsonArray evidenceArray(const QList<Evidence>& list)

@@ -1123,6 +1123,8 @@ void VerdictBuilder::buildRam(DiagnosisResult& result)
                                           {{QStringLiteral("PolicyName"), policyName},
                                            {QStringLiteral("PolicyType"),
                                             o.query.params.value(QStringLiteral("PolicyType"))}}));
+            if (decisive.valueZh.isEmpty() && !decisive.title.isEmpty())
+                decisive.valueZh = e.explainZh();
         } else if (!e.allowed()) {
             missing << action;
         }

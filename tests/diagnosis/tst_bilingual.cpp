@@ -98,6 +98,13 @@ private Q_SLOTS:
                                    .section('&', 0, 0);
         QVERIFY(!policy.isEmpty());
         QVERIFY2(zh.contains(policy), qPrintable(zh + QStringLiteral(" / ") + policy));
+        // The decisive RAM decision (highlighted in the inspector) reads in Chinese too.
+        const Evidence& decisive = ram->evidence.first();
+        QVERIFY2(decisive.value.contains(QStringLiteral("explicitly denied")),
+                 qPrintable(decisive.value));
+        QVERIFY2(decisive.valueZh.contains(QStringLiteral("显式拒绝")) &&
+                     decisive.valueZh.contains(policy),
+                 qPrintable(decisive.valueZh));
         // The English text did not change: it still names the role and the denied actions.
         QVERIFY(r->rootCause->summary.startsWith(QStringLiteral("Role ")));
         QVERIFY(r->rootCause->summary.contains(QStringLiteral("an explicit Deny blocks")));
