@@ -564,6 +564,10 @@ void MainWindow::setDarkPalette(bool dark)
     p.setColor(QPalette::Highlight, QColor(0x4c, 0x8b, 0xf5));
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    // Without these, disabled actions (Cancel when nothing runs) look as bright as enabled ones.
+    const QColor disabledText(0x7a, 0x7e, 0x85);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabledText);
     QApplication::setPalette(p);
 }
 
