@@ -109,7 +109,7 @@ void DiagnosisRun::onNodes(const Observation& observation)
 
 void DiagnosisRun::maybeStartRam()
 {
-    if (!m_nodesKnown || !m_podsKnown || !m_findings.cloudAvailable)
+    if (!m_nodesKnown || !m_podsKnown || !m_findings.nodes)
         return;
     // The route controller signs with the role of the instance it runs on: the control-plane
     // nodes', else the node hosting the controller pod.
@@ -129,9 +129,9 @@ void DiagnosisRun::maybeStartRam()
         if (facts::name(n) == ccmNode)
             controllerNode << id->instanceId;
     }
-    const QStringList chosen = !controllerNode.isEmpty() ? controllerNode : controlPlane;
-    if (!chosen.isEmpty())
-        m_ram->start(chosen, m_findings.regionId);
+    m_findings.routeControllerInstances = !controllerNode.isEmpty() ? controllerNode : controlPlane;
+    if (m_findings.cloudAvailable && !m_findings.routeControllerInstances.isEmpty())
+        m_ram->start(m_findings.routeControllerInstances, m_findings.regionId);
 }
 
 void DiagnosisRun::checkDone()

@@ -47,6 +47,9 @@ struct Findings
     std::optional<Observation> systemPods; // kube-system pods
     std::optional<Observation> routeControllerLog;
     QString routeControllerPod;
+    // ECS instances whose RAM role the route controller signs with (the node running it, else
+    // the control-plane nodes), known from the nodes' providerIDs even without cloud access.
+    QStringList routeControllerInstances;
     QList<Observation> events;
     std::optional<Observation> validatingWebhooks, mutatingWebhooks;
     QList<Observation> remainingContent; // lists of the resources named in the conditions

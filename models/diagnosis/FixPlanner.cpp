@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace unstuck {
 
@@ -73,8 +74,9 @@ static FixStep accessReview(const QString& verb, const QString& group, const QSt
 QList<FixPlan> FixPlanner::plan() const
 {
     QList<FixPlan> fixes;
-    for (const auto& fix : {ramPolicy(), vpcRoutes(), routeControllerRestart(), backendRestart(),
-                            staleApiService(), finalizers(), webhook(), namespaceFinalize()})
+    for (const auto& fix :
+         {ramPolicy(), ramPolicyCheck(), vpcRoutes(), routeControllerRestart(), backendRestart(),
+          staleApiService(), finalizers(), webhook(), namespaceFinalize()})
         if (fix)
             fixes.append(*fix);
     return fixes;
@@ -175,6 +177,79 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
                                {{QStringLiteral("PolicyType"), QStringLiteral("Custom")},
                                 {QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
                                 {QStringLiteral("RoleName"), m_f.ramRoleName}})));
+    return fix;
+}
+
+// The RAM side could not be read, but the route controller's own errors say Forbidden.RAM: a
+// restart will not help until its role may call the VPC route APIs, so the first step is to find
+// the statement that denies (read-only commands the user can run, or cloud credentials for us).
+std::optional<FixPlan> FixPlanner::ramPolicyCheck() const
+{
+    const ComponentVerdict* ram = m_result.component(QString::fromLatin1(ids::RamPolicy));
+    const ComponentVerdict* controller =
+        m_result.component(QString::fromLatin1(ids::RouteController));
+    if (!ram || ram->state != ComponentState::Unknown || !controller)
+        return std::nullopt;
+    const bool forbidden = std::any_of(
+        controller->evidence.begin(), controller->evidence.end(), [](const Evidence& e) {
+            return e.value.contains(QLatin1String("Forbidden.RAM")) ||
+                   e.raw.contains(QLatin1String("Forbidden.RAM"));
+        });
+    if (!forbidden)
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("ram-policy-check");
+    fix.setTitle(Text(u"Find the RAM policy statement that denies the route controller"_s,
+                      u"找出拒绝路由控制器的 RAM 策略语句"_s));
+    fix.appliesTo = QString::fromLatin1(ids::RamPolicy);
+    fix.setWhy(Text(u"The route controller's errors say Forbidden.RAM, but the cloud account "
+                    "could not be read (%1). Restarting it will not help until its role may call "
+                    "the VPC route APIs."_s,
+                    u"路由控制器的错误显示 Forbidden.RAM，但无法读取云账号（%1）。在其角色获准调用 "
+                    "VPC 路由接口之前，重启它无济于事。"_s)
+                   .arg(ram->summaryText()));
+    fix.setRisk(Text(u"none: read-only checks"_s, u"无：只读检查"_s));
+    fix.setVerify(Text(u"with cloud credentials, ram-policy names the denying statement; once the "
+                       "policy allows, the routes come back and the APIService becomes Available"_s,
+                       u"提供云凭据后，ram-policy 会指出拒绝的语句；策略放行后，路由恢复，"
+                       "APIService 变为可用（Available）"_s));
+    fix.steps.append(
+        step(Text(u"Give Unstuck read access to the cloud account (Add access key…, an aliyun CLI "
+                  "profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET) and diagnose again: it then "
+                  "names the statement"_s,
+                  u"为 Unstuck 提供云账号的只读凭据（添加访问密钥…、aliyun CLI 配置，或 "
+                  "ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET 环境变量）后重新诊断：它会指出具体语句"_s),
+             {}, {}, {}, {}));
+    const QString region = m_f.regionId.isEmpty() ? QStringLiteral("<region>") : m_f.regionId;
+    const QString instances =
+        m_f.routeControllerInstances.isEmpty()
+            ? QStringLiteral("[\"<instance-id>\"]")
+            : QString::fromUtf8(
+                  QJsonDocument(QJsonArray::fromStringList(m_f.routeControllerInstances.mid(0, 3)))
+                      .toJson(QJsonDocument::Compact));
+    fix.steps.append(
+        step(Text(u"Or by hand: find the RAM role of the instance the route controller runs on"_s,
+                  u"或手动操作：查出路由控制器所在实例的 RAM 角色"_s),
+             {}, {}, {},
+             facts::aliyun(QStringLiteral("ecs"), QStringLiteral("DescribeInstanceRamRole"),
+                           {{QStringLiteral("RegionId"), region},
+                            {QStringLiteral("InstanceIds"), instances}})));
+    fix.steps.append(step(
+        Text(u"List the policies attached to that role"_s, u"列出该角色上附加的策略"_s), {}, {}, {},
+        facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPoliciesForRole"),
+                      {{QStringLiteral("RoleName"), QStringLiteral("<role>")}})));
+    fix.steps.append(step(
+        Text(u"Read each policy's default version and look for a Deny on vpc:*RouteEntry* / "
+             "vpc:DescribeRouteTableList"_s,
+             u"查看每个策略的默认版本，找出对 vpc:*RouteEntry* / vpc:DescribeRouteTableList 的 "
+             "Deny"_s),
+        {}, {}, {},
+        facts::aliyun(QStringLiteral("ram"), QStringLiteral("GetPolicy"),
+                      {{QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
+                       {QStringLiteral("PolicyType"), QStringLiteral("Custom")}})));
+    fix.undo.append(
+        step(Text(u"Nothing to undo: nothing is changed"_s, u"无需回滚：未做任何更改"_s), {}, {},
+             {}, {}));
     return fix;
 }
 

@@ -16,6 +16,7 @@ public:
 
 private:
     std::optional<FixPlan> ramPolicy() const;
+    std::optional<FixPlan> ramPolicyCheck() const;
     std::optional<FixPlan> vpcRoutes() const;
     std::optional<FixPlan> routeControllerRestart() const;
     std::optional<FixPlan> backendRestart() const;

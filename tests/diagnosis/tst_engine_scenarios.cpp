@@ -5,6 +5,7 @@
 #include "diagnosis/ScenarioDiagnosis.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace unstuck;
 
@@ -180,6 +181,18 @@ private Q_SLOTS:
                  LinkState::Broken);
         QVERIFY2(r.rootCause.has_value(), qPrintable(describe(r)));
         QVERIFY(r.rootCause->component != QStringLiteral("ram-policy"));
+        // The controller's own Forbidden.RAM errors point at the RAM side: the first fix is the
+        // read-only check, naming the instance whose role to look at; no restart before it.
+        QVERIFY2(!r.fixes.isEmpty(), qPrintable(describe(r)));
+        const FixPlan& first = r.fixes.first();
+        QCOMPARE(first.id, QStringLiteral("ram-policy-check"));
+        QVERIFY(first.titleZh.contains(QStringLiteral("RAM 策略")));
+        QVERIFY(std::any_of(first.steps.begin(), first.steps.end(), [](const FixStep& s) {
+            return s.command.contains(QStringLiteral("DescribeInstanceRamRole")) &&
+                   s.command.contains(QStringLiteral("\"i-"));
+        }));
+        QVERIFY(std::all_of(first.steps.begin(), first.steps.end(),
+                            [](const FixStep& s) { return s.method.isEmpty(); })); // read-only
     }
 };
 
