@@ -22,6 +22,7 @@ struct DiagnosisEngine::Private
     QTimer* deadline = nullptr;
     QTimer* progressTimer = nullptr;
     QDateTime startedAt;
+    int generation = 0; // bumped by dropRun(): late deliveries of a dropped start are ignored
 };
 
 DiagnosisEngine::DiagnosisEngine(QObject* parent) : QObject(parent), d(std::make_unique<Private>())
@@ -67,8 +68,12 @@ void DiagnosisEngine::start(const DiagnosisRequest& request)
         result.error = error;
         result.narrativeEn = QStringLiteral("Could not diagnose: ") + error;
         result.narrativeZh = QStringLiteral("无法诊断：") + error;
-        // Delivered asynchronously, like every other result.
-        QTimer::singleShot(0, this, [this, result] { Q_EMIT finished(result); });
+        // Delivered asynchronously, like every other result, unless a newer start or a cancel
+        // came first.
+        QTimer::singleShot(0, this, [this, result, generation = d->generation] {
+            if (generation == d->generation)
+                Q_EMIT finished(result);
+        });
         return;
     }
     start(request, std::move(source));
@@ -151,6 +156,7 @@ void DiagnosisEngine::complete(bool timedOut)
 
 void DiagnosisEngine::dropRun()
 {
+    ++d->generation;
     d->deadline->stop();
     d->progressTimer->stop();
     if (d->run) {

@@ -53,6 +53,25 @@ private Q_SLOTS:
         for (int i = 0; i < live.components.size(); ++i)
             QCOMPARE(replay.components.at(i).state, live.components.at(i).state);
     }
+
+    void supersededStart_deliversOnlyTheNewerResult()
+    {
+        // A start that cannot open its input answers asynchronously; a newer start made before
+        // that answer arrives must not receive it as its own.
+        DiagnosisEngine engine;
+        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
+        DiagnosisRequest first;
+        first.fromPath = QStringLiteral("/nonexistent/first-input");
+        DiagnosisRequest second;
+        second.fromPath = QStringLiteral("/nonexistent/second-input");
+        engine.start(first);
+        engine.start(second);
+        QVERIFY(finished.wait(5000));
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.first().first().value<DiagnosisResult>();
+        QVERIFY2(result.error.contains(QLatin1String("second-input")), qPrintable(result.error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineReplay)
