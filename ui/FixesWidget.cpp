@@ -58,10 +58,17 @@ void FixesWidget::rebuild()
 QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
 {
     const Language language = LanguageManager::engineLanguage();
-    auto* box = new QGroupBox(
-        QStringLiteral("%1. %2").arg(index).arg(plan.titleText().in(language)), m_box);
+    // The title is a wrapping label, not the group box title: a box title never wraps and its
+    // width would push the panel wider than the window, cutting every line on the right.
+    const QString title = QStringLiteral("%1. %2").arg(index).arg(plan.titleText().in(language));
+    auto* box = new QGroupBox(m_box);
     box->setObjectName(QStringLiteral("fixPlan"));
+    box->setAccessibleName(title);
     auto* layout = new QVBoxLayout(box);
+    QLabel* heading = wrappingLabel(
+        QStringLiteral("<b>%1</b>").arg(names::breakable(title).toHtmlEscaped()), box);
+    heading->setObjectName(QStringLiteral("fixTitle"));
+    layout->addWidget(heading);
     // The level is read from the English text, which always starts with it.
     const bool high = plan.risk.startsWith(QLatin1String("high"));
     layout->addWidget(
