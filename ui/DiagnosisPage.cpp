@@ -10,6 +10,8 @@
 #include "ui/LanguageManager.h"
 #include "ui/ProbeTimelineChart.h"
 
+#include "ui/WrappingPolicy.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -61,7 +63,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     m_root->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_root->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     left->setMaximumWidth(280);
-    m_root->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_root->setSizePolicy(wrappingPolicy());
     leftLayout->addWidget(m_namespacesTitle);
     leftLayout->addWidget(m_namespaces, 1);
     leftLayout->addWidget(m_rootTitle);

@@ -5,6 +5,8 @@
 #include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 
+#include "ui/WrappingPolicy.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
@@ -28,8 +30,8 @@ EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Take the panel's width, never widen it: long answers wrap instead.
-    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setSizePolicy(wrappingPolicy());
+    m_details->setSizePolicy(wrappingPolicy());
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     if (!evidence.command.isEmpty())

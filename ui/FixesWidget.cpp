@@ -5,6 +5,8 @@
 #include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 
+#include "ui/WrappingPolicy.h"
+
 #include <QEvent>
 #include <QGroupBox>
 #include <QLabel>
@@ -96,7 +98,7 @@ QLabel* FixesWidget::wrappingLabel(const QString& html, QWidget* parent)
     auto* label = new QLabel(html, parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setSizePolicy(wrappingPolicy());
     return label;
 }
 

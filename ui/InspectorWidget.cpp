@@ -5,6 +5,8 @@
 #include "ui/EvidenceView.h"
 #include "ui/LanguageManager.h"
 
+#include "ui/WrappingPolicy.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QRegularExpression>
@@ -50,7 +52,7 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     m_evidenceLayout->setContentsMargins(0, 0, 0, 0);
     // Labels take the panel's width and wrap; a long identifier never widens the panel.
     for (QLabel* label : {m_title, m_verdict, m_narrative})
-        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        label->setSizePolicy(wrappingPolicy());
 
     layout->addWidget(m_title);
     layout->addWidget(m_verdict);
