@@ -18,7 +18,6 @@ ConnectionSources ConnectionSources::discover(const QString& explicitKubeconfig,
     } else {
         s.kubeError = error.message;
     }
-    s.cloudSources = CloudCredentials::availableSources(env);
     // Each choice resolved the way a run would, so the label names exactly what will sign.
     for (const QString& choice : CloudCredentials::profileChoices(env)) {
         CloudSourceChoice c;

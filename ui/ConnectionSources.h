@@ -23,8 +23,7 @@ struct ConnectionSources
     QStringList contexts;
     QString currentContext;
     QStringList kubeconfigFiles;
-    QString kubeError;        // user-facing: why no context could be read, and what to do
-    QStringList cloudSources; // user-facing names of the usable sources (chain order)
+    QString kubeError; // user-facing: why no context could be read, and what to do
     QList<CloudSourceChoice> cloudChoices; // every source found, usable or not
     QString automaticSource;               // the source the credential chain picks ("" = none)
     QString automaticProblem;              // why the chain found nothing
