@@ -11,13 +11,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The report's own words, once per language.
+// The report's own words, once per language (picked as every Bilingual text is).
 struct Words
 {
     Language language;
     QString operator()(const QString& en, const QString& zh) const
     {
-        return language == Language::Chinese ? zh : en;
+        return Bilingual(en, zh).in(language);
     }
 };
 
