@@ -161,6 +161,20 @@ bool startFirstDiagnosis(ui::MainWindow& window, const GuiOptions& o)
     return true;
 }
 
+// Lets the final frame paint (fit, badges), saves it when a screenshot was asked for, and exits
+// with exitCode (1 when the picture could not be written).
+void exitAfterFinalFrame(QWidget& window, const QString& screenshot, int exitCode)
+{
+    QTimer::singleShot(400, &window, [&window, screenshot, exitCode] {
+        if (!screenshot.isEmpty() && !window.grab().save(screenshot, "PNG")) {
+            std::fprintf(stderr, "unstuck: could not write %s\n", qPrintable(screenshot));
+            QApplication::exit(1);
+            return;
+        }
+        QApplication::exit(exitCode);
+    });
+}
+
 bool asksForHelp(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
@@ -212,7 +226,6 @@ int runGui(int argc, char** argv)
     window.resize(o.size);
     window.show();
 
-    int exitCode = 0;
     bool reported = false;
     QObject::connect(
         &window, &ui::MainWindow::diagnosisFinished, &window, [&](const DiagnosisResult& result) {
@@ -233,16 +246,7 @@ int runGui(int argc, char** argv)
                 return;
             if (!result.error.isEmpty())
                 std::fprintf(stderr, "unstuck: could not diagnose: %s\n", qPrintable(result.error));
-            // Let the final frame paint (fit, badges) before grabbing it.
-            QTimer::singleShot(400, &window, [&, result] {
-                if (!o.screenshot.isEmpty() && !window.grab().save(o.screenshot, "PNG")) {
-                    std::fprintf(stderr, "unstuck: could not write %s\n", qPrintable(o.screenshot));
-                    exitCode = 1;
-                } else if (!result.complete) {
-                    exitCode = 1;
-                }
-                QApplication::exit(exitCode);
-            });
+            exitAfterFinalFrame(window, o.screenshot, result.complete ? 0 : 1);
         });
     QObject::connect(&window, &ui::MainWindow::demoFailed, &window, [&](const QString& message) {
         if (!o.exitWhenDone)
@@ -258,14 +262,7 @@ int runGui(int argc, char** argv)
     if (!startFirstDiagnosis(window, o) && o.exitWhenDone) {
         // Nothing to diagnose (e.g. only --kubeconfig): the picture is the connect view, with
         // its contexts or the error that explains why none could be read.
-        QTimer::singleShot(400, &window, [&] {
-            if (!o.screenshot.isEmpty() && !window.grab().save(o.screenshot, "PNG")) {
-                std::fprintf(stderr, "unstuck: could not write %s\n", qPrintable(o.screenshot));
-                QApplication::exit(1);
-                return;
-            }
-            QApplication::exit(0);
-        });
+        exitAfterFinalFrame(window, o.screenshot, 0);
     }
     return app.exec();
 }
