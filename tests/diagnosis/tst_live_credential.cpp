@@ -5,6 +5,7 @@
 #include "models/common/Redactor.h"
 #include "models/diagnosis/LiveSource.h"
 #include "models/sim/SimServer.h"
+#include "support/SimProfile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -28,24 +29,7 @@ class TestLiveCredential : public QObject
     // The simulator's profile.json with its cloud credentials replaced (endpoint and CA kept).
     QString writeProfile(const QString& name, const QJsonValue& credentials)
     {
-        QFile in(m_server->profilePath());
-        if (!in.open(QIODevice::ReadOnly))
-            return {};
-        QJsonObject profile = QJsonDocument::fromJson(in.readAll()).object();
-        QJsonObject cloud = profile.value(QStringLiteral("cloud")).toObject();
-        cloud.remove(QStringLiteral("accessKeyId"));
-        cloud.remove(QStringLiteral("accessKeySecret"));
-        if (credentials.isUndefined())
-            cloud.remove(QStringLiteral("credentials"));
-        else
-            cloud.insert(QStringLiteral("credentials"), credentials);
-        profile.insert(QStringLiteral("cloud"), cloud);
-        const QString path = m_dir.filePath(name);
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            return {};
-        out.write(QJsonDocument(profile).toJson());
-        return path;
+        return test::writeSimProfile(m_server->profilePath(), m_dir.filePath(name), credentials);
     }
 
     // One cloud question through the source: the caller identity (no permission needed).

@@ -2,6 +2,7 @@
 #include "ui/UiTestData.h"
 
 #include "models/cloud/KeychainStore.h"
+#include "support/SimProfile.h"
 #include "ui/AccessKeyDialog.h"
 #include "ui/ConnectView.h"
 #include "ui/DiagnosisPage.h"
@@ -86,24 +87,6 @@ QString readSecret(KeychainStore& store, const QString& name, QString* error = n
     if (error)
         *error = done ? problem : QStringLiteral("no answer");
     return value;
-}
-
-// The simulator's profile.json with other cloud credentials (endpoint and CA kept); no
-// credentials at all when `credentials` is undefined.
-QString writeProfile(const QString& simProfile, const QString& path, const QJsonValue& credentials)
-{
-    QFile in(simProfile);
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject profile = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonObject cloud = profile.value(QStringLiteral("cloud")).toObject();
-    cloud.remove(QStringLiteral("accessKeyId"));
-    cloud.remove(QStringLiteral("accessKeySecret"));
-    cloud.remove(QStringLiteral("credentials"));
-    if (!credentials.isUndefined())
-        cloud.insert(QStringLiteral("credentials"), credentials);
-    profile.insert(QStringLiteral("cloud"), cloud);
-    return writeFile(path, QJsonDocument(profile).toJson()) ? path : QString();
 }
 
 ComponentState stateOf(const DiagnosisResult& r, const char* id)
@@ -299,12 +282,12 @@ private Q_SLOTS:
         const QJsonObject info = ready.first().first().toJsonObject();
         const QJsonObject cloud = info.value(QStringLiteral("cloud")).toObject();
         const QString simProfile = info.value(QStringLiteral("profile")).toString();
-        const QString keyless = writeProfile(
+        const QString keyless = test::writeSimProfile(
             simProfile, dir.filePath(QStringLiteral("keyless.json")), QJsonValue::Undefined);
-        const QString keychainProfile =
-            writeProfile(simProfile, dir.filePath(QStringLiteral("keychain.json")),
-                         QJsonObject{{QStringLiteral("source"), QStringLiteral("keychain")},
-                                     {QStringLiteral("name"), QStringLiteral("sim")}});
+        const QString keychainProfile = test::writeSimProfile(
+            simProfile, dir.filePath(QStringLiteral("keychain.json")),
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("keychain")},
+                        {QStringLiteral("name"), QStringLiteral("sim")}});
         QVERIFY(!keyless.isEmpty() && !keychainProfile.isEmpty());
 
         LanguageManager languages;
