@@ -20,11 +20,11 @@ function(unstuck_target_defaults target)
     endif()
 endfunction()
 
-# A library made of every source in the given folder (so parallel work adds files without
-# editing CMake). Extra arguments after LIBS are linked publicly.
+# A library made of every source in the given folder and its subfolders (adding a file needs no
+# CMake edit). Extra arguments after LIBS are linked publicly.
 function(unstuck_folder_library target folder)
     cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
-    file(GLOB sources CONFIGURE_DEPENDS ${folder}/*.cpp ${folder}/*.h)
+    file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${folder}/*.cpp ${folder}/*.h)
     add_library(${target} STATIC ${sources})
     target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR})
     target_link_libraries(${target} PUBLIC ${ARG_LIBS})
