@@ -2,6 +2,12 @@
 #pragma once
 
 #include "models/sim/HttpMessage.h"
+#include "models/sim/kubeapi/KubeAggregationHandler.h"
+#include "models/sim/kubeapi/KubeAppsHandler.h"
+#include "models/sim/kubeapi/KubeAuthorizationHandler.h"
+#include "models/sim/kubeapi/KubeCoreHandler.h"
+#include "models/sim/kubeapi/KubeCoreWriteHandler.h"
+#include "models/sim/kubeapi/KubeDiscoveryHandler.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -10,12 +16,12 @@ namespace unstuck::sim {
 
 class SimWorld;
 class CertificateFactory;
-struct ApiResource;
 
-// The simulated kube-apiserver's REST surface: authentication (client certificate signed by
-// the sim CA, bearer token, basic auth), discovery (legacy and aggregated v2), CRUD on the
-// world's objects with the real Status errors, Table output for kubectl, pod logs, scale,
-// namespace finalize and the aggregator's 503 for unavailable APIServices.
+// The simulated kube-apiserver's REST surface: authenticates each request
+// (client certificate signed by the sim CA, bearer token, basic auth) and
+// routes it to the handler of its API family (models/sim/kubeapi/): discovery,
+// the aggregator's APIServices, object reads and writes, the apps scale
+// subresource and the review APIs.
 class KubeApi
 {
 public:
@@ -37,27 +43,18 @@ public:
 private:
     QString authenticate(const HttpRequest& request) const;
     HttpResponse route(const HttpRequest& request);
-    HttpResponse discovery(const HttpRequest& request, bool* handled);
-    HttpResponse openApiV3(const QString& path);
     HttpResponse resourceRequest(const HttpRequest& request, const QString& group,
                                  const QString& version, const QStringList& segments);
-    HttpResponse aggregated(const HttpRequest& request, const QString& group,
-                            const QString& version, const QStringList& segments);
-    HttpResponse list(const HttpRequest& request, const ApiResource& resource, const QString& ns);
-    HttpResponse getOne(const HttpRequest& request, const ApiResource& resource, const QString& ns,
-                        const QString& name);
-    HttpResponse create(const HttpRequest& request, const ApiResource& resource, const QString& ns);
-    HttpResponse update(const HttpRequest& request, const ApiResource& resource, const QString& ns,
-                        const QString& name, const QString& subresource);
-    HttpResponse remove(const ApiResource& resource, const QString& ns, const QString& name);
-    HttpResponse podLog(const HttpRequest& request, const QString& ns, const QString& name);
-    HttpResponse scale(const HttpRequest& request, const QString& ns, const QString& name);
-    HttpResponse review(const HttpRequest& request, const ApiResource& resource);
-    QJsonObject storeAfterUpdate(const ApiResource& resource, QJsonObject object);
 
     SimWorld& m_world;
     const CertificateFactory& m_certificates;
     Credentials m_credentials;
+    KubeDiscoveryHandler m_discovery;
+    KubeAggregationHandler m_aggregation;
+    KubeCoreHandler m_reads;
+    KubeCoreWriteHandler m_writes;
+    KubeAppsHandler m_apps;
+    KubeAuthorizationHandler m_authorization;
 };
 
 } // namespace unstuck::sim

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/sim/kubeapi/KubeHandler.h"
+
+#include <optional>
+
+namespace unstuck::sim {
+
+class CertificateFactory;
+
+// Writes to the world's objects, for every group, with the API server's rules and errors:
+// create (defaults, terminating namespaces, admission webhooks), update and patch (the status
+// and namespace finalize subresources) and delete (finalizers, namespaces turning Terminating).
+class KubeCoreWriteHandler : public KubeHandler
+{
+public:
+    KubeCoreWriteHandler(SimWorld& world, const CertificateFactory& certificates);
+
+    HttpResponse create(const HttpRequest& request, const ApiResource& resource, const QString& ns);
+    HttpResponse update(const HttpRequest& request, const ApiResource& resource, const QString& ns,
+                        const QString& name, const QString& subresource);
+    HttpResponse remove(const ApiResource& resource, const QString& ns, const QString& name);
+
+private:
+    static std::optional<HttpResponse> readCreateBody(const HttpRequest& request,
+                                                      const ApiResource& resource, QJsonObject* o);
+    std::optional<HttpResponse> placeInNamespace(const ApiResource& resource, const QString& ns,
+                                                 const QString& name, QJsonObject* m) const;
+    static std::optional<HttpResponse> applyCreateDefaults(const ApiResource& resource,
+                                                           const QString& name, QJsonObject* o,
+                                                           QJsonObject* m);
+    void publishRootCa(const QString& ns);
+    static std::optional<HttpResponse>
+    readUpdateBody(const HttpRequest& request, const ApiResource& resource, const QString& name,
+                   const QJsonObject& existing, QJsonObject* next);
+    static void keepServerMetadata(const QJsonObject& existing, const QString& subresource,
+                                   QJsonObject* next);
+    static std::optional<HttpResponse>
+    applySubresource(const HttpRequest& request, const ApiResource& resource,
+                     const QString& subresource, const QJsonObject& existing, QJsonObject* next);
+    QJsonObject storeAfterUpdate(const ApiResource& resource, QJsonObject object);
+
+    const CertificateFactory& m_certificates;
+};
+
+} // namespace unstuck::sim
