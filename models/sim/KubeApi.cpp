@@ -12,8 +12,7 @@ namespace unstuck::sim {
 
 namespace {
 
-// A resource path after its group version:
-// [namespaces/<ns>/]<plural>[/<name>[/<subresource>]].
+// A resource path after its group version: [namespaces/<ns>/]<plural>[/<name>[/<subresource>]].
 struct ResourcePath
 {
     QString ns;

@@ -17,11 +17,10 @@ namespace unstuck::sim {
 class SimWorld;
 class CertificateFactory;
 
-// The simulated kube-apiserver's REST surface: authenticates each request
-// (client certificate signed by the sim CA, bearer token, basic auth) and
-// routes it to the handler of its API family (models/sim/kubeapi/): discovery,
-// the aggregator's APIServices, object reads and writes, the apps scale
-// subresource and the review APIs.
+// The simulated kube-apiserver's REST surface: authenticates each request (client certificate
+// signed by the sim CA, bearer token, basic auth) and routes it to the handler of its API family
+// (models/sim/kubeapi/): discovery, the aggregator's APIServices, object reads and writes, the
+// apps scale subresource and the review APIs.
 class KubeApi
 {
 public:
