@@ -13,8 +13,9 @@ namespace unstuck::sim {
 class CloudWorld;
 
 // Serves the Alibaba Cloud RPC OpenAPI (VPC, ECS, RAM, STS) of the simulated account:
-// verifies signatures (V1 and V3), enforces the caller's RAM policies, runs the action.
-// Requests are routed by Action + Version (every product answers on one endpoint).
+// verifies signatures (V1 and V3), enforces the caller's RAM policies, then hands the action to
+// its product's handler (models/sim/cloudapi/). Requests are routed by Action + Version (every
+// product answers on one endpoint).
 class CloudApi
 {
 public:
