@@ -3,7 +3,109 @@
 #include "app/unstuck_commands.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string_view>
+
+namespace {
+
+struct Command
+{
+    const char* name;
+    const char* summary;
+    int (*run)(int argc, char** argv);
+};
+
+constexpr Command kCommands[] = {
+    {"diagnose", "find why namespaces are stuck in Terminating, without a window",
+     unstuck::app::runDiagnoseCommand},
+};
+
+} // namespace
+
+namespace unstuck::app {
+
+void printCommands(std::FILE* out)
+{
+    std::fprintf(out, "Usage: unstuck [GUI options]       start the window (unstuck --help)\n");
+    for (const Command& c : kCommands)
+        std::fprintf(out, "       unstuck %-8s [options]   %s\n", c.name, c.summary);
+    std::fprintf(out, "       unstuck --version\n");
+}
+
+bool asksForHelp(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* help : {"-h", "--help", "-help", "--help-all", "-?"})
+            if (std::strcmp(argv[i], help) == 0)
+                return true;
+    return false;
+}
+
+} // namespace unstuck::app
+
+namespace {
+
+using unstuck::app::asksForHelp;
+using unstuck::app::printCommands;
+
+const Command* findCommand(std::string_view word)
+{
+    for (const Command& c : kCommands)
+        if (word == c.name)
+            return &c;
+    return nullptr;
+}
+
+int unknownCommand(const char* word)
+{
+    std::fprintf(stderr, "unstuck: unknown command '%s'\n", word);
+    printCommands(stderr);
+    return 2;
+}
+
+// Without a display Qt's platform plugin aborts the process; say why and what works instead.
+// Only X11/Wayland systems need one named in the environment (Windows and macOS always have one).
+bool hasDisplay(int argc, char** argv)
+{
+#if defined(__unix__) && !defined(__APPLE__)
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0)
+            return true; // Qt's own option picks the platform plugin
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+        const char* value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+#else
+    (void)argc;
+    (void)argv;
+    return true;
+#endif
+}
+
+int startGui(int argc, char** argv)
+{
+#ifdef UNSTUCK_WITH_GUI
+    if (!asksForHelp(argc, argv) && !hasDisplay(argc, argv)) {
+        std::fprintf(stderr, "unstuck: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so "
+                             "the window cannot open. Use a headless command, or set "
+                             "QT_QPA_PLATFORM=offscreen for --screenshot.\n");
+        printCommands(stderr);
+        return 2;
+    }
+    return unstuck::app::runGui(argc, argv);
+#else
+    (void)argc;
+    (void)argv;
+    std::fprintf(stderr, "unstuck: this build has no GUI (built with -DUNSTUCK_BUILD_GUI=OFF)\n");
+    printCommands(stderr);
+    return 2;
+#endif
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -11,13 +113,9 @@ int main(int argc, char** argv)
         std::printf("unstuck %s\n", UNSTUCK_VERSION);
         return 0;
     }
-    if (argc > 1 && std::strcmp(argv[1], "diagnose") == 0)
-        return unstuck::app::runDiagnoseCommand(argc - 1, argv + 1);
-#ifdef UNSTUCK_WITH_GUI
-    return unstuck::app::runGui(argc, argv);
-#else
-    std::fprintf(stderr, "unstuck: this build has no GUI (built with -DUNSTUCK_BUILD_GUI=OFF); "
-                         "use `unstuck diagnose --help`\n");
-    return 2;
-#endif
+    if (argc > 1 && argv[1][0] != '-') {
+        const Command* command = findCommand(argv[1]);
+        return command ? command->run(argc - 1, argv + 1) : unknownCommand(argv[1]);
+    }
+    return startGui(argc, argv);
 }

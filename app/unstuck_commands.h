@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdio>
+
 namespace unstuck::app {
+
+// The list of commands, for help texts and for a mistyped command.
+void printCommands(std::FILE* out);
+// Whether the arguments ask for help (answered without a display).
+bool asksForHelp(int argc, char** argv);
 
 // `unstuck diagnose [options]` (argv[0] is "diagnose"). Exit 0 healthy, 1 cause found,
 // 2 could not diagnose.

@@ -3,10 +3,10 @@
 // Markdown. Exit 0 healthy, 1 a cause found, 2 could not diagnose (why on stderr).
 #include "app/unstuck_commands.h"
 
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/diagnosis/LiveSource.h"
-#include "models/diagnosis/ReportWriter.h"
-#include "models/diagnosis/ResultJson.h"
+#include "models/engine/DiagnosisEngine.h"
+#include "models/sources/LiveSource.h"
+#include "models/writers/ReportWriter.h"
+#include "models/writers/ResultJson.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

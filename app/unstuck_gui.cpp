@@ -107,7 +107,8 @@ bool parse(const QStringList& arguments, GuiOptions* o)
         return false;
     }
     if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
+        std::printf("%s\n", qPrintable(p.helpText()));
+        printCommands(stdout);
         std::exit(0);
     }
     o->demoScenario = p.value(demo);
@@ -173,15 +174,6 @@ void exitAfterFinalFrame(QWidget& window, const QString& screenshot, int exitCod
         }
         QApplication::exit(exitCode);
     });
-}
-
-bool asksForHelp(int argc, char** argv)
-{
-    for (int i = 1; i < argc; ++i)
-        for (const char* help : {"-h", "--help", "-help", "--help-all", "-?"})
-            if (std::strcmp(argv[i], help) == 0)
-                return true;
-    return false;
 }
 
 } // namespace

@@ -3,7 +3,7 @@
 
 #include "models/cloud/KeychainStore.h"
 #include "models/common/Redactor.h"
-#include "models/diagnosis/LiveSource.h"
+#include "models/sources/LiveSource.h"
 #include "ui/AccessKeyDialog.h"
 #include "ui/KeychainEntries.h"
 #include "ui/QtKeychainStore.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/diagnosis/DiagnosisEngine.h"
+#include "models/engine/DiagnosisEngine.h"
 
 #include <QObject>
 

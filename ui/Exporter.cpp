@@ -2,7 +2,7 @@
 #include "ui/Exporter.h"
 
 #include "models/common/Redactor.h"
-#include "models/diagnosis/ReportWriter.h"
+#include "models/writers/ReportWriter.h"
 #include "ui/GraphScene.h"
 
 #include <QBuffer>

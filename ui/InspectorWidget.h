@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/diagnosis/DiagnosisResult.h"
+#include "models/verdict/DiagnosisResult.h"
 
 #include <QWidget>
 

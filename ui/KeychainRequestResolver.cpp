@@ -3,7 +3,7 @@
 
 #include "models/common/Log.h"
 #include "models/common/Redactor.h"
-#include "models/diagnosis/LiveSource.h"
+#include "models/sources/LiveSource.h"
 
 #include <QPointer>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "models/cloud/KeychainStore.h"
-#include "models/diagnosis/DiagnosisEngine.h"
+#include "models/engine/DiagnosisEngine.h"
 
 #include <QObject>
 #include <functional>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/diagnosis/Bilingual.h"
+#include "models/common/Bilingual.h"
 
 #include <QChartView>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // with switches for the variations the engine must tell apart. Test helper only.
 #pragma once
 
-#include "models/diagnosis/DiagnosisSource.h"
+#include "models/sources/DiagnosisSource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

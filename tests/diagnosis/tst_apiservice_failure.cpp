@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reading an APIService's Available=False: the reason and the Go error suffix of the message
 // name the broken hop (real messages from kubernetes.md §2.2).
-#include "models/diagnosis/VerdictBuilder.h"
+#include "models/verdict/VerdictBuilder.h"
 
 #include <QTest>
 

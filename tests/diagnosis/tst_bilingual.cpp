@@ -3,9 +3,9 @@
 // summaries, the root cause, evidence titles and fixes, for the seed incident and for the
 // other simulator scenarios (unknown reasons, extra causes, a healthy cluster).
 #include "diagnosis/ScenarioDiagnosis.h"
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/diagnosis/ReportWriter.h"
-#include "models/diagnosis/ResultJson.h"
+#include "models/engine/DiagnosisEngine.h"
+#include "models/writers/ReportWriter.h"
+#include "models/writers/ResultJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Capture bundles: record what a source answered, save it without secrets, replay it offline.
 #include "models/common/Redactor.h"
-#include "models/diagnosis/BundleSource.h"
-#include "models/diagnosis/OfflineSources.h"
-#include "models/diagnosis/RecordingSource.h"
+#include "models/sources/BundleSource.h"
+#include "models/sources/OfflineSources.h"
+#include "models/sources/RecordingSource.h"
 
 #include <QFile>
 #include <QJsonArray>

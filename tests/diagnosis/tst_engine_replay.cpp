@@ -2,10 +2,10 @@
 // A diagnosis recorded through RecordingSource and replayed from the saved capture bundle
 // reaches the same verdict offline: same root cause, same red path, same states.
 #include "diagnosis/FakeWorld.h"
-#include "models/diagnosis/BundleSource.h"
-#include "models/diagnosis/CaptureBundle.h"
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/diagnosis/RecordingSource.h"
+#include "models/engine/DiagnosisEngine.h"
+#include "models/sources/BundleSource.h"
+#include "models/sources/CaptureBundle.h"
+#include "models/sources/RecordingSource.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -3,8 +3,8 @@
 // cluster, missing cloud credentials, a user RAM cannot read, a missing route, supersede,
 // cancel and a black-holed request.
 #include "diagnosis/FakeWorld.h"
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/diagnosis/ResultJson.h"
+#include "models/engine/DiagnosisEngine.h"
+#include "models/writers/ResultJson.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

@@ -3,8 +3,8 @@
 // the OS keychain before a run): against an in-process simulator, the pre-resolved keys are the
 // ones the cloud API sees.
 #include "models/common/Redactor.h"
-#include "models/diagnosis/LiveSource.h"
 #include "models/sim/SimServer.h"
+#include "models/sources/LiveSource.h"
 #include "support/SimProfile.h"
 
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pasted ticket text: real captures from public issue threads plus the variety people paste.
-#include "models/diagnosis/OfflineSources.h"
-#include "models/diagnosis/PasteSource.h"
-#include "models/diagnosis/TicketParser.h"
+#include "models/sources/OfflineSources.h"
+#include "models/sources/PasteSource.h"
+#include "models/tickets/TicketParser.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

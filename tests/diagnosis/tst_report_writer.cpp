@@ -3,8 +3,8 @@
 // self-contained HTML report that embeds the GUI's SVG graph.
 #include "diagnosis/FakeWorld.h"
 #include "models/common/Redactor.h"
-#include "models/diagnosis/DiagnosisEngine.h"
-#include "models/diagnosis/ReportWriter.h"
+#include "models/engine/DiagnosisEngine.h"
+#include "models/writers/ReportWriter.h"
 
 #include <QSignalSpy>
 #include <QTest>

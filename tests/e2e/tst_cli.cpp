@@ -232,6 +232,46 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 0);
         const QByteArray out = process.readAllStandardOutput();
         QVERIFY2(out.contains("--demo") && out.contains("--screenshot"), out.constData());
+        QVERIFY2(out.contains("unstuck diagnose"), out.constData()); // the headless commands too
+    }
+
+    void unknownCommand_exitsTwoWithTheCommandList()
+    {
+        // A typo must not fall through to the GUI (which would open a window, or abort in Qt's
+        // platform plugin over SSH).
+        QProcess process;
+        process.start(QStringLiteral(UNSTUCK_BINARY),
+                      {QStringLiteral("diagnoze"), QStringLiteral("--format"),
+                       QStringLiteral("json")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("unknown command 'diagnoze'"), err.constData());
+        QVERIFY2(err.contains("unstuck diagnose"), err.constData());
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+    }
+
+    void guiWithoutDisplay_exitsTwoAndNamesTheHeadlessCommands()
+    {
+#ifndef UNSTUCK_WITH_GUI
+        QSKIP("built without the GUI");
+#endif
+#if !defined(Q_OS_UNIX) || defined(Q_OS_MACOS)
+        QSKIP("Windows and macOS always have a display");
+#endif
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(UNSTUCK_BINARY), {QStringLiteral("--demo")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not Qt's abort()
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("no display"), err.constData());
+        QVERIFY2(err.contains("unstuck diagnose"), err.constData());
     }
 
     void screenshotWithNothingToDiagnose_picturesTheConnectView()

@@ -2,7 +2,7 @@
 // Results built by hand for the view tests (the engine's own output is tested in e2e/diagnosis).
 #pragma once
 
-#include "models/diagnosis/DiagnosisResult.h"
+#include "models/verdict/DiagnosisResult.h"
 #include "ui/DiagnosisRunner.h"
 
 #include <QJsonObject>

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/engine/DiagnosisRun.h"
+
+#include "models/fixes/FixPlanner.h"
+#include "models/probes/AggregationProbe.h"
+#include "models/probes/CloudRouteProbe.h"
+#include "models/probes/ContentProbe.h"
+#include "models/probes/DiscoveryProbe.h"
+#include "models/probes/KubeFacts.h"
+#include "models/probes/NamespaceProbe.h"
+#include "models/probes/RamProbe.h"
+#include "models/probes/RouteControllerProbe.h"
+#include "models/verdict/Narrative.h"
+#include "models/verdict/RootCauseFinder.h"
+#include "models/verdict/VerdictBuilder.h"
+
+#include <QTimer>
+
+namespace unstuck {
+
+DiagnosisRun::DiagnosisRun(DiagnosisSource* source, const DiagnosisRequest& request,
+                           QObject* parent)
+    : QObject(parent), m_source(source), m_request(request)
+{
+    m_findings.cloudAvailable = !request.noCloud && source->hasCloud();
+    m_findings.cloudUnavailableReason = request.noCloud
+                                            ? QStringLiteral("cloud checks turned off (--no-cloud)")
+                                            : source->cloudUnavailableReason();
+    if (!m_findings.cloudAvailable && m_findings.cloudUnavailableReason.isEmpty())
+        m_findings.cloudUnavailableReason = QStringLiteral("no cloud credentials");
+    m_runner = std::make_unique<ProbeRunner>(source, m_findings);
+    connect(m_runner.get(), &ProbeRunner::probeStarted, this, &DiagnosisRun::probeStarted);
+    connect(m_runner.get(), &ProbeRunner::probeFinished, this, &DiagnosisRun::probeFinished);
+    connect(m_runner.get(), &ProbeRunner::answered, this, &DiagnosisRun::answered);
+    // Queued: a source that answers synchronously must not end the run before it started.
+    connect(m_runner.get(), &ProbeRunner::drained, this, &DiagnosisRun::checkDone,
+            Qt::QueuedConnection);
+    m_namespaces = std::make_unique<NamespaceProbe>(*m_runner, request.namespaceName);
+    m_discovery = std::make_unique<DiscoveryProbe>(*m_runner);
+    m_aggregation = std::make_unique<AggregationProbe>(*m_runner);
+    m_routeController = std::make_unique<RouteControllerProbe>(*m_runner);
+    m_content = std::make_unique<ContentProbe>(*m_runner);
+    m_cloudRoutes = std::make_unique<CloudRouteProbe>(*m_runner);
+    m_ram = std::make_unique<RamProbe>(*m_runner);
+}
+
+DiagnosisRun::~DiagnosisRun() = default;
+
+void DiagnosisRun::start()
+{
+    m_namespaces->start([this] {
+        m_namespacesKnown = true;
+        maybeListContent();
+    });
+    m_discovery->start([this] {
+        m_groupsKnown = true;
+        maybeListContent();
+    });
+    m_aggregation->start();
+    m_runner->ask(ProbeRunner::kube(QStringLiteral("/api/v1/nodes"), true),
+                  Bilingual(QStringLiteral("Nodes"), QStringLiteral("节点")),
+                  [this](const Observation& observation) { onNodes(observation); });
+    m_routeController->start([this] {
+        m_podsKnown = true;
+        maybeStartRam();
+    });
+    m_content->startWebhooks();
+    m_started = true;
+    QTimer::singleShot(0, this, &DiagnosisRun::checkDone);
+}
+
+void DiagnosisRun::close()
+{
+    m_runner->close();
+}
+
+void DiagnosisRun::maybeListContent()
+{
+    if (m_namespacesKnown && m_groupsKnown)
+        m_content->listRemaining();
+}
+
+static QString regionOf(const Findings& findings)
+{
+    if (findings.nodes)
+        for (const QJsonValue& n : findings.nodes->items())
+            if (const auto id = facts::alibabaProviderId(
+                    facts::str(n.toObject(), QStringLiteral("spec.providerID"))))
+                return id->region;
+    return {};
+}
+
+void DiagnosisRun::onNodes(const Observation& observation)
+{
+    m_findings.nodes = observation;
+    m_nodesKnown = true;
+    m_findings.regionId = regionOf(m_findings);
+    if (m_findings.cloudAvailable) {
+        QStringList instances;
+        for (const QJsonValue& n : observation.items())
+            if (const auto id = facts::alibabaProviderId(
+                    facts::str(n.toObject(), QStringLiteral("spec.providerID"))))
+                instances << id->instanceId;
+        if (!instances.isEmpty())
+            m_cloudRoutes->start(instances, m_findings.regionId);
+    }
+    maybeStartRam();
+}
+
+void DiagnosisRun::maybeStartRam()
+{
+    if (!m_nodesKnown || !m_podsKnown || !m_findings.nodes)
+        return;
+    // The route controller signs with the role of the instance it runs on: the control-plane
+    // nodes', else the node hosting the controller pod.
+    QStringList controlPlane, controllerNode;
+    QString ccmNode;
+    if (m_findings.systemPods)
+        for (const QJsonValue& p : m_findings.systemPods->items())
+            if (facts::name(p.toObject()) == m_findings.routeControllerPod)
+                ccmNode = facts::str(p.toObject(), QStringLiteral("spec.nodeName"));
+    for (const QJsonValue& value : m_findings.nodes->items()) {
+        const QJsonObject n = value.toObject();
+        const auto id = facts::alibabaProviderId(facts::str(n, QStringLiteral("spec.providerID")));
+        if (!id)
+            continue;
+        if (facts::isControlPlane(n))
+            controlPlane << id->instanceId;
+        if (facts::name(n) == ccmNode)
+            controllerNode << id->instanceId;
+    }
+    m_findings.routeControllerInstances = !controllerNode.isEmpty() ? controllerNode : controlPlane;
+    if (m_findings.cloudAvailable && !m_findings.routeControllerInstances.isEmpty())
+        m_ram->start(m_findings.routeControllerInstances, m_findings.regionId);
+}
+
+void DiagnosisRun::checkDone()
+{
+    if (m_done || !m_started || m_runner->pending() > 0)
+        return;
+    m_done = true;
+    Q_EMIT done();
+}
+
+DiagnosisResult DiagnosisRun::result(bool final) const
+{
+    DiagnosisResult result;
+    result.context = m_source->contextName();
+    result.source = m_source->kind();
+    result.complete = final;
+    VerdictBuilder(m_findings, m_source->kind()).build(result);
+    RootCauseFinder::find(result);
+    result.fixes = FixPlanner(m_findings, result).plan();
+    Narrative::write(result);
+    return result;
+}
+
+} // namespace unstuck

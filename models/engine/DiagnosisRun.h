@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/engine/DiagnosisEngine.h"
+#include "models/probes/Findings.h"
+
+#include <QObject>
+#include <memory>
+
+namespace unstuck {
+
+class ProbeRunner;
+class NamespaceProbe;
+class DiscoveryProbe;
+class AggregationProbe;
+class RouteControllerProbe;
+class ContentProbe;
+class CloudRouteProbe;
+class RamProbe;
+
+// One diagnosis: starts the independent probes at once and each dependent probe the moment
+// its input arrives; says done when nothing is in flight (or the deadline passed).
+class DiagnosisRun : public QObject
+{
+    Q_OBJECT
+public:
+    DiagnosisRun(DiagnosisSource* source, const DiagnosisRequest& request,
+                 QObject* parent = nullptr);
+    ~DiagnosisRun() override;
+
+    void start();
+    void markTimedOut() { m_findings.timedOut = true; }
+    void close();
+    const Findings& findings() const { return m_findings; }
+    // Verdicts from what is known so far (final = all answers are in).
+    DiagnosisResult result(bool final) const;
+
+Q_SIGNALS:
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
+    void probeFinished(int probeId, bool ok, const QString& summary);
+    void answered();
+    void done();
+
+private:
+    void onNodes(const Observation& observation);
+    void maybeStartRam();
+    void maybeListContent();
+    void checkDone();
+
+    DiagnosisSource* m_source;
+    DiagnosisRequest m_request;
+    Findings m_findings;
+    std::unique_ptr<ProbeRunner> m_runner;
+    std::unique_ptr<NamespaceProbe> m_namespaces;
+    std::unique_ptr<DiscoveryProbe> m_discovery;
+    std::unique_ptr<AggregationProbe> m_aggregation;
+    std::unique_ptr<RouteControllerProbe> m_routeController;
+    std::unique_ptr<ContentProbe> m_content;
+    std::unique_ptr<CloudRouteProbe> m_cloudRoutes;
+    std::unique_ptr<RamProbe> m_ram;
+    bool m_namespacesKnown = false, m_groupsKnown = false, m_nodesKnown = false,
+         m_podsKnown = false;
+    bool m_started = false, m_done = false;
+};
+
+} // namespace unstuck

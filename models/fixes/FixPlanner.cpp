@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/fixes/FixPlanner.h"
+
+#include "models/cloud/RamPolicyEvaluator.h"
+#include "models/probes/KubeFacts.h"
+#include "models/verdict/RouteAnalysis.h"
+#include "models/verdict/VerdictBuilder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
+
+namespace unstuck {
+
+using namespace Qt::StringLiterals;
+// Every sentence is written in English and Simplified Chinese side by side (Bilingual.h).
+using Text = Bilingual;
+
+FixPlanner::FixPlanner(const Findings& findings, const DiagnosisResult& result)
+    : m_f(findings), m_result(result)
+{}
+
+bool FixPlanner::failing(const QString& id) const
+{
+    const ComponentVerdict* c = m_result.component(id);
+    return c && c->state == ComponentState::Failing;
+}
+
+bool FixPlanner::onRedPath(const QString& id) const
+{
+    return m_result.redPath.contains(id);
+}
+
+static FixStep step(const Bilingual& description, const QString& method, const QString& target,
+                    const QString& body, const QString& command)
+{
+    return FixStep{description.en, method, target, body, command, description.zh};
+}
+
+static Bilingual recreateFromCopy()
+{
+    return Text(u"Re-create it from the saved copy"_s, u"用备份重新创建它"_s);
+}
+
+static FixStep accessReview(const QString& verb, const QString& group, const QString& resource,
+                            const QString& ns, const QString& name, const QString& subresource = {})
+{
+    QJsonObject attributes{{QStringLiteral("verb"), verb},
+                           {QStringLiteral("group"), group},
+                           {QStringLiteral("resource"), resource}};
+    if (!ns.isEmpty())
+        attributes.insert(QStringLiteral("namespace"), ns);
+    if (!name.isEmpty())
+        attributes.insert(QStringLiteral("name"), name);
+    if (!subresource.isEmpty())
+        attributes.insert(QStringLiteral("subresource"), subresource);
+    const QJsonObject review{
+        {QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},
+        {QStringLiteral("kind"), QStringLiteral("SelfSubjectAccessReview")},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("resourceAttributes"), attributes}}}};
+    const QString what = resource +
+                         (subresource.isEmpty() ? QString() : QLatin1Char('/') + subresource) +
+                         (group.isEmpty() ? QString() : QLatin1Char('.') + group);
+    return step(
+        Text(u"Check that you may %1 %2"_s, u"检查你是否有权限对 %2 执行 %1"_s).arg(verb, what),
+        QStringLiteral("POST"),
+        QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"),
+        QString::fromUtf8(QJsonDocument(review).toJson(QJsonDocument::Compact)),
+        facts::kubectl(QStringLiteral("auth can-i %1 %2%3")
+                           .arg(verb, what, name.isEmpty() ? QString() : QLatin1Char('/') + name),
+                       ns));
+}
+
+QList<FixPlan> FixPlanner::plan() const
+{
+    QList<FixPlan> fixes;
+    for (const auto& fix :
+         {ramPolicy(), ramPolicyCheck(), vpcRoutes(), routeControllerRestart(), backendRestart(),
+          staleApiService(), finalizers(), webhook(), namespaceFinalize()})
+        if (fix)
+            fixes.append(*fix);
+    return fixes;
+}
+
+std::optional<FixPlan> FixPlanner::ramPolicy() const
+{
+    if (!failing(QString::fromLatin1(ids::RamPolicy)))
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("ram-policy-allow");
+    fix.setTitle(Text(u"Allow the route controller's VPC actions in the RAM policy"_s,
+                      u"在 RAM 策略中允许路由控制器所需的 VPC 操作"_s));
+    fix.appliesTo = QString::fromLatin1(ids::RamPolicy);
+    fix.setRisk(Text(u"low: restores the permissions the route controller had; the "
+                     "previous version stays for undo"_s,
+                     u"低：恢复路由控制器原有的权限；旧版本会保留，可用于回滚"_s));
+    fix.setWhy(m_result.component(fix.appliesTo)->summaryText());
+    fix.setVerify(Text(u"ram-policy healthy, then the route controller re-creates the "
+                       "routes and the APIService becomes Available"_s,
+                       u"ram-policy 恢复正常，随后路由控制器重建路由，APIService 变为可用"
+                       "（Available）"_s));
+    for (const Observation& o : m_f.policies) {
+        const QString name = o.query.params.value(QStringLiteral("PolicyName"));
+        const QString type = o.query.params.value(QStringLiteral("PolicyType"));
+        QJsonValue doc =
+            facts::at(o.answer.json, QStringLiteral("DefaultPolicyVersion.PolicyDocument"));
+        QJsonObject document = doc.isObject()
+                                   ? doc.toObject()
+                                   : QJsonDocument::fromJson(doc.toString().toUtf8()).object();
+        QJsonArray statements = document.value(QStringLiteral("Statement")).toArray();
+        const auto attached = VerdictBuilder::attachedPolicy(o);
+        bool changed = false;
+        for (const QString& action : VerdictBuilder::requiredRouteActions()) {
+            if (!attached)
+                break;
+            const RamEvaluation e = RamPolicyEvaluator::evaluate({*attached}, action);
+            if (e.decision != RamEvaluation::Decision::ExplicitDeny)
+                continue;
+            for (const RamStatementRef& ref : e.deciding) {
+                const int i = ref.statementIndex - 1; // 1-based
+                if (i < 0 || i >= statements.size())
+                    continue;
+                QJsonObject statement = statements.at(i).toObject();
+                statement.insert(QStringLiteral("Effect"), QStringLiteral("Allow"));
+                statements.replace(i, statement);
+                changed = true;
+            }
+        }
+        if (!changed)
+            continue;
+        document.insert(QStringLiteral("Statement"), statements);
+        const QString newDoc =
+            QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact));
+        const QString previous =
+            facts::str(o.answer.json, QStringLiteral("DefaultPolicyVersion.VersionId")).isEmpty()
+                ? facts::str(o.answer.json, QStringLiteral("Policy.DefaultVersion"))
+                : facts::str(o.answer.json, QStringLiteral("DefaultPolicyVersion.VersionId"));
+        fix.preflight.append(
+            step(Text(u"Read the policy's versions (at most 5 may exist)"_s,
+                      u"读取策略的版本列表（最多只能有 5 个版本）"_s),
+                 QStringLiteral("ram:ListPolicyVersions"),
+                 QStringLiteral("PolicyName=%1&PolicyType=%2").arg(name, type), {},
+                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPolicyVersions"),
+                               {{QStringLiteral("PolicyName"), name},
+                                {QStringLiteral("PolicyType"), type}})));
+        fix.steps.append(
+            step(Text(u"Create version of %1 with the Deny turned to Allow, as default"_s,
+                      u"为 %1 创建一个将 Deny 改为 Allow 的新版本，并设为默认版本"_s)
+                     .arg(name),
+                 QStringLiteral("ram:CreatePolicyVersion"),
+                 QStringLiteral("PolicyName=%1&SetAsDefault=true&RotateStrategy="
+                                "DeleteOldestNonDefaultVersionWhenLimitExceeded")
+                     .arg(name),
+                 newDoc,
+                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("CreatePolicyVersion"),
+                               {{QStringLiteral("PolicyName"), name},
+                                {QStringLiteral("PolicyDocument"), newDoc},
+                                {QStringLiteral("SetAsDefault"), QStringLiteral("true")}})));
+        fix.undo.append(step(
+            Text(u"Make %1 the default version of %2 again"_s, u"将 %1 重新设为 %2 的默认版本"_s)
+                .arg(previous, name),
+            QStringLiteral("ram:SetDefaultPolicyVersion"),
+            QStringLiteral("PolicyName=%1&VersionId=%2").arg(name, previous), {},
+            facts::aliyun(
+                QStringLiteral("ram"), QStringLiteral("SetDefaultPolicyVersion"),
+                {{QStringLiteral("PolicyName"), name}, {QStringLiteral("VersionId"), previous}})));
+    }
+    if (fix.steps.isEmpty())
+        fix.steps.append(
+            step(Text(u"Attach a policy that allows %1 to role %2"_s,
+                      u"为角色 %2 附加一条允许 %1 的策略"_s)
+                     .arg(VerdictBuilder::requiredRouteActions().join(QStringLiteral(", ")),
+                          m_f.ramRoleName),
+                 QStringLiteral("ram:AttachPolicyToRole"),
+                 QStringLiteral("RoleName=") + m_f.ramRoleName, {},
+                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("AttachPolicyToRole"),
+                               {{QStringLiteral("PolicyType"), QStringLiteral("Custom")},
+                                {QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
+                                {QStringLiteral("RoleName"), m_f.ramRoleName}})));
+    return fix;
+}
+
+// The RAM side could not be read, but the route controller's own errors say Forbidden.RAM: a
+// restart will not help until its role may call the VPC route APIs, so the first step is to find
+// the statement that denies (read-only commands the user can run, or cloud credentials for us).
+std::optional<FixPlan> FixPlanner::ramPolicyCheck() const
+{
+    const ComponentVerdict* ram = m_result.component(QString::fromLatin1(ids::RamPolicy));
+    const ComponentVerdict* controller =
+        m_result.component(QString::fromLatin1(ids::RouteController));
+    if (!ram || ram->state != ComponentState::Unknown || !controller)
+        return std::nullopt;
+    const bool forbidden = std::any_of(
+        controller->evidence.begin(), controller->evidence.end(), [](const Evidence& e) {
+            return e.value.contains(QLatin1String("Forbidden.RAM")) ||
+                   e.raw.contains(QLatin1String("Forbidden.RAM"));
+        });
+    if (!forbidden)
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("ram-policy-check");
+    fix.setTitle(Text(u"Find the RAM policy statement that denies the route controller"_s,
+                      u"找出拒绝路由控制器的 RAM 策略语句"_s));
+    fix.appliesTo = QString::fromLatin1(ids::RamPolicy);
+    fix.setWhy(Text(u"The route controller's errors say Forbidden.RAM, but the cloud account "
+                    "could not be read (%1). Restarting it will not help until its role may call "
+                    "the VPC route APIs."_s,
+                    u"路由控制器的错误显示 Forbidden.RAM，但无法读取云账号（%1）。在其角色获准调用 "
+                    "VPC 路由接口之前，重启它无济于事。"_s)
+                   .arg(ram->summaryText()));
+    fix.setRisk(Text(u"none: read-only checks"_s, u"无：只读检查"_s));
+    fix.setVerify(Text(u"with cloud credentials, ram-policy names the denying statement; once the "
+                       "policy allows, the routes come back and the APIService becomes Available"_s,
+                       u"提供云凭据后，ram-policy 会指出拒绝的语句；策略放行后，路由恢复，"
+                       "APIService 变为可用（Available）"_s));
+    fix.steps.append(
+        step(Text(u"Give Unstuck read access to the cloud account (Add access key…, an aliyun CLI "
+                  "profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET) and diagnose again: it then "
+                  "names the statement"_s,
+                  u"为 Unstuck 提供云账号的只读凭据（添加访问密钥…、aliyun CLI 配置，或 "
+                  "ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET 环境变量）后重新诊断：它会指出具体语句"_s),
+             {}, {}, {}, {}));
+    const QString region = m_f.regionId.isEmpty() ? QStringLiteral("<region>") : m_f.regionId;
+    const QString instances =
+        m_f.routeControllerInstances.isEmpty()
+            ? QStringLiteral("[\"<instance-id>\"]")
+            : QString::fromUtf8(
+                  QJsonDocument(QJsonArray::fromStringList(m_f.routeControllerInstances.mid(0, 3)))
+                      .toJson(QJsonDocument::Compact));
+    fix.steps.append(
+        step(Text(u"Or by hand: find the RAM role of the instance the route controller runs on"_s,
+                  u"或手动操作：查出路由控制器所在实例的 RAM 角色"_s),
+             {}, {}, {},
+             facts::aliyun(QStringLiteral("ecs"), QStringLiteral("DescribeInstanceRamRole"),
+                           {{QStringLiteral("RegionId"), region},
+                            {QStringLiteral("InstanceIds"), instances}})));
+    fix.steps.append(step(
+        Text(u"List the policies attached to that role"_s, u"列出该角色上附加的策略"_s), {}, {}, {},
+        facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPoliciesForRole"),
+                      {{QStringLiteral("RoleName"), QStringLiteral("<role>")}})));
+    fix.steps.append(step(
+        Text(u"Read each policy's default version and look for a Deny on vpc:*RouteEntry* / "
+             "vpc:DescribeRouteTableList"_s,
+             u"查看每个策略的默认版本，找出对 vpc:*RouteEntry* / vpc:DescribeRouteTableList 的 "
+             "Deny"_s),
+        {}, {}, {},
+        facts::aliyun(QStringLiteral("ram"), QStringLiteral("GetPolicy"),
+                      {{QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
+                       {QStringLiteral("PolicyType"), QStringLiteral("Custom")}})));
+    fix.undo.append(
+        step(Text(u"Nothing to undo: nothing is changed"_s, u"无需回滚：未做任何更改"_s), {}, {},
+             {}, {}));
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::vpcRoutes() const
+{
+    if (!failing(QString::fromLatin1(ids::VpcRouteTable)) || m_f.routeEntries.isEmpty())
+        return std::nullopt;
+    QList<QJsonObject> nodes;
+    QJsonArray entries;
+    if (m_f.nodes)
+        for (const QJsonValue& n : m_f.nodes->items())
+            nodes.append(n.toObject());
+    for (const Observation& o : m_f.routeEntries)
+        for (const QJsonValue& e :
+             facts::at(o.answer.json, QStringLiteral("RouteEntrys.RouteEntry")).toArray())
+            entries.append(e);
+    const QString table =
+        m_f.routeEntries.first().query.params.value(QStringLiteral("RouteTableId"));
+    FixPlan fix;
+    fix.id = QStringLiteral("vpc-route-create");
+    fix.setTitle(Text(u"Create the missing VPC route entries"_s, u"补建缺失的 VPC 路由条目"_s));
+    fix.appliesTo = QString::fromLatin1(ids::VpcRouteTable);
+    fix.setWhy(m_result.component(fix.appliesTo)->summaryText());
+    fix.setRisk(
+        Text(u"low: adds routes the route controller would create; undo deletes exactly these"_s,
+             u"低：只添加路由控制器本应创建的路由；回滚时只删除这些条目"_s));
+    fix.setVerify(Text(u"every node's pod CIDR has its route; the APIService becomes Available"_s,
+                       u"每个节点的 Pod 网段都有路由；APIService 变为可用（Available）"_s));
+    for (const auto& p : RouteAnalysis::analyse(nodes, entries).problems()) {
+        if (p.state != RouteAnalysis::NodeRoute::State::Missing)
+            continue;
+        const QList<std::pair<QString, QString>> params{
+            {QStringLiteral("RegionId"), m_f.regionId},
+            {QStringLiteral("RouteTableId"), table},
+            {QStringLiteral("DestinationCidrBlock"), p.podCidr},
+            {QStringLiteral("NextHopType"), QStringLiteral("Instance")},
+            {QStringLiteral("NextHopId"), p.instanceId}};
+        const QString target =
+            QStringLiteral(
+                "RouteTableId=%1&DestinationCidrBlock=%2&NextHopType=Instance&NextHopId=%3")
+                .arg(table, p.podCidr, p.instanceId);
+        fix.preflight.append(step(
+            Text(u"Dry run: create %1 → %2"_s, u"试运行（DryRun）：创建 %1 → %2"_s)
+                .arg(p.podCidr, p.instanceId),
+            QStringLiteral("vpc:CreateRouteEntry"), target + QStringLiteral("&DryRun=true"), {},
+            facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params) +
+                QStringLiteral(" --DryRun true")));
+        fix.steps.append(
+            step(Text(u"Route pod CIDR %1 of node %2 to instance %3"_s,
+                      u"将节点 %2 的 Pod 网段 %1 路由到实例 %3"_s)
+                     .arg(p.podCidr, p.node, p.instanceId),
+                 QStringLiteral("vpc:CreateRouteEntry"), target, {},
+                 facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params)));
+        fix.undo.append(step(
+            Text(u"Delete the route %1 → %2"_s, u"删除路由 %1 → %2"_s).arg(p.podCidr, p.instanceId),
+            QStringLiteral("vpc:DeleteRouteEntry"), target, {},
+            facts::aliyun(QStringLiteral("vpc"), QStringLiteral("DeleteRouteEntry"),
+                          {{QStringLiteral("RegionId"), m_f.regionId},
+                           {QStringLiteral("RouteTableId"), table},
+                           {QStringLiteral("DestinationCidrBlock"), p.podCidr},
+                           {QStringLiteral("NextHopId"), p.instanceId}})));
+    }
+    if (fix.steps.isEmpty())
+        return std::nullopt;
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::routeControllerRestart() const
+{
+    if (m_f.routeControllerPod.isEmpty() ||
+        !(onRedPath(QString::fromLatin1(ids::RouteController)) ||
+          failing(QString::fromLatin1(ids::RouteController)) ||
+          failing(QString::fromLatin1(ids::VpcRouteTable))))
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("route-controller-restart");
+    fix.setTitle(Text(u"Restart the cloud controller manager so it reconciles routes now"_s,
+                      u"重启 Cloud Controller Manager，让它立即同步路由"_s));
+    fix.appliesTo = QString::fromLatin1(ids::RouteController);
+    fix.setWhy(Text(u"Its periodic route sync runs every 5 minutes; a restart re-reads "
+                    "credentials and reconciles at once"_s,
+                    u"它每 5 分钟才同步一次路由；重启后会重新读取凭据并立即同步"_s));
+    fix.setRisk(Text(u"low: the Deployment re-creates the pod; load balancer reconciliation "
+                     "pauses for a moment"_s,
+                     u"低：Deployment 会重建 Pod；负载均衡的同步会短暂暂停"_s));
+    fix.setVerify(Text(u"route-controller healthy and route-controller→vpc-route-table ok"_s,
+                       u"route-controller 恢复正常，route-controller→vpc-route-table 链路正常"_s));
+    const QString pod = m_f.routeControllerPod;
+    fix.preflight.append(accessReview(QStringLiteral("delete"), {}, QStringLiteral("pods"),
+                                      QStringLiteral("kube-system"), pod));
+    fix.steps.append(step(
+        Text(u"Delete pod kube-system/%1 (its Deployment starts a new one)"_s,
+             u"删除 Pod kube-system/%1（其 Deployment 会启动一个新的 Pod）"_s)
+            .arg(pod),
+        QStringLiteral("DELETE"), QStringLiteral("/api/v1/namespaces/kube-system/pods/") + pod, {},
+        facts::kubectl(QStringLiteral("delete pod ") + pod, QStringLiteral("kube-system"))));
+    fix.undo.append(step(Text(u"Nothing to undo: the pod is re-created from its manifest"_s,
+                              u"无需回滚：Pod 会按其清单重新创建"_s),
+                         {}, {}, {}, {}));
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::backendRestart() const
+{
+    const ComponentVerdict* c = m_result.component(QString::fromLatin1(ids::MetricsServer));
+    if (!c || c->state != ComponentState::Failing ||
+        c->summary.contains(QStringLiteral("does not exist")))
+        return std::nullopt;
+    const QString ns = c->object.section(QLatin1Char('/'), 0, 0),
+                  name = c->object.section(QLatin1Char('/'), 1);
+    FixPlan fix;
+    fix.id = QStringLiteral("backend-restart");
+    fix.setTitle(
+        Text(u"Bring %1 back (scale to 1 / restart)"_s, u"恢复 %1（扩容到 1 个副本或重启）"_s)
+            .arg(c->object));
+    fix.appliesTo = c->id;
+    fix.setWhy(c->summaryText());
+    fix.setRisk(Text(u"low: restarts the aggregated API's backend pods"_s,
+                     u"低：重启聚合 API 的后端 Pod"_s));
+    fix.setVerify(Text(u"APIService Available=True"_s, u"APIService 变为 Available=True"_s));
+    fix.preflight.append(accessReview(QStringLiteral("patch"), QStringLiteral("apps"),
+                                      QStringLiteral("deployments"), ns, name,
+                                      QStringLiteral("scale")));
+    fix.steps.append(
+        step(Text(u"Scale deployment %1 to at least 1 replica"_s,
+                  u"将 Deployment %1 扩容到至少 1 个副本"_s)
+                 .arg(c->object),
+             QStringLiteral("PATCH"),
+             QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2/scale").arg(ns, name),
+             QStringLiteral("{\"spec\":{\"replicas\":1}}"),
+             facts::kubectl(QStringLiteral("scale deployment %1 --replicas=1").arg(name), ns)));
+    fix.steps.append(
+        step(Text(u"Restart its pods"_s, u"重启它的 Pod"_s), QStringLiteral("PATCH"),
+             QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, name),
+             QStringLiteral("{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl."
+                            "kubernetes.io/restartedAt\":\"<now>\"}}}}}"),
+             facts::kubectl(QStringLiteral("rollout restart deployment ") + name, ns)));
+    fix.undo.append(step(
+        Text(u"Scale %1 back to its previous replica count"_s, u"将 %1 恢复到原来的副本数"_s)
+            .arg(c->object),
+        QStringLiteral("PATCH"),
+        QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2/scale").arg(ns, name),
+        QStringLiteral("{\"spec\":{\"replicas\":<previous>}}"),
+        facts::kubectl(QStringLiteral("scale deployment %1 --replicas=<previous>").arg(name), ns)));
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::staleApiService() const
+{
+    const ComponentVerdict* c = m_result.component(QString::fromLatin1(ids::MetricsServer));
+    const LinkVerdict* link =
+        m_result.link(QString::fromLatin1(ids::ApiServer), QString::fromLatin1(ids::MetricsServer));
+    if (!c || !link || link->state != LinkState::Broken)
+        return std::nullopt;
+    QString apiService;
+    for (const AggregatedBackend& b : m_f.backends)
+        if (QStringLiteral("%1/%2").arg(b.serviceNamespace, b.serviceName) == c->object)
+            apiService = b.apiService;
+    if (apiService.isEmpty())
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("apiservice-delete");
+    fix.setTitle(
+        Text(u"Delete the APIService %1 (after saving it)"_s, u"删除 APIService %1（先备份）"_s)
+            .arg(apiService));
+    fix.appliesTo = link->id();
+    fix.setWhy(c->summary.contains(QStringLiteral("does not exist"))
+                   ? Text(u"Nothing serves it any more; while it is registered, every "
+                          "namespace deletion waits for it"_s,
+                          u"已经没有服务在提供它；只要它还注册着，每次删除命名空间都会等待它"_s)
+                   : Text(u"Workaround only: unblocks namespace deletion while the backend "
+                          "is repaired, but hides the real fault"_s,
+                          u"仅为临时规避：在修复后端期间解除命名空间删除的阻塞，但会掩盖真正的"
+                          "故障"_s));
+    fix.setRisk(Text(u"medium: %1 disappears until re-registered (kubectl top / HPA for "
+                     "metrics); an add-on manager may re-create it"_s,
+                     u"中：重新注册之前 %1 不可用（依赖指标的 kubectl top / HPA 会受影响）；"
+                     "组件管理器可能会重新创建它"_s)
+                    .arg(apiService));
+    fix.setVerify(Text(u"discovery complete; stuck namespaces finish within about a minute"_s,
+                       u"API 发现完整；卡住的命名空间在一分钟左右完成删除"_s));
+    const QString path =
+        QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/") + apiService;
+    fix.preflight.append(accessReview(QStringLiteral("delete"),
+                                      QStringLiteral("apiregistration.k8s.io"),
+                                      QStringLiteral("apiservices"), {}, apiService));
+    fix.steps.append(step(
+        Text(u"Save the APIService"_s, u"备份该 APIService"_s), QStringLiteral("GET"), path, {},
+        facts::kubectl(QStringLiteral("get apiservice %1 -o yaml > %1.yaml").arg(apiService))));
+    fix.steps.append(step(Text(u"Delete the APIService"_s, u"删除该 APIService"_s),
+                          QStringLiteral("DELETE"), path, {},
+                          facts::kubectl(QStringLiteral("delete apiservice ") + apiService)));
+    fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
+                         QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"),
+                         QStringLiteral("<saved APIService>"),
+                         facts::kubectl(QStringLiteral("create -f %1.yaml").arg(apiService))));
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::finalizers() const
+{
+    if (!failing(QStringLiteral("finalizers")))
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("finalizers-remove");
+    fix.setTitle(Text(u"Remove the stuck finalizers (after saving the objects)"_s,
+                      u"移除残留的 finalizer（先备份对象）"_s));
+    fix.appliesTo = QStringLiteral("finalizers");
+    fix.setWhy(m_result.component(fix.appliesTo)->summaryText());
+    fix.setRisk(Text(u"medium: skips the external cleanup the finalizer stood for (load "
+                     "balancers, buckets, DNS)"_s,
+                     u"中：跳过 finalizer 所代表的外部清理（负载均衡、存储桶、DNS 等）"_s));
+    fix.setVerify(Text(u"NamespaceFinalizersRemaining False; the namespace disappears"_s,
+                       u"NamespaceFinalizersRemaining 变为 False；命名空间被删除"_s));
+    for (const Observation& o : m_f.remainingContent)
+        for (const QJsonValue& value : o.items()) {
+            const QJsonObject item = value.toObject();
+            if (facts::at(item, QStringLiteral("metadata.finalizers")).toArray().isEmpty())
+                continue;
+            const QString base = o.query.path.section(QLatin1Char('?'), 0, 0);
+            const QString resource = base.section(QLatin1Char('/'), -1);
+            const QString ns = facts::ns(item), name = facts::name(item);
+            const QString path = base + QLatin1Char('/') + name;
+            const QString saved = QString::fromUtf8(
+                QJsonDocument(facts::at(item, QStringLiteral("metadata.finalizers")).toArray())
+                    .toJson(QJsonDocument::Compact));
+            fix.preflight.append(accessReview(QStringLiteral("patch"),
+                                              base.startsWith(QStringLiteral("/apis/"))
+                                                  ? base.section(QLatin1Char('/'), 2, 2)
+                                                  : QString(),
+                                              resource, ns, name));
+            fix.steps.append(
+                step(Text(u"Save %1/%2, then clear its finalizers %3"_s,
+                          u"备份 %1/%2，然后清空它的 finalizer %3"_s)
+                         .arg(ns, name, saved),
+                     QStringLiteral("PATCH"), path,
+                     QStringLiteral("{\"metadata\":{\"finalizers\":null}}"),
+                     facts::kubectl(
+                         QStringLiteral(
+                             "patch %1 %2 --type merge -p '{\"metadata\":{\"finalizers\":null}}'")
+                             .arg(resource, name),
+                         ns)));
+            fix.undo.append(
+                step(Text(u"Put the finalizers back on %1/%2 (only while it still exists)"_s,
+                          u"把 finalizer 加回 %1/%2（仅当对象仍然存在时）"_s)
+                         .arg(ns, name),
+                     QStringLiteral("PATCH"), path,
+                     QStringLiteral("{\"metadata\":{\"finalizers\":%1}}").arg(saved),
+                     facts::kubectl(
+                         QStringLiteral(
+                             "patch %1 %2 --type merge -p '{\"metadata\":{\"finalizers\":%3}}'")
+                             .arg(resource, name, saved),
+                         ns)));
+        }
+    if (fix.steps.isEmpty())
+        return std::nullopt;
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::webhook() const
+{
+    const ComponentVerdict* c = m_result.component(QStringLiteral("webhook"));
+    if (!c || c->state != ComponentState::Failing ||
+        !c->object.contains(QStringLiteral("WebhookConfiguration/")))
+        return std::nullopt;
+    const QString kind = c->object.section(QLatin1Char('/'), 0, 0);
+    const QString name = c->object.section(QLatin1Char('/'), 1).section(QLatin1Char(' '), 0, 0);
+    const QString resource = kind.toLower() + QLatin1Char('s');
+    FixPlan fix;
+    fix.id = QStringLiteral("webhook-delete");
+    fix.setTitle(Text(u"Remove the webhook configuration %1 (after saving it)"_s,
+                      u"删除 Webhook 配置 %1（先备份）"_s)
+                     .arg(name));
+    fix.appliesTo = c->id;
+    fix.setWhy(c->summaryText());
+    fix.setRisk(Text(u"medium: the policy it enforced is off until it is re-created"_s,
+                     u"中：重新创建之前，它所执行的策略将失效"_s));
+    fix.setVerify(Text(u"NamespaceDeletionContentFailure False"_s,
+                       u"NamespaceDeletionContentFailure 变为 False"_s));
+    const QString path =
+        QStringLiteral("/apis/admissionregistration.k8s.io/v1/%1/%2").arg(resource, name);
+    fix.preflight.append(accessReview(QStringLiteral("delete"),
+                                      QStringLiteral("admissionregistration.k8s.io"), resource, {},
+                                      name));
+    fix.steps.append(step(
+        Text(u"Save it"_s, u"备份它"_s), QStringLiteral("GET"), path, {},
+        facts::kubectl(QStringLiteral("get %1 %2 -o yaml > %2.yaml").arg(kind.toLower(), name))));
+    fix.steps.append(
+        step(Text(u"Delete it"_s, u"删除它"_s), QStringLiteral("DELETE"), path, {},
+             facts::kubectl(QStringLiteral("delete %1 %2").arg(kind.toLower(), name))));
+    fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
+                         path.section(QLatin1Char('/'), 0, -2),
+                         QStringLiteral("<saved configuration>"),
+                         facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
+    return fix;
+}
+
+std::optional<FixPlan> FixPlanner::namespaceFinalize() const
+{
+    if (m_result.namespaces.isEmpty() || !m_result.rootCause)
+        return std::nullopt;
+    FixPlan fix;
+    fix.id = QStringLiteral("namespace-finalize");
+    fix.setTitle(
+        Text(u"Force-finalize the namespace (last resort)"_s, u"强制终结命名空间（最后手段）"_s));
+    fix.appliesTo = QString::fromLatin1(ids::NamespaceController);
+    QStringList orphans;
+    for (const StuckNamespace& ns : m_result.namespaces)
+        for (const QJsonObject& c : ns.conditions)
+            if (c.value(QStringLiteral("status")).toString() == QStringLiteral("True"))
+                orphans << QStringLiteral("%1: %2").arg(
+                    ns.name, c.value(QStringLiteral("message")).toString());
+    fix.setWhy(Text(u"Skips the remaining cleanup; only when the root cause cannot be fixed"_s,
+                    u"跳过剩余的清理工作；仅在根因无法修复时使用"_s));
+    fix.setRisk(Text(u"high: orphans whatever is left in the namespace and strands objects "
+                     "of undiscoverable APIs in etcd%1"_s,
+                     u"高：命名空间中剩下的对象都会成为孤儿，无法发现的 API 的对象会滞留在 etcd "
+                     "中%1"_s)
+                    .arg(orphans.isEmpty() ? QString()
+                                           : QStringLiteral(" — ") +
+                                                 orphans.join(QStringLiteral("; ")).left(600)));
+    fix.setVerify(Text(u"the namespace is gone"_s, u"命名空间已被删除"_s));
+    for (const StuckNamespace& ns : m_result.namespaces) {
+        fix.preflight.append(accessReview(QStringLiteral("update"), {},
+                                          QStringLiteral("namespaces"), {}, ns.name,
+                                          QStringLiteral("finalize")));
+        fix.steps.append(step(
+            Text(u"Type the name \"%1\" to confirm, then clear spec.finalizers"_s,
+                 u"输入名称“%1”确认，然后清空 spec.finalizers"_s)
+                .arg(ns.name),
+            QStringLiteral("PUT"), QStringLiteral("/api/v1/namespaces/%1/finalize").arg(ns.name),
+            QStringLiteral("<namespace with spec.finalizers=[]>"),
+            QStringLiteral("kubectl get ns %1 -o json | jq '.spec.finalizers=[]' | kubectl replace "
+                           "--raw /api/v1/namespaces/%1/finalize -f -")
+                .arg(ns.name)));
+    }
+    fix.undo.append(
+        step(Text(u"None: a finalized namespace cannot be restored; re-create "
+                  "it and its content from backups"_s,
+                  u"无法回滚：强制终结的命名空间无法恢复，只能从备份重新创建它及其内容"_s),
+             {}, {}, {}, {}));
+    return fix;
+}
+
+} // namespace unstuck

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/probes/Findings.h"
+#include "models/verdict/DiagnosisResult.h"
+
+namespace unstuck {
+
+// Recommends fixes for what is broken, deepest first (DESIGN.md §4). Data only: every step
+// names the request it would send and the kubectl/aliyun equivalent; nothing is applied.
+class FixPlanner
+{
+public:
+    FixPlanner(const Findings& findings, const DiagnosisResult& result);
+    QList<FixPlan> plan() const;
+
+private:
+    std::optional<FixPlan> ramPolicy() const;
+    std::optional<FixPlan> ramPolicyCheck() const;
+    std::optional<FixPlan> vpcRoutes() const;
+    std::optional<FixPlan> routeControllerRestart() const;
+    std::optional<FixPlan> backendRestart() const;
+    std::optional<FixPlan> staleApiService() const;
+    std::optional<FixPlan> finalizers() const;
+    std::optional<FixPlan> webhook() const;
+    std::optional<FixPlan> namespaceFinalize() const;
+    bool failing(const QString& id) const;
+    bool onRedPath(const QString& id) const;
+
+    const Findings& m_f;
+    const DiagnosisResult& m_result;
+};
+
+} // namespace unstuck

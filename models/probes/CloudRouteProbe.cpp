@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/probes/CloudRouteProbe.h"
+
+#include "models/probes/KubeFacts.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace unstuck {
+
+CloudRouteProbe::CloudRouteProbe(ProbeRunner& runner) : m_runner(runner) {}
+
+static QString jsonArrayText(const QStringList& values)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regionId)
+{
+    // One page of instances is enough: they all sit in the cluster's VPC.
+    const QStringList ids = instanceIds.mid(0, 100);
+    m_runner.ask(
+        ProbeRunner::cloud(QStringLiteral("ecs"), QStringLiteral("DescribeInstances"),
+                           {{QStringLiteral("RegionId"), regionId},
+                            {QStringLiteral("InstanceIds"), jsonArrayText(ids)},
+                            {QStringLiteral("PageSize"), QStringLiteral("100")}}),
+        Bilingual(QStringLiteral("ECS instances of the nodes"), QStringLiteral("节点的 ECS 实例")),
+        [this](const Observation& observation) {
+            Findings& findings = m_runner.findings();
+            findings.instances = observation;
+            const QJsonArray instances =
+                facts::at(observation.answer.json, QStringLiteral("Instances.Instance")).toArray();
+            for (const QJsonValue& instance : instances) {
+                const QString vpc =
+                    facts::str(instance.toObject(), QStringLiteral("VpcAttributes.VpcId"));
+                if (!vpc.isEmpty()) {
+                    findings.vpcId = vpc;
+                    break;
+                }
+            }
+            if (!findings.vpcId.isEmpty())
+                readTables();
+        });
+}
+
+void CloudRouteProbe::readTables()
+{
+    const Findings& findings = m_runner.findings();
+    m_runner.ask(ProbeRunner::cloud(QStringLiteral("vpc"), QStringLiteral("DescribeRouteTableList"),
+                                    {{QStringLiteral("RegionId"), findings.regionId},
+                                     {QStringLiteral("VpcId"), findings.vpcId}},
+                                    QStringLiteral("RouterTableList.RouterTableListType")),
+                 Bilingual(QStringLiteral("Route tables of %1"), QStringLiteral("%1 的路由表"))
+                     .arg(findings.vpcId),
+                 [this](const Observation& observation) {
+                     Findings& f = m_runner.findings();
+                     f.routeTables = observation;
+                     const QJsonArray tables =
+                         facts::at(observation.answer.json,
+                                   QStringLiteral("RouterTableList.RouterTableListType"))
+                             .toArray();
+                     for (const QJsonValue& table : tables) {
+                         const QString id =
+                             table.toObject().value(QStringLiteral("RouteTableId")).toString();
+                         if (id.isEmpty())
+                             continue;
+                         m_runner.ask(ProbeRunner::cloud(
+                                          QStringLiteral("vpc"),
+                                          QStringLiteral("DescribeRouteEntryList"),
+                                          {{QStringLiteral("RegionId"), f.regionId},
+                                           {QStringLiteral("RouteTableId"), id},
+                                           {QStringLiteral("MaxResult"), QStringLiteral("100")}},
+                                          QStringLiteral("RouteEntrys.RouteEntry")),
+                                      Bilingual(QStringLiteral("Route entries of %1"),
+                                                QStringLiteral("%1 的路由条目"))
+                                          .arg(id),
+                                      [this](const Observation& entries) {
+                                          m_runner.findings().routeEntries.append(entries);
+                                      });
+                     }
+                 });
+}
+
+} // namespace unstuck

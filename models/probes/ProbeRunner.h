@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/common/Bilingual.h"
+#include "models/probes/Findings.h"
+#include "models/sources/DiagnosisSource.h"
+
+#include <QMap>
+#include <QObject>
+#include <functional>
+
+namespace unstuck {
+
+// Sends the probes' questions to the source, numbers them, and tells when none is in flight.
+// Destroying the runner drops every answer still on its way (a superseded or cancelled run).
+class ProbeRunner : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<void(const Observation&)>;
+
+    ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* parent = nullptr);
+
+    void ask(const SourceQuery& query, const Bilingual& label, Handler handler);
+    int pending() const { return m_pending; }
+    // Ignores every later answer and question (the run was dropped or timed out).
+    void close() { m_closed = true; }
+    Findings& findings() { return m_findings; }
+    DiagnosisSource* source() const { return m_source; }
+
+    static SourceQuery kube(const QString& path, bool allPages = false);
+    static SourceQuery cloud(const QString& product, const QString& action,
+                             const QMap<QString, QString>& params, const QString& listPath = {});
+
+Q_SIGNALS:
+    void probeStarted(int probeId, const unstuck::Bilingual& label);
+    void probeFinished(int probeId, bool ok, const QString& summary);
+    void answered();
+    void drained();
+
+private:
+    DiagnosisSource* m_source;
+    Findings& m_findings;
+    int m_nextId = 0;
+    int m_pending = 0;
+    bool m_closed = false;
+};
+
+} // namespace unstuck

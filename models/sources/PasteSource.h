@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/sources/DiagnosisSource.h"
+#include "models/tickets/TicketFacts.h"
+
+namespace unstuck {
+
+struct KubePath;
+
+// Answers the probes' questions from what people pasted into a ticket (see TicketParser).
+// It only ever repeats what the input says: anything the input does not show answers
+// "missing", which the engine reports as unknown with the reason — never as red.
+class PasteSource : public DiagnosisSource
+{
+    Q_OBJECT
+public:
+    PasteSource(TicketFacts facts, QString inputName, QObject* parent = nullptr);
+
+    void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override;
+    QString kind() const override { return QStringLiteral("paste"); }
+    QString contextName() const override { return m_inputName; }
+    bool hasCloud() const override { return !m_facts.cloudAnswers.isEmpty(); }
+    QString cloudUnavailableReason() const override;
+
+    const TicketFacts& facts() const { return m_facts; }
+    // Synchronous core of fetch(), for tests and the CLI's summary.
+    SourceAnswer answer(const SourceQuery& query) const;
+
+private:
+    SourceAnswer kubeAnswer(const QString& path) const;
+    SourceAnswer cloudAnswer(const SourceQuery& query) const;
+    SourceAnswer discoveryAnswer(const KubePath& path, const QString& rawPath) const;
+    SourceAnswer logAnswer(const KubePath& path) const;
+    SourceAnswer objectAnswer(const KubePath& path) const;
+    QList<TicketFacts::Object> objectsOfKind(const QString& kind) const;
+    QList<TicketFacts::Object> componentPods() const;
+    SourceAnswer missing(const QString& what) const;
+
+    TicketFacts m_facts;
+    QString m_inputName;
+};
+
+} // namespace unstuck

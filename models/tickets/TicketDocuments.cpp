@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/tickets/TicketDocuments.h"
+
+#include "models/tickets/TicketParser.h"
+#include "models/tickets/YamlToJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace unstuck {
+namespace {
+
+const QString kMetadata = QStringLiteral("metadata");
+const QString kStatus = QStringLiteral("status");
+const QString kConditions = QStringLiteral("conditions");
+
+QString conditionsKind(const QJsonArray& conditions)
+{
+    for (const QJsonValue& v : conditions) {
+        const QString type = v.toObject().value(QStringLiteral("type")).toString();
+        if (type.startsWith(QLatin1String("NamespaceDeletion")) ||
+            type.startsWith(QLatin1String("NamespaceContent")) ||
+            type.startsWith(QLatin1String("NamespaceFinalizers")))
+            return QStringLiteral("Namespace");
+        if (type == QLatin1String("NetworkUnavailable") || type == QLatin1String("MemoryPressure"))
+            return QStringLiteral("Node");
+        if (type == QLatin1String("Available")) {
+            const QString message = v.toObject().value(QStringLiteral("message")).toString();
+            const QString reason = v.toObject().value(QStringLiteral("reason")).toString();
+            static const QStringList apiServiceReasons = {QStringLiteral("FailedDiscoveryCheck"),
+                                                          QStringLiteral("ServiceNotFound"),
+                                                          QStringLiteral("MissingEndpoints"),
+                                                          QStringLiteral("EndpointsNotFound"),
+                                                          QStringLiteral("ServicePortError"),
+                                                          QStringLiteral("Local"),
+                                                          QStringLiteral("Passed")};
+            if (apiServiceReasons.contains(reason) || message.contains(QLatin1String("/apis/")))
+                return QStringLiteral("APIService");
+            return QStringLiteral("Deployment");
+        }
+    }
+    return {};
+}
+
+// "failing or missing response from https://10.0.0.1:443/apis/metrics.k8s.io/v1beta1: …"
+QString apiServiceNameFromConditions(const QJsonArray& conditions)
+{
+    static const QRegularExpression url(QStringLiteral(R"(/apis/([a-z0-9.-]+)/(v\d[a-z0-9]*))"));
+    for (const QJsonValue& v : conditions) {
+        const auto m = url.match(v.toObject().value(QStringLiteral("message")).toString());
+        if (m.hasMatch())
+            return m.captured(2) + QLatin1Char('.') + m.captured(1);
+    }
+    return {};
+}
+
+QString apiVersionFor(const QString& kind)
+{
+    if (kind == QLatin1String("APIService"))
+        return QStringLiteral("apiregistration.k8s.io/v1");
+    if (kind == QLatin1String("Deployment"))
+        return QStringLiteral("apps/v1");
+    return QStringLiteral("v1");
+}
+
+} // namespace
+
+QJsonObject TicketDocuments::completeFragment(QJsonObject object,
+                                              const TicketLines::Context& context)
+{
+    // A single condition object pasted alone.
+    if (object.contains(QStringLiteral("type")) && object.contains(QStringLiteral("reason")) &&
+        !object.contains(kMetadata)) {
+        object = QJsonObject{{kStatus, QJsonObject{{kConditions, QJsonArray{object}}}}};
+    }
+    QJsonObject metadata = object.value(kMetadata).toObject();
+    const QJsonArray conditions = object.value(kStatus).toObject().value(kConditions).toArray();
+    QString kind = object.value(QStringLiteral("kind")).toString();
+    if (kind.isEmpty())
+        kind = conditionsKind(conditions);
+    if (kind.isEmpty())
+        kind = context.kind;
+    if (kind.isEmpty())
+        return {};
+    object.insert(QStringLiteral("kind"), kind);
+    if (!object.contains(QStringLiteral("apiVersion")))
+        object.insert(QStringLiteral("apiVersion"), apiVersionFor(kind));
+    if (metadata.value(QStringLiteral("name")).toString().isEmpty()) {
+        QString name = context.kind == kind ? context.name : QString();
+        if (name.isEmpty() && kind == QLatin1String("APIService"))
+            name = apiServiceNameFromConditions(conditions);
+        // A namespace's own conditions still tell the story when its name was not pasted;
+        // other unnamed fragments cannot be attached to anything checkable.
+        if (name.isEmpty() && kind == QLatin1String("Namespace"))
+            name = QStringLiteral("unnamed-namespace");
+        if (name.isEmpty())
+            return {};
+        metadata.insert(QStringLiteral("name"), name);
+        QJsonObject annotations = metadata.value(QStringLiteral("annotations")).toObject();
+        annotations.insert(QStringLiteral("unstuck.dev/partial"), QStringLiteral("true"));
+        if (name == QLatin1String("unnamed-namespace"))
+            annotations.insert(QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true"));
+        metadata.insert(QStringLiteral("annotations"), annotations);
+    }
+    if (!context.ns.isEmpty() && !metadata.contains(QStringLiteral("namespace")) &&
+        kind != QLatin1String("Namespace") && kind != QLatin1String("Node") &&
+        kind != QLatin1String("APIService"))
+        metadata.insert(QStringLiteral("namespace"), context.ns);
+    object.insert(kMetadata, metadata);
+    // Deletion conditions only exist while a namespace terminates.
+    if (kind == QLatin1String("Namespace") && !conditions.isEmpty()) {
+        QJsonObject status = object.value(kStatus).toObject();
+        if (!status.contains(QStringLiteral("phase")))
+            status.insert(QStringLiteral("phase"), QStringLiteral("Terminating"));
+        object.insert(kStatus, status);
+    }
+    return object;
+}
+
+bool TicketDocuments::classifyCloudAnswer(const QJsonObject& o, QString* product, QString* action)
+{
+    static const QList<std::tuple<const char*, const char*, const char*>> byKey = {
+        {"RouteEntrys", "vpc", "DescribeRouteEntryList"},
+        {"RouterTableList", "vpc", "DescribeRouteTableList"},
+        {"Vpcs", "vpc", "DescribeVpcs"},
+        {"InstanceRamRoleSets", "ecs", "DescribeInstanceRamRole"},
+        {"Instances", "ecs", "DescribeInstances"},
+        {"DefaultPolicyVersion", "ram", "GetPolicy"},
+        {"PolicyVersions", "ram", "ListPolicyVersions"},
+        {"PolicyVersion", "ram", "GetPolicyVersion"},
+        {"Policies", "ram", "ListPoliciesForRole"},
+        {"Role", "ram", "GetRole"},
+        {"IdentityType", "sts", "GetCallerIdentity"},
+    };
+    for (const auto& [key, prod, act] : byKey) {
+        if (o.contains(QLatin1String(key))) {
+            *product = QLatin1String(prod);
+            *action = QLatin1String(act);
+            return true;
+        }
+    }
+    // An error answer: the denied action is named in AccessDeniedDetail.
+    if (o.contains(QStringLiteral("Code")) && o.contains(QStringLiteral("RequestId"))) {
+        const QString detail =
+            o.value(QStringLiteral("AccessDeniedDetail")).toVariant().toString() +
+            QJsonDocument(o.value(QStringLiteral("AccessDeniedDetail")).toObject()).toJson();
+        static const QRegularExpression authAction(QStringLiteral(R"(\b(vpc|ecs|ram|sts):(\w+))"));
+        const auto m = authAction.match(detail + o.value(QStringLiteral("Message")).toString());
+        if (m.hasMatch()) {
+            *product = m.captured(1);
+            *action = m.captured(2);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool TicketDocuments::addJsonValue(const QJsonObject& object, const QString& file,
+                                   const QString& how, const TicketLines::Context& context,
+                                   TicketFacts* facts)
+{
+    QString product, action;
+    if (object.contains(QStringLiteral("RequestId")) &&
+        classifyCloudAnswer(object, &product, &action)) {
+        facts->cloudAnswers.append({product, action, object, file});
+        return true;
+    }
+    if (object.value(QStringLiteral("kind")).toString().endsWith(QLatin1String("List")) &&
+        object.contains(QStringLiteral("items"))) {
+        bool any = false;
+        for (const QJsonValue& item : object.value(QStringLiteral("items")).toArray()) {
+            QJsonObject o = item.toObject();
+            if (!o.contains(QStringLiteral("kind"))) {
+                QString k = object.value(QStringLiteral("kind")).toString();
+                k.chop(4);
+                o.insert(QStringLiteral("kind"), k);
+            }
+            any = addJsonValue(o, file, how, context, facts) || any;
+        }
+        return any;
+    }
+    const QJsonObject complete = completeFragment(object, context);
+    if (complete.isEmpty())
+        return false;
+    facts->objects.append({complete, file, how});
+    return true;
+}
+
+bool TicketDocuments::parseStructured(const QString& text, const QString& file,
+                                      const TicketLines::Context& context, TicketFacts* facts)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('[')) ||
+        trimmed.startsWith(QLatin1Char('"'))) {
+        QString candidate = trimmed.startsWith(QLatin1Char('"'))
+                                ? QLatin1Char('{') + trimmed + QLatin1Char('}')
+                                : trimmed;
+        QJsonParseError error;
+        QJsonDocument doc = QJsonDocument::fromJson(candidate.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            if (trimmed.startsWith(QLatin1Char('"')))
+                candidate = QLatin1Char('{') + trimmed;
+            doc = QJsonDocument::fromJson(TicketParser::repairTruncatedJson(candidate).toUtf8(),
+                                          &error);
+        }
+        if (error.error == QJsonParseError::NoError) {
+            const QString how = QStringLiteral("kubectl get -o json");
+            if (doc.isArray()) {
+                bool any = false;
+                for (const QJsonValue& v : doc.array())
+                    any = addJsonValue(v.toObject(), file, how, context, facts) || any;
+                return any;
+            }
+            return addJsonValue(doc.object(), file, how, context, facts);
+        }
+    }
+    static const QRegularExpression describeName(QStringLiteral(R"(^Name:\s+\S)"),
+                                                 QRegularExpression::MultilineOption);
+    if (describeName.match(text).hasMatch())
+        return parseDescribe(text, file, context, facts);
+
+    static const QRegularExpression yamlKey(
+        QStringLiteral(R"(^(apiVersion|kind|metadata|status|spec|items):)"),
+        QRegularExpression::MultilineOption);
+    if (!yamlKey.match(text).hasMatch())
+        return false;
+    QList<QJsonValue> documents;
+    QString error;
+    if (!YamlToJson::convert(text, &documents, &error))
+        return false;
+    bool any = false;
+    for (const QJsonValue& doc : std::as_const(documents))
+        if (doc.isObject())
+            any = addJsonValue(doc.toObject(), file, QStringLiteral("kubectl get -o yaml"), context,
+                               facts) ||
+                  any;
+    return any;
+}
+
+bool TicketDocuments::parseJsonLines(const QString& text, const QString& file,
+                                     const TicketLines::Context& context, TicketFacts* facts)
+{
+    bool any = false;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.startsWith(QLatin1Char('{')) || trimmed.contains(QLatin1String("\"msg\"")))
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8());
+        if (doc.isObject() && (doc.object().contains(QStringLiteral("RequestId")) ||
+                               doc.object().contains(QStringLiteral("apiVersion"))))
+            any = addJsonValue(doc.object(), file, QStringLiteral("JSON line"), context, facts) ||
+                  any;
+    }
+    return any;
+}
+
+} // namespace unstuck

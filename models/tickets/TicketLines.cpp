@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/tickets/TicketLines.h"
+
+#include "models/tickets/KubePath.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace unstuck {
+namespace {
+
+const QRegularExpression& promptPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\s*(?:\S*[$#›>%]\s*)?(kubectl|k|oc)\s+(.*)$)"));
+    return re;
+}
+
+QJsonObject labelled(QJsonObject object, const QString& how)
+{
+    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
+    QJsonObject annotations = metadata.value(QStringLiteral("annotations")).toObject();
+    annotations.insert(QStringLiteral("unstuck.dev/pasted-as"), how);
+    metadata.insert(QStringLiteral("annotations"), annotations);
+    object.insert(QStringLiteral("metadata"), metadata);
+    return object;
+}
+
+QJsonObject apiServiceFromRow(const QString& name, const QString& service, const QString& available,
+                              const QString& reason)
+{
+    const int dot = name.indexOf(QLatin1Char('.'));
+    QJsonObject spec{{QStringLiteral("version"), name.left(dot)},
+                     {QStringLiteral("group"), name.mid(dot + 1)}};
+    if (service != QLatin1String("Local")) {
+        const QStringList parts = service.split(QLatin1Char('/'));
+        spec.insert(QStringLiteral("service"),
+                    QJsonObject{{QStringLiteral("namespace"), parts.value(0)},
+                                {QStringLiteral("name"), parts.value(1)}});
+    }
+    QJsonObject condition{{QStringLiteral("type"), QStringLiteral("Available")},
+                          {QStringLiteral("status"), available}};
+    if (!reason.isEmpty())
+        condition.insert(QStringLiteral("reason"), reason);
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("apiregistration.k8s.io/v1")},
+        {QStringLiteral("kind"), QStringLiteral("APIService")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+        {QStringLiteral("spec"), spec},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("conditions"), QJsonArray{condition}}}},
+    };
+}
+
+// Splits a table row at the column starts of its header.
+QStringList splitByColumns(const QString& row, const QList<int>& starts)
+{
+    QStringList cells;
+    for (int i = 0; i < starts.size(); ++i) {
+        const int from = starts[i];
+        const int to = i + 1 < starts.size() ? starts[i + 1] : row.size();
+        cells.append(from < row.size() ? row.mid(from, to - from).trimmed() : QString());
+    }
+    return cells;
+}
+
+QString kindFromHeader(const QStringList& header)
+{
+    if (header.contains(QLatin1String("SERVICE")) && header.contains(QLatin1String("AVAILABLE")))
+        return QStringLiteral("APIService");
+    if (header.contains(QLatin1String("REASON")) && header.contains(QLatin1String("OBJECT")))
+        return QStringLiteral("Event");
+    if (header.contains(QLatin1String("READY")) && header.contains(QLatin1String("RESTARTS")))
+        return QStringLiteral("Pod");
+    if (header.contains(QLatin1String("ROLES")) && header.contains(QLatin1String("VERSION")))
+        return QStringLiteral("Node");
+    if (header ==
+        QStringList{QStringLiteral("NAME"), QStringLiteral("STATUS"), QStringLiteral("AGE")})
+        return QStringLiteral("Namespace");
+    return {};
+}
+
+QJsonObject objectFromRow(const QString& kind, const QStringList& header, const QStringList& cells,
+                          const QString& contextNs)
+{
+    auto cell = [&](const char* name) {
+        return cells.value(header.indexOf(QLatin1String(name)));
+    };
+    if (kind == QLatin1String("APIService")) {
+        static const QRegularExpression avail(QStringLiteral(R"(^(\w+)(?:\s+\((\w+)\))?$)"));
+        const auto m = avail.match(cell("AVAILABLE"));
+        return apiServiceFromRow(cell("NAME"), cell("SERVICE"), m.captured(1), m.captured(2));
+    }
+    if (kind == QLatin1String("Namespace")) {
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), cell("NAME")}}},
+            {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), cell("STATUS")}}}};
+    }
+    if (kind == QLatin1String("Pod")) {
+        const QString ns =
+            header.contains(QLatin1String("NAMESPACE")) ? cell("NAMESPACE") : contextNs;
+        QJsonObject status{{QStringLiteral("phase"), cell("STATUS")}};
+        if (header.contains(QLatin1String("IP")))
+            status.insert(QStringLiteral("podIP"), cell("IP"));
+        QJsonObject spec;
+        if (header.contains(QLatin1String("NODE")))
+            spec.insert(QStringLiteral("nodeName"), cell("NODE"));
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), cell("NAME")},
+                                                     {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("spec"), spec},
+            {QStringLiteral("status"), status}};
+    }
+    if (kind == QLatin1String("Event")) {
+        const QString objectRef = cell("OBJECT");
+        const int slash = objectRef.indexOf(QLatin1Char('/'));
+        QString involvedKind = TicketLines::kindForCommandWord(objectRef.left(slash));
+        const QString ns =
+            header.contains(QLatin1String("NAMESPACE")) ? cell("NAMESPACE") : contextNs;
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("type"), cell("TYPE")},
+            {QStringLiteral("reason"), cell("REASON")},
+            {QStringLiteral("message"), cell("MESSAGE")},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("kind"), involvedKind},
+                         {QStringLiteral("name"), objectRef.mid(slash + 1)}}},
+        };
+    }
+    if (kind == QLatin1String("Node")) {
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), cell("NAME")}}}};
+    }
+    return {};
+}
+
+} // namespace
+
+TicketLines::Context TicketLines::commandContext(const QString& text)
+{
+    Context context;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        const auto m = promptPattern().match(line);
+        if (!m.hasMatch())
+            continue;
+        const QStringList words = m.captured(2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (int i = 0; i < words.size(); ++i) {
+            const QString& w = words[i];
+            if ((w == QLatin1String("-n") || w == QLatin1String("--namespace")) &&
+                i + 1 < words.size())
+                context.ns = words[i + 1];
+            else if (w.startsWith(QLatin1String("--namespace=")))
+                context.ns = w.mid(12);
+        }
+        const int verb = std::max(words.indexOf(QStringLiteral("get")),
+                                  words.indexOf(QStringLiteral("describe")));
+        if (verb >= 0 && verb + 1 < words.size()) {
+            QString what = words[verb + 1];
+            QString name = verb + 2 < words.size() && !words[verb + 2].startsWith(QLatin1Char('-'))
+                               ? words[verb + 2]
+                               : QString();
+            if (const int slash = what.indexOf(QLatin1Char('/')); slash > 0) {
+                name = what.mid(slash + 1);
+                what = what.left(slash);
+            }
+            context.kind = kindForCommandWord(what);
+            context.name = name;
+        }
+        return context;
+    }
+    return context;
+}
+
+QString TicketLines::withoutPrompts(const QString& text)
+{
+    QStringList kept;
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        if (!promptPattern().match(line).hasMatch())
+            kept.append(line);
+    return kept.join(QLatin1Char('\n'));
+}
+
+QString TicketLines::kindForCommandWord(const QString& word)
+{
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("ns"), QStringLiteral("Namespace")},
+        {QStringLiteral("namespace"), QStringLiteral("Namespace")},
+        {QStringLiteral("no"), QStringLiteral("Node")},
+        {QStringLiteral("node"), QStringLiteral("Node")},
+        {QStringLiteral("po"), QStringLiteral("Pod")},
+        {QStringLiteral("pod"), QStringLiteral("Pod")},
+        {QStringLiteral("svc"), QStringLiteral("Service")},
+        {QStringLiteral("service"), QStringLiteral("Service")},
+        {QStringLiteral("ep"), QStringLiteral("Endpoints")},
+        {QStringLiteral("apiservice"), QStringLiteral("APIService")},
+        {QStringLiteral("apiservices"), QStringLiteral("APIService")},
+        {QStringLiteral("ev"), QStringLiteral("Event")},
+        {QStringLiteral("event"), QStringLiteral("Event")},
+        {QStringLiteral("deploy"), QStringLiteral("Deployment")},
+        {QStringLiteral("deployment"), QStringLiteral("Deployment")},
+    };
+    const QString lower = word.toLower().section(QLatin1Char('.'), 0, 0);
+    if (aliases.contains(lower))
+        return aliases.value(lower);
+    return KubePath::kindForResource(lower);
+}
+
+void TicketLines::scanTraces(const QString& text, const QString& file, TicketFacts* facts)
+{
+    // round_trippers.go: "GET https://host:6443/api?timeout=32s 200 OK in 18 milliseconds"
+    static const QRegularExpression request(
+        QStringLiteral(R"((GET|POST|PUT|PATCH|DELETE) https?://[^/\s]+(/\S*) (\d{3})\b)"));
+    static const QRegularExpression body(QStringLiteral(R"(Response Body: (.*)$)"));
+    QString path;
+    int status = 0;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (const auto m = request.match(line); m.hasMatch()) {
+            status = m.captured(3).toInt();
+            path = m.captured(1) == QLatin1String("GET") ? m.captured(2) : QString();
+            // kubectl adds its own timeout; it is not part of what was asked.
+            static const QRegularExpression timeout(QStringLiteral(R"([?&]timeout=\d+s)"));
+            path.remove(timeout);
+            continue;
+        }
+        if (const auto m = body.match(line); m.hasMatch() && !path.isEmpty()) {
+            facts->exchanges.append({path, status, m.captured(1).toUtf8(), file});
+            const QJsonDocument doc = QJsonDocument::fromJson(m.captured(1).toUtf8());
+            if (doc.isObject() && doc.object().contains(QStringLiteral("metadata")))
+                facts->objects.append({doc.object(), file, QStringLiteral("kubectl -v trace")});
+            path.clear();
+        }
+    }
+}
+
+void TicketLines::scanTables(const QString& text, const QString& file, const Context& context,
+                             TicketFacts* facts)
+{
+    static const QRegularExpression headerWord(QStringLiteral(R"([A-Z][A-Z-]*(?: [A-Z]+)?)"));
+    static const QRegularExpression apiServiceRow(QStringLiteral(
+        R"(^\s*(v\d\w*\.[\w.-]+)\s+(Local|[\w.-]+/[\w.-]+)\s+(True|False|Unknown)(?:\s+\((\w+)\))?\s+\S+\s*$)"));
+    QStringList header;
+    QList<int> starts;
+    QString kind;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (line.trimmed().isEmpty())
+            continue;
+        if (line.startsWith(QLatin1String("NAME")) || line.startsWith(QLatin1String("LAST SEEN")) ||
+            line.startsWith(QLatin1String("NAMESPACE"))) {
+            header.clear();
+            starts.clear();
+            auto it = headerWord.globalMatch(line);
+            while (it.hasNext()) {
+                const auto m = it.next();
+                header.append(m.captured(0));
+                starts.append(int(m.capturedStart(0)));
+            }
+            kind = context.kind.isEmpty() || context.kind == QLatin1String("Event")
+                       ? kindFromHeader(header)
+                       : context.kind;
+            if (kind.isEmpty())
+                kind = kindFromHeader(header);
+            continue;
+        }
+        if (const auto m = apiServiceRow.match(line); m.hasMatch() && header.isEmpty()) {
+            // `kubectl get apiservice | grep False` drops the header; the row shape is enough.
+            facts->objects.append({labelled(apiServiceFromRow(m.captured(1), m.captured(2),
+                                                              m.captured(3), m.captured(4)),
+                                            QStringLiteral("kubectl get table")),
+                                   file, QStringLiteral("kubectl get table")});
+            continue;
+        }
+        if (header.isEmpty() || kind.isEmpty())
+            continue;
+        const QJsonObject object =
+            objectFromRow(kind, header, splitByColumns(line, starts), context.ns);
+        if (!object.isEmpty())
+            facts->objects.append({labelled(object, QStringLiteral("kubectl get table")), file,
+                                   QStringLiteral("kubectl get table")});
+    }
+}
+
+QString TicketLines::componentOf(const QString& goFile, const QString& message)
+{
+    static const QStringList kcm = {QStringLiteral("namespace_controller.go"),
+                                    QStringLiteral("namespaced_resources_deleter.go")};
+    static const QStringList ccm = {QStringLiteral("route_controller.go"),
+                                    QStringLiteral("routes.go"), QStringLiteral("alicloud.go"),
+                                    QStringLiteral("vpc.go")};
+    static const QStringList apiserver = {QStringLiteral("available_controller.go"),
+                                          QStringLiteral("handler_proxy.go"),
+                                          QStringLiteral("apiservice_controller.go")};
+    if (kcm.contains(goFile) || message.contains(QLatin1String("deletion of namespace")))
+        return QStringLiteral("kube-controller-manager");
+    if (ccm.contains(goFile) || message.contains(QLatin1String("route"), Qt::CaseInsensitive))
+        return QStringLiteral("cloud-controller-manager");
+    if (apiserver.contains(goFile))
+        return QStringLiteral("kube-apiserver");
+    return {};
+}
+
+void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts* facts)
+{
+    // Optional journald prefix ("Aug 03 10:51:55 host k3s[1878]: ") or kubectl --timestamps
+    // prefix, then the klog header "E0803 10:51:55.509313    1878 file.go:162] message".
+    static const QRegularExpression klog(QStringLiteral(
+        R"(^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d \S+ [\w.-]+(?:\[\d+\])?: )?(?:\d{4}-\d\d-\d\dT\S+ )?([IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ ([\w.-]+\.go):\d+\] (.*))$)"));
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (const auto m = klog.match(line); m.hasMatch()) {
+            facts->logs.append({componentOf(m.captured(2), m.captured(3)), m.captured(1), file});
+            continue;
+        }
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1Char('{')) && trimmed.contains(QLatin1String("\"msg\""))) {
+            const QJsonObject o = QJsonDocument::fromJson(trimmed.toUtf8()).object();
+            const QString caller =
+                o.value(QStringLiteral("caller")).toString().section(QLatin1Char(':'), 0, 0);
+            const QString message = o.value(QStringLiteral("msg")).toString() + QLatin1Char(' ') +
+                                    o.value(QStringLiteral("err")).toString();
+            if (!o.isEmpty())
+                facts->logs.append(
+                    {componentOf(caller.section(QLatin1Char('/'), -1), message), trimmed, file});
+        }
+    }
+}
+
+void TicketLines::scanDiscoveryFailures(const QString& joinedText, const QString& file,
+                                        TicketFacts* facts)
+{
+    static const QRegularExpression aggregate(QStringLiteral(
+        R"(unable to retrieve the complete list of server APIs: ((?:[a-z0-9.-]+/)?v\d[a-z0-9]*: [^"\n]+))"));
+    static const QRegularExpression splitter(
+        QStringLiteral(R"(, (?=(?:[a-z0-9.-]+/)?v\d[a-z0-9]*: ))"));
+    static const QRegularExpression single(QStringLiteral(
+        R"(couldn't get resource list for ((?:[a-z0-9.-]+/)?v\d[a-z0-9]*): ([^"\n]+))"));
+    auto add = [&](const QString& gv, QString message) {
+        // A YAML single-quoted message ends at its quote; what follows is the next field.
+        message = message.section(QLatin1Char('\''), 0, 0).trimmed();
+        if (message.endsWith(QLatin1Char(',')))
+            message.chop(1);
+        for (const auto& known : std::as_const(facts->discoveryFailures))
+            if (known.groupVersion == gv && known.file == file)
+                return;
+        facts->discoveryFailures.append({gv, message, file});
+    };
+    auto it = aggregate.globalMatch(joinedText);
+    while (it.hasNext()) {
+        for (const QString& part : it.next().captured(1).split(splitter)) {
+            const int colon = part.indexOf(QLatin1String(": "));
+            add(part.left(colon), part.mid(colon + 2));
+        }
+    }
+    auto it2 = single.globalMatch(joinedText);
+    while (it2.hasNext()) {
+        const auto m = it2.next();
+        add(m.captured(1), m.captured(2));
+    }
+}
+
+} // namespace unstuck

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/tickets/TicketFacts.h"
+
+#include <QString>
+
+namespace unstuck {
+
+// Line-oriented recognisers for pasted text: shell prompts, `kubectl -v` traces, `kubectl get`
+// tables, component logs and discovery error messages.
+class TicketLines
+{
+public:
+    // What the pasted `kubectl …` prompt line (if any) asked for.
+    struct Context
+    {
+        QString kind; // "Namespace", "APIService", … ("" = unknown)
+        QString name;
+        QString ns;
+    };
+    static Context commandContext(const QString& text);
+    static QString withoutPrompts(const QString& text);
+
+    static void scanTraces(const QString& text, const QString& file, TicketFacts* facts);
+    static void scanTables(const QString& text, const QString& file, const Context& context,
+                           TicketFacts* facts);
+    static void scanLogs(const QString& text, const QString& file, TicketFacts* facts);
+    static void scanDiscoveryFailures(const QString& joinedText, const QString& file,
+                                      TicketFacts* facts);
+
+    // "kube-controller-manager" / "cloud-controller-manager" / "kube-apiserver" / "" for a
+    // klog source file and message.
+    static QString componentOf(const QString& goFile, const QString& message);
+    static QString kindForCommandWord(const QString& word);
+};
+
+} // namespace unstuck

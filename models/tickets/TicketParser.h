@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/tickets/TicketFacts.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace unstuck {
+
+// Recognises what people paste into tickets, by content whatever the file names:
+// `kubectl get … -o json|yaml` (objects, Lists, fragments such as a bare `status:` block),
+// `kubectl describe`, `kubectl get` tables, component logs (klog, structured, journald
+// prefixes), `kubectl -v` traces, terminal-wrapped and YAML-folded messages, and `aliyun` JSON.
+class TicketParser
+{
+public:
+    // Reads a file or every regular file below a folder. Returns false only when nothing could
+    // be read at all (missing path, unreadable).
+    static bool parsePath(const QString& path, TicketFacts* facts, QString* error);
+    static void parseText(const QString& text, const QString& file, TicketFacts* facts);
+
+    // Text helpers, public for the tests.
+    static QString unwrapTerminal(const QString& text);
+    static QString joinContinuationLines(const QString& text);
+    static QString repairTruncatedJson(const QString& text);
+};
+
+} // namespace unstuck

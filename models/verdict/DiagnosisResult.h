@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/common/Bilingual.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace unstuck {
+
+// What a probe asked, what came back, and how a person can see the same thing.
+struct Evidence
+{
+    QString title; // "APIService v1beta1.metrics.k8s.io is Available=False"
+    // "GET /apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io" or
+    // "vpc:DescribeRouteEntryList RouteTableId=vtb-…"
+    QString request;
+    int status = 0; // HTTP status (0 when not an HTTP answer, e.g. a pasted file)
+    QString field;  // the decisive field path, e.g. "status.conditions[Available].reason"
+    QString value;  // its value / the decisive log line
+    QString raw;    // the answer (JSON/YAML/text), redacted, possibly truncated
+    QDateTime at;   // when it was observed
+    // "kubectl get apiservice v1beta1.metrics.k8s.io -o yaml" /
+    // "aliyun vpc DescribeRouteEntryList --RouteTableId vtb-…"
+    QString command;
+    QString source;  // "live", "bundle:<file>", "paste:<file>"
+    QString titleZh; // the title in Simplified Chinese (empty: not translated)
+    QString valueZh; // the value in Simplified Chinese when it is a sentence (empty: data)
+
+    Bilingual titleText() const { return {title, titleZh}; }
+    Bilingual valueText() const { return {value, valueZh}; }
+    void setTitle(const Bilingual& text)
+    {
+        title = text.en;
+        titleZh = text.zh;
+    }
+};
+
+enum class ComponentState { Healthy, Failing, Unknown, NotApplicable };
+enum class LinkState { Ok, Broken, Unknown };
+
+// Stable ids (CLI, GUI and tests use these).
+namespace ids {
+inline constexpr const char* ApiServer = "apiserver";
+inline constexpr const char* MetricsServer = "metrics-server";
+inline constexpr const char* NamespaceController = "namespace-controller";
+inline constexpr const char* RouteController = "route-controller";
+inline constexpr const char* VpcRouteTable = "vpc-route-table";
+inline constexpr const char* RamPolicy = "ram-policy";
+} // namespace ids
+
+struct ComponentVerdict
+{
+    QString id;    // one of ids::*, or an extra cause id such as "finalizers" / "webhook"
+    QString label; // "Metrics Server"
+    // the concrete object: "kube-system/metrics-server", "vtb-…", "KubernetesMasterRole-…"
+    QString object;
+    ComponentState state = ComponentState::Unknown;
+    QString summary; // one line; for Unknown it says why
+    QList<Evidence> evidence;
+    QString summaryZh; // the summary in Simplified Chinese
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
+    void setSummary(const Bilingual& text)
+    {
+        summary = text.en;
+        summaryZh = text.zh;
+    }
+};
+
+struct LinkVerdict
+{
+    QString from; // component id
+    QString to;   // component id
+    LinkState state = LinkState::Unknown;
+    QString summary;
+    QList<Evidence> evidence;
+    QString summaryZh; // the summary in Simplified Chinese
+    QString id() const { return from + QStringLiteral("→") + to; }
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
+    void setSummary(const Bilingual& text)
+    {
+        summary = text.en;
+        summaryZh = text.zh;
+    }
+};
+
+struct RootCause
+{
+    QString component; // set when the root cause is a component
+    QString from, to;  // set when the root cause is a link
+    QString summary;
+    QString summaryZh; // the summary in Simplified Chinese
+
+    Bilingual summaryText() const { return {summary, summaryZh}; }
+};
+
+// A fix is data before it is action (DESIGN.md §4).
+struct FixStep
+{
+    QString description;
+    QString method; // "PUT", "DELETE", "PATCH", "POST" or a cloud action "ram:CreatePolicyVersion"
+    QString target; // path or action parameters
+    QString body;
+    QString command;       // kubectl/aliyun equivalent
+    QString descriptionZh; // the description in Simplified Chinese
+
+    Bilingual descriptionText() const { return {description, descriptionZh}; }
+};
+
+struct FixPlan
+{
+    QString id; // "ram-policy-allow", "vpc-route-create", "apiservice-delete", ...
+    QString title;
+    QString why;
+    QString risk;      // "low" | "medium" | "high" (+ what it orphans)
+    QString appliesTo; // component or link id
+    QList<FixStep> steps;
+    QList<FixStep> preflight;
+    QList<FixStep> undo;
+    QString verify; // what re-probing must show
+    // The human sentences in Simplified Chinese (ids, commands and bodies are not translated).
+    QString titleZh, whyZh, riskZh, verifyZh;
+
+    Bilingual titleText() const { return {title, titleZh}; }
+    Bilingual whyText() const { return {why, whyZh}; }
+    Bilingual riskText() const { return {risk, riskZh}; }
+    Bilingual verifyText() const { return {verify, verifyZh}; }
+    void setTitle(const Bilingual& t)
+    {
+        title = t.en;
+        titleZh = t.zh;
+    }
+    void setWhy(const Bilingual& t)
+    {
+        why = t.en;
+        whyZh = t.zh;
+    }
+    void setRisk(const Bilingual& t)
+    {
+        risk = t.en;
+        riskZh = t.zh;
+    }
+    void setVerify(const Bilingual& t)
+    {
+        verify = t.en;
+        verifyZh = t.zh;
+    }
+};
+
+struct StuckNamespace
+{
+    QString name;
+    QString phase;
+    QDateTime deletionTimestamp;
+    QStringList finalizers;
+    QList<QJsonObject> conditions; // the five deletion conditions as the API returned them
+};
+
+struct DiagnosisResult
+{
+    static constexpr int kSchemaVersion = 1;
+    QDateTime startedAt, finishedAt;
+    QString context;       // kube context or bundle name
+    QString source;        // "live" | "bundle" | "paste"
+    bool complete = false; // false when cancelled or could not diagnose
+    QString error;         // why it could not diagnose (exit code 2)
+    QList<StuckNamespace> namespaces;
+    QList<ComponentVerdict> components;
+    QList<LinkVerdict> links;
+    std::optional<RootCause> rootCause;
+    QStringList redPath;  // component and link ids from the subject to the root cause
+    QList<FixPlan> fixes; // recommended, deepest first
+    QString narrativeEn;
+    QString narrativeZh;
+
+    const ComponentVerdict* component(const QString& id) const
+    {
+        for (const auto& c : components)
+            if (c.id == id)
+                return &c;
+        return nullptr;
+    }
+    const LinkVerdict* link(const QString& from, const QString& to) const
+    {
+        for (const auto& l : links)
+            if (l.from == from && l.to == to)
+                return &l;
+        return nullptr;
+    }
+};
+
+} // namespace unstuck
