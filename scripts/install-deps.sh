@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev libqt6opengl6-dev
-  libyaml-cpp-dev libspdlog-dev libssl-dev openssl
+  libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libssl-dev openssl
   qtkeychain-qt6-dev
   xvfb xauth fonts-noto-cjk
 )
