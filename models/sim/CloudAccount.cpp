@@ -11,6 +11,12 @@ constexpr int kMaxCalls = 2000;
 
 } // namespace
 
+bool SimRouteEntry::isAvailable(const QDateTime& now) const
+{
+    return status == QLatin1String("Available") ||
+           (status == QLatin1String("Pending") && availableAt.isValid() && availableAt <= now);
+}
+
 const SimPolicyVersion* SimPolicy::version(const QString& id) const
 {
     for (const SimPolicyVersion& v : versions)

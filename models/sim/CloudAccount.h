@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -25,8 +26,11 @@ struct SimRouteEntry
     QString nextHopId;                                // "i-…" (empty for system routes)
     QString name;
     QString description;
-    QString status = QStringLiteral("Available");
+    QString status = QStringLiteral("Available"); // "Pending" right after CreateRouteEntry
     QDateTime modified;
+    QDateTime availableAt; // when a Pending entry turns Available
+
+    bool isAvailable(const QDateTime& now) const;
 };
 
 struct SimRouteTable
@@ -121,6 +125,13 @@ struct SimFault
     int remaining = 1;
 };
 
+// A write made with a ClientToken: its parameters and the answer a retry gets again.
+struct SimIdempotentCall
+{
+    QString fingerprint;
+    QJsonObject body;
+};
+
 struct SimApiCall
 {
     QString action;
@@ -143,6 +154,7 @@ public:
     QList<SimFault> faults;
     QList<SimApiCall> calls; // most recent last (bounded)
     QHash<QString, qint64> usedNonces;
+    QHash<QString, SimIdempotentCall> idempotentCalls; // by "caller/action/ClientToken"
 
     const SimInstance* instance(const QString& id) const;
     SimPolicy* policy(const QString& name);

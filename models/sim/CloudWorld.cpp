@@ -2,11 +2,10 @@
 #include "models/sim/CloudWorld.h"
 
 #include "models/common/Redactor.h"
+#include "models/sim/CloudIdentities.h"
 #include "models/sim/KubeStore.h"
 
 #include <QHostAddress>
-#include <QJsonDocument>
-#include <QRandomGenerator>
 
 namespace unstuck::sim {
 
@@ -22,87 +21,6 @@ QString str(const QJsonObject& o, const char* key)
 QJsonObject obj(const QJsonObject& o, const char* key)
 {
     return o.value(QLatin1String(key)).toObject();
-}
-
-QString policyText(const QJsonArray& statements)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("Version"), QStringLiteral("1")},
-                                  {QStringLiteral("Statement"), statements}})
-            .toJson(QJsonDocument::Indented));
-}
-
-QJsonObject statement(const QString& effect, const QStringList& actions,
-                      const QJsonArray& resources = {QStringLiteral("*")})
-{
-    return QJsonObject{{QStringLiteral("Effect"), effect},
-                       {QStringLiteral("Action"), QJsonArray::fromStringList(actions)},
-                       {QStringLiteral("Resource"), resources}};
-}
-
-// The CCM sample master policy (docs/examples/master.policy), vpc statement second.
-QString masterPolicy(const QString& vpcEffect)
-{
-    return policyText(QJsonArray{
-        statement(QStringLiteral("Allow"),
-                  {QStringLiteral("ecs:Describe*"), QStringLiteral("ecs:AttachDisk"),
-                   QStringLiteral("ecs:CreateDisk"), QStringLiteral("ecs:DetachDisk"),
-                   QStringLiteral("ecs:CreateRouteEntry"), QStringLiteral("ecs:DeleteRouteEntry")}),
-        statement(vpcEffect,
-                  {QStringLiteral("vpc:Describe*"), QStringLiteral("vpc:DeleteRouteEntry"),
-                   QStringLiteral("vpc:CreateRouteEntry")}),
-        statement(QStringLiteral("Allow"), {QStringLiteral("slb:*")}),
-    });
-}
-
-QString workerPolicy()
-{
-    return policyText(QJsonArray{statement(
-        QStringLiteral("Allow"),
-        {QStringLiteral("ecs:DescribeInstanceAttribute"), QStringLiteral("ecs:DescribeInstances"),
-         QStringLiteral("log:*"), QStringLiteral("cr:Get*"), QStringLiteral("cr:List*")})});
-}
-
-// What the app's user may do: read everything it diagnoses, plus what the fixes change.
-QString operatorPolicy(const QString& accountId)
-{
-    return policyText(QJsonArray{
-        statement(QStringLiteral("Allow"),
-                  {QStringLiteral("vpc:Describe*"), QStringLiteral("ecs:Describe*"),
-                   QStringLiteral("ram:Get*"), QStringLiteral("ram:List*"),
-                   QStringLiteral("ram:DecodeDiagnosticMessage"),
-                   QStringLiteral("sts:GetCallerIdentity")}),
-        statement(QStringLiteral("Allow"),
-                  {QStringLiteral("ram:CreatePolicyVersion"),
-                   QStringLiteral("ram:SetDefaultPolicyVersion"),
-                   QStringLiteral("ram:DeletePolicyVersion")},
-                  {QStringLiteral("acs:ram:*:%1:policy/*").arg(accountId)}),
-        statement(QStringLiteral("Allow"),
-                  {QStringLiteral("vpc:CreateRouteEntry"), QStringLiteral("vpc:DeleteRouteEntry")}),
-        statement(QStringLiteral("Allow"), {QStringLiteral("sts:AssumeRole")},
-                  {QStringLiteral("acs:ram:*:%1:role/unstucktroubleshooterrole").arg(accountId)}),
-    });
-}
-
-QString trustPolicy(const QJsonObject& principal)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("Version"), QStringLiteral("1")},
-                                  {QStringLiteral("Statement"),
-                                   QJsonArray{QJsonObject{
-                                       {QStringLiteral("Action"), QStringLiteral("sts:AssumeRole")},
-                                       {QStringLiteral("Effect"), QStringLiteral("Allow")},
-                                       {QStringLiteral("Principal"), principal}}}}})
-            .toJson(QJsonDocument::Compact));
-}
-
-QString randomSecret(int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString out;
-    for (int i = 0; i < length; ++i)
-        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]);
-    return out;
 }
 
 bool isControlPlane(const QJsonObject& node)
@@ -139,16 +57,6 @@ std::pair<QString, QString> splitProviderId(QString providerId)
     return {providerId.left(dot), providerId.mid(dot + 1)};
 }
 
-QString uuidLike(CloudAccount& account)
-{
-    const QString hex = account.randomId(QString(), 32);
-    QString out;
-    for (QChar c : hex)
-        out += QLatin1Char("0123456789abcdef"[c.unicode() % 16]);
-    return out.left(8) + QLatin1Char('-') + out.mid(8, 4) + QLatin1Char('-') + out.mid(12, 4) +
-           QLatin1Char('-') + out.mid(16, 4) + QLatin1Char('-') + out.mid(20, 12);
-}
-
 } // namespace
 
 struct CloudWorld::Private
@@ -156,6 +64,8 @@ struct CloudWorld::Private
     CloudAccount account;
     QString scenario;
     QString userKeyId;
+    QString readOnlyKeyId;
+    int routePendingMs = 0;
     QString masterRole;
     QString masterPolicy;
     QString workerRole;
@@ -180,8 +90,10 @@ void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
 {
     Private& p = *d;
     const int generation = p.generation + 1;
+    const int pendingMs = p.routePendingMs;
     p = Private{};
     p.generation = generation;
+    p.routePendingMs = pendingMs;
     p.scenario = scenario;
     CloudAccount& a = p.account;
     a.accountId = QStringLiteral("5810293847561023");
@@ -237,89 +149,13 @@ void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
                       QStringLiteral("cloud services"), QStringLiteral("Available"), created});
 
     // RAM: the dedicated cluster's master and worker roles, the app's user, an assumable role.
-    const QString clusterUuid = uuidLike(a);
-    p.masterRole = QStringLiteral("KubernetesMasterRole-") + clusterUuid;
-    p.masterPolicy =
-        QStringLiteral("k8sMasterRolePolicy-") + clusterUuid.left(18).remove(QLatin1Char('-'));
-    p.workerRole = QStringLiteral("KubernetesWorkerRole-") + clusterUuid;
-    const QString workerPolicyName =
-        QStringLiteral("k8sWorkerRolePolicy-") + clusterUuid.left(18).remove(QLatin1Char('-'));
     const bool seedLike =
         scenario == QLatin1String("seed") || scenario == QLatin1String("no-cloud-credentials");
-
-    SimPolicy master{
-        p.masterPolicy,
-        QStringLiteral("Custom"),
-        QStringLiteral("Policy of the Kubernetes master role (route controller, disks, SLB)"),
-        QStringLiteral("v1"),
-        {SimPolicyVersion{QStringLiteral("v1"), masterPolicy(QStringLiteral("Allow")), created}},
-        created,
-        created};
-    if (seedLike) {
-        // Someone edited the policy: the version in force denies every vpc action.
-        const QDateTime edited = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
-        master.versions.append(
-            SimPolicyVersion{QStringLiteral("v2"), masterPolicy(QStringLiteral("Deny")), edited});
-        master.defaultVersion = QStringLiteral("v2");
-        master.updated = edited;
-    }
-    a.policies.insert(master.name, master);
-    a.policies.insert(workerPolicyName,
-                      SimPolicy{workerPolicyName,
-                                QStringLiteral("Custom"),
-                                QStringLiteral("Policy of the Kubernetes worker role"),
-                                QStringLiteral("v1"),
-                                {SimPolicyVersion{QStringLiteral("v1"), workerPolicy(), created}},
-                                created,
-                                created});
-    const QString operatorPolicyName = QStringLiteral("UnstuckOperatorPolicy");
-    a.policies.insert(
-        operatorPolicyName,
-        SimPolicy{operatorPolicyName,
-                  QStringLiteral("Custom"),
-                  QStringLiteral(
-                      "Read the cluster's cloud resources, fix routes and the master role policy"),
-                  QStringLiteral("v1"),
-                  {SimPolicyVersion{QStringLiteral("v1"), operatorPolicy(a.accountId), created}},
-                  created,
-                  created});
-
-    const QJsonObject ecsService{
-        {QStringLiteral("Service"), QJsonArray{QStringLiteral("ecs.aliyuncs.com")}}};
-    a.roles.insert(p.masterRole, SimRole{p.masterRole,
-                                         QStringLiteral("3%1").arg(a.accountId.left(17)),
-                                         QStringLiteral("Kubernetes master role"),
-                                         trustPolicy(ecsService),
-                                         {p.masterPolicy},
-                                         created});
-    a.roles.insert(p.workerRole,
-                   SimRole{p.workerRole,
-                           QStringLiteral("3%1").arg(a.accountId.right(15) + QStringLiteral("77")),
-                           QStringLiteral("Kubernetes worker role"),
-                           trustPolicy(ecsService),
-                           {workerPolicyName},
-                           created});
-    const QJsonObject accountPrincipal{
-        {QStringLiteral("RAM"), QJsonArray{QStringLiteral("acs:ram::%1:root").arg(a.accountId)}}};
-    a.roles.insert(QStringLiteral("UnstuckTroubleshooterRole"),
-                   SimRole{QStringLiteral("UnstuckTroubleshooterRole"),
-                           QStringLiteral("3%1").arg(a.accountId.right(15) + QStringLiteral("99")),
-                           QStringLiteral("Assumed by people diagnosing the cluster"),
-                           trustPolicy(accountPrincipal),
-                           {operatorPolicyName},
-                           created});
-    a.users.insert(QStringLiteral("unstuck-operator"),
-                   SimUser{QStringLiteral("unstuck-operator"),
-                           QStringLiteral("2%1").arg(a.accountId.left(15)),
-                           {operatorPolicyName}});
-    p.userKeyId = QStringLiteral("LTAI5t") +
-                  a.randomId(QString(), 18).toUpper().replace(QLatin1Char('0'), QLatin1Char('Q'));
-    SimAccessKey key;
-    key.accessKeyId = p.userKeyId;
-    key.secret = randomSecret(30);
-    key.userName = QStringLiteral("unstuck-operator");
-    Redactor::registerSecret(key.secret);
-    a.keys.insert(key.accessKeyId, key);
+    const CloudIdentities::Names names = CloudIdentities::addRoles(a, seedLike, created);
+    p.masterRole = names.masterRole;
+    p.masterPolicy = names.masterPolicy;
+    p.workerRole = names.workerRole;
+    p.userKeyId = names.operatorKeyId;
 
     // One instance per node; one custom route per node with a pod CIDR.
     for (const QJsonObject& node : nodes) {
@@ -370,6 +206,8 @@ void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
         });
     }
 
+    p.readOnlyKeyId = CloudIdentities::addReadOnlyUser(a, created);
+
     // The route controller acts every 2 s, except in route-missing where it keeps the real
     // 5-minute period and has not run since the route was deleted by hand.
     if (scenario == QLatin1String("route-missing")) {
@@ -389,8 +227,9 @@ bool CloudWorld::routesToInstance(const QString& podIp, const QString& instanceI
         return false;
     int bestLength = -1;
     const SimRouteEntry* best = nullptr;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const SimRouteEntry& entry : d->account.vpc.routeTable.entries) {
-        if (entry.status != QLatin1String("Available"))
+        if (!entry.isAvailable(now))
             continue;
         const auto subnet = QHostAddress::parseSubnet(entry.destinationCidrBlock);
         if (subnet.second > bestLength && address.isInSubnet(subnet)) {
@@ -420,6 +259,46 @@ QString CloudWorld::userAccessKeyId() const
 QString CloudWorld::userAccessKeySecret() const
 {
     return d->account.keys.value(d->userKeyId).secret;
+}
+
+QString CloudWorld::readOnlyUserName() const
+{
+    return CloudIdentities::readOnlyUserName();
+}
+
+QString CloudWorld::readOnlyAccessKeyId() const
+{
+    return d->readOnlyKeyId;
+}
+
+QString CloudWorld::readOnlyAccessKeySecret() const
+{
+    return d->account.keys.value(d->readOnlyKeyId).secret;
+}
+
+void CloudWorld::setRoutePendingMs(int ms)
+{
+    d->routePendingMs = qMax(0, ms);
+}
+
+int CloudWorld::routePendingMs() const
+{
+    return d->routePendingMs;
+}
+
+void CloudWorld::settleRoutes()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    bool settled = false;
+    for (SimRouteEntry& entry : d->account.vpc.routeTable.entries) {
+        if (entry.status == QLatin1String("Pending") && entry.isAvailable(now)) {
+            entry.status = QStringLiteral("Available");
+            entry.modified = now;
+            settled = true;
+        }
+    }
+    if (settled)
+        Q_EMIT changed();
 }
 
 QString CloudWorld::scenario() const
@@ -485,9 +364,9 @@ int CloudWorld::routeFirstSyncDelayMs() const
 SimAccessKey CloudWorld::roleSession(const QString& roleName, const QString& sessionName)
 {
     SimAccessKey key;
-    key.accessKeyId = QStringLiteral("STS.NT") + randomSecret(26);
-    key.secret = randomSecret(44);
-    key.securityToken = QStringLiteral("CAIS") + randomSecret(120);
+    key.accessKeyId = QStringLiteral("STS.NT") + CloudIdentities::randomSecret(26);
+    key.secret = CloudIdentities::randomSecret(44);
+    key.securityToken = QStringLiteral("CAIS") + CloudIdentities::randomSecret(120);
     key.expiration = QDateTime::currentDateTimeUtc().addSecs(3600);
     key.roleName = roleName;
     key.sessionName = sessionName;

@@ -14,8 +14,8 @@ class KubeStore;
 
 // The simulated Alibaba Cloud account: one VPC and its route table, ECS instances matching
 // the nodes' providerIDs, the control-plane RAM role with its policies (with versions), and
-// the user whose keys the app uses. Owned by the simulator's cloud side (CloudApi serves it,
-// RouteControllerSim reconciles it).
+// the users whose keys the app uses (the operator, and a read-only user). Owned by the simulator's
+// cloud side (CloudApi serves it, RouteControllerSim reconciles it).
 class CloudWorld : public QObject
 {
     Q_OBJECT
@@ -38,6 +38,18 @@ public:
     // Credentials of the RAM user the app signs with (written into sim.json/profile.json).
     QString userAccessKeyId() const;
     QString userAccessKeySecret() const;
+    // The read-only RAM user (may Describe/Get/List, nothing else) and its key
+    // (sim.json "readOnly", profile-read-only.json).
+    QString readOnlyUserName() const;
+    QString readOnlyAccessKeyId() const;
+    QString readOnlyAccessKeySecret() const;
+
+    // How long a route entry made by CreateRouteEntry stays Pending before it is Available and
+    // routes traffic (0: Available at once, the default).
+    void setRoutePendingMs(int ms);
+    int routePendingMs() const;
+    // Turns the Pending entries whose time has come Available (emits changed() when any did).
+    void settleRoutes();
 
     // --- extensions (cloud side) ------------------------------------------------------------
     QString scenario() const;

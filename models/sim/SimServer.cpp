@@ -9,16 +9,15 @@
 #include "models/sim/KubeStore.h"
 #include "models/sim/ScenarioBuilder.h"
 #include "models/sim/SimHttpServer.h"
+#include "models/sim/SimStateFiles.h"
 #include "models/sim/SimWorld.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTemporaryDir>
@@ -42,25 +41,6 @@ QString randomHex(int bytes)
     for (int i = 0; i < bytes; ++i)
         raw[i] = static_cast<char>(QRandomGenerator::system()->bounded(256));
     return QString::fromLatin1(raw.toHex());
-}
-
-bool writePrivateFile(const QString& path, const QByteArray& content, QString* error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(content);
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return true;
 }
 
 HttpResponse faultResponse(const Fault& f)
@@ -153,6 +133,7 @@ struct SimServer::Private
     std::unique_ptr<KubeApi> kubeApi;
     std::unique_ptr<CloudApi> cloudApi;
     QString token;
+    QString readOnlyToken;
     QString basicPassword;
     PemPair adminCert;
     QList<Fault> faults;
@@ -219,8 +200,10 @@ bool SimServer::start(QString* error)
         return false;
     }
     d->token = randomHex(24);
+    d->readOnlyToken = randomHex(24);
     d->basicPassword = randomHex(12);
     Redactor::registerSecret(d->token);
+    Redactor::registerSecret(d->readOnlyToken);
     Redactor::registerSecret(d->basicPassword);
 
     // The world: the scenario's cluster, then the cloud account that matches it.
@@ -228,8 +211,10 @@ bool SimServer::start(QString* error)
         return false;
     if (o.largeNodes > 0 || o.largeNamespaces > 0)
         ScenarioBuilder::addLargeCluster(d->world->kube(), o.largeNodes, o.largeNamespaces);
+    d->world->cloud().setRoutePendingMs(o.routePendingMs);
     d->world->cloud().populate(o.scenario, d->world->kube());
     Redactor::registerSecret(d->world->cloud().userAccessKeySecret());
+    Redactor::registerSecret(d->world->cloud().readOnlyAccessKeySecret());
     d->world->setReconcileIntervalMs(o.reconcileIntervalMs);
     d->world->setLegacyDiscovery(o.legacyDiscovery);
     d->world->reconcileNow();
@@ -246,9 +231,10 @@ bool SimServer::start(QString* error)
         return false;
     }
 
-    d->kubeApi = std::make_unique<KubeApi>(
-        *d->world, d->certificates,
-        KubeApi::Credentials{d->token, QStringLiteral("admin"), d->basicPassword});
+    d->kubeApi =
+        std::make_unique<KubeApi>(*d->world, d->certificates,
+                                  KubeApi::Credentials{d->token, QStringLiteral("admin"),
+                                                       d->basicPassword, d->readOnlyToken});
     d->kubeServer->setCertificate(serverCert, serverKey, ca);
     d->kubeServer->setRequestClientCertificate(true);
     d->kubeServer->setLatencyMs(o.latencyMs);
@@ -286,62 +272,48 @@ bool SimServer::start(QString* error)
         return false;
     }
 
-    // State files: kubeconfig, ca.crt, profile.json, sim.json (all 0600).
-    const QByteArray caPem = d->certificates.caCertificatePem();
-    const QByteArray kubeconfig = "apiVersion: v1\n"
-                                  "kind: Config\n"
-                                  "clusters:\n"
-                                  "- name: unstuck-sim\n"
-                                  "  cluster:\n"
-                                  "    server: https://127.0.0.1:" +
-                                  QByteArray::number(kubePort()) +
-                                  "\n"
-                                  "    certificate-authority-data: " +
-                                  caPem.toBase64() +
-                                  "\n"
-                                  "contexts:\n"
-                                  "- name: unstuck-sim\n"
-                                  "  context:\n"
-                                  "    cluster: unstuck-sim\n"
-                                  "    user: unstuck-sim-admin\n"
-                                  "current-context: unstuck-sim\n"
-                                  "preferences: {}\n"
-                                  "users:\n"
-                                  "- name: unstuck-sim-admin\n"
-                                  "  user:\n"
-                                  "    client-certificate-data: " +
-                                  d->adminCert.certificate.toBase64() +
-                                  "\n"
-                                  "    client-key-data: " +
-                                  d->adminCert.privateKey.toBase64() + "\n";
-    QJsonObject cloud{
-        {QStringLiteral("regionId"), d->world->cloud().regionId()},
-        {QStringLiteral("endpoint"), QStringLiteral("https://127.0.0.1:%1").arg(cloudPort())},
-        {QStringLiteral("caFile"), d->path("ca.crt")}};
-    if (o.scenario != QLatin1String("no-cloud-credentials"))
-        cloud.insert(
-            QStringLiteral("credentials"),
-            QJsonObject{
-                {QStringLiteral("source"), QStringLiteral("inline")},
-                {QStringLiteral("accessKeyId"), d->world->cloud().userAccessKeyId()},
-                {QStringLiteral("accessKeySecret"), d->world->cloud().userAccessKeySecret()}});
-    const QJsonObject profile{
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("name"), QStringLiteral("unstuck-sim (%1)").arg(o.scenario)},
-        {QStringLiteral("kubernetes"),
-         QJsonObject{{QStringLiteral("kubeconfig"), d->path("kubeconfig")},
-                     {QStringLiteral("context"), QStringLiteral("unstuck-sim")}}},
-        {QStringLiteral("cloud"), cloud}};
-    if (!writePrivateFile(d->path("kubeconfig"), kubeconfig, error) ||
-        !writePrivateFile(d->path("ca.crt"), caPem, error) ||
-        !writePrivateFile(d->path("profile.json"), QJsonDocument(profile).toJson(), error) ||
-        !writePrivateFile(d->path("sim.json"), QJsonDocument(info()).toJson(), error)) {
+    if (!writeStateFiles(error)) {
         stop();
         return false;
     }
     d->world->start();
     d->started = true;
     return true;
+}
+
+// kubeconfig, ca.crt, profile.json, profile-read-only.json, sim.json (all 0600).
+bool SimServer::writeStateFiles(QString* error) const
+{
+    const QString name = QStringLiteral("unstuck-sim (%1)").arg(d->options.scenario);
+    const CloudWorld& world = d->world->cloud();
+    SimStateFiles::Cloud cloud{QStringLiteral("https://127.0.0.1:%1").arg(cloudPort()),
+                               world.regionId(),
+                               d->path("ca.crt"),
+                               {},
+                               {}};
+    SimStateFiles::Cloud readOnlyCloud = cloud;
+    if (d->options.scenario != QLatin1String("no-cloud-credentials")) {
+        cloud.accessKeyId = world.userAccessKeyId();
+        cloud.accessKeySecret = world.userAccessKeySecret();
+        readOnlyCloud.accessKeyId = world.readOnlyAccessKeyId();
+        readOnlyCloud.accessKeySecret = world.readOnlyAccessKeySecret();
+    }
+    const QByteArray kubeconfig = SimStateFiles::kubeconfig(
+        {QStringLiteral("https://127.0.0.1:%1").arg(kubePort()), d->certificates.caCertificatePem(),
+         d->adminCert.certificate, d->adminCert.privateKey, d->readOnlyToken});
+    const QJsonObject profile =
+        SimStateFiles::profile(name, d->path("kubeconfig"), SimStateFiles::adminContext(), cloud);
+    const QJsonObject readOnly =
+        SimStateFiles::profile(name + QStringLiteral(" read-only"), d->path("kubeconfig"),
+                               SimStateFiles::readOnlyContext(), readOnlyCloud);
+    return SimStateFiles::writePrivate(d->path("kubeconfig"), kubeconfig, error) &&
+           SimStateFiles::writePrivate(d->path("ca.crt"), d->certificates.caCertificatePem(),
+                                       error) &&
+           SimStateFiles::writePrivate(d->path("profile.json"), QJsonDocument(profile).toJson(),
+                                       error) &&
+           SimStateFiles::writePrivate(d->path("profile-read-only.json"),
+                                       QJsonDocument(readOnly).toJson(), error) &&
+           SimStateFiles::writePrivate(d->path("sim.json"), QJsonDocument(info()).toJson(), error);
 }
 
 void SimServer::stop()
@@ -373,6 +345,16 @@ QJsonObject SimServer::info() const
              {QStringLiteral("accessKeySecret"), cloud.userAccessKeySecret()},
              {QStringLiteral("caFile"), d->path("ca.crt")}}},
         {QStringLiteral("profile"), d->path("profile.json")},
+        {QStringLiteral("readOnly"),
+         QJsonObject{
+             {QStringLiteral("context"), SimStateFiles::readOnlyContext()},
+             {QStringLiteral("user"), KubeAuthorizer::readOnlyUser()},
+             {QStringLiteral("token"), d->readOnlyToken},
+             {QStringLiteral("profile"), d->path("profile-read-only.json")},
+             {QStringLiteral("cloud"),
+              QJsonObject{{QStringLiteral("userName"), cloud.readOnlyUserName()},
+                          {QStringLiteral("accessKeyId"), cloud.readOnlyAccessKeyId()},
+                          {QStringLiteral("accessKeySecret"), cloud.readOnlyAccessKeySecret()}}}}},
         {QStringLiteral("scenario"), d->options.scenario},
         {QStringLiteral("pid"), QCoreApplication::applicationPid()},
         {QStringLiteral("token"), d->token},
@@ -434,6 +416,16 @@ quint16 SimServer::cloudPort() const
 QString SimServer::token() const
 {
     return d->token;
+}
+
+QString SimServer::readOnlyToken() const
+{
+    return d->readOnlyToken;
+}
+
+QString SimServer::readOnlyProfilePath() const
+{
+    return d->path("profile-read-only.json");
 }
 
 QString SimServer::basicPassword() const

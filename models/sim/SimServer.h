@@ -15,7 +15,7 @@ class SimWorld;
 struct SimOptions
 {
     QString scenario = QStringLiteral("seed");
-    QString stateDir;      // where kubeconfig, ca.crt, sim.json and profile.json are written
+    QString stateDir;      // where kubeconfig, ca.crt, sim.json and the profiles are written
     int latencyMs = 0;     // delay added to every answer (benchmarks)
     quint16 kubePort = 0;  // 0 = ephemeral
     quint16 cloudPort = 0; // 0 = ephemeral
@@ -28,6 +28,9 @@ struct SimOptions
     // APIService surfaces as "the server is currently unable to handle the request" (in
     // kubectl api-resources and in the namespace controller's conditions and log).
     bool legacyDiscovery = false;
+    // How long a route entry made by CreateRouteEntry is Pending before it is Available (and
+    // routes traffic); 0: Available at once.
+    int routePendingMs = 1500;
 };
 
 // The whole simulator in one object: generates the CA and certificates, builds the world for
@@ -47,11 +50,14 @@ public:
 
     // The sim.json content: {"kubernetes":{"server":...}, "kubeconfig":path, "caFile":path,
     // "context":"unstuck-sim", "cloud":{"endpoint","regionId","accessKeyId","accessKeySecret",
-    // "caFile"}, "profile":path, "scenario":name, "pid":n, "token":bearer token,
-    // "basicAuth":{"username","password"}, "stateDir":path}.
+    // "caFile"}, "profile":path, "readOnly":{"context":"read-only","user","token","profile",
+    // "cloud":{"userName","accessKeyId","accessKeySecret"}}, "scenario":name, "pid":n,
+    // "token":bearer token, "basicAuth":{"username","password"}, "stateDir":path}.
     QJsonObject info() const;
     QString kubeconfigPath() const;
     QString profilePath() const;
+    // The read-only identity: kube context "read-only" and the read-only RAM user's key.
+    QString readOnlyProfilePath() const;
 
     SimWorld& world();
 
@@ -71,9 +77,12 @@ public:
     quint16 kubePort() const;
     quint16 cloudPort() const;
     QString token() const;
+    QString readOnlyToken() const; // bearer token of the read-only Kubernetes user
     QString basicPassword() const;
 
 private:
+    bool writeStateFiles(QString* error) const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -45,11 +47,20 @@ public:
     // (operation, group, plural) cannot be called (its Service is gone), else nullopt.
     std::optional<QString> admissionError(const QString& operation, const QString& group,
                                           const QString& plural) const;
+    // For a dry run: "admission webhook \"<name>\" does not support dry run" when a webhook
+    // matching (operation, group, plural) does not declare sideEffects None or NoneOnDryRun
+    // (whatever its failurePolicy), else nullopt.
+    std::optional<QString> dryRunUnsupported(const QString& operation, const QString& group,
+                                             const QString& plural) const;
 
 Q_SIGNALS:
     void reconciled();
 
 private:
+    // The validating webhooks whose rules match (operation, group, plural).
+    QList<QJsonObject> matchingWebhooks(const QString& operation, const QString& group,
+                                        const QString& plural) const;
+
     std::unique_ptr<KubeStore> m_kube;
     std::unique_ptr<CloudWorld> m_cloud;
     std::unique_ptr<WorkloadControllerSim> m_workloads;

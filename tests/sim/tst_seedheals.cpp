@@ -152,7 +152,8 @@ private Q_SLOTS:
         for (const SimRouteEntry& e : cloud.account().vpc.routeTable.entries)
             routeBack = routeBack || e.destinationCidrBlock == cloud.brokenRouteCidr();
         QVERIFY(routeBack);
-        QVERIFY(cloud.routesToInstance(u"172.16.1.12"_s, brokenInstance));
+        // A new route entry is Pending for a while (SimOptions::routePendingMs) before it routes.
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.routesToInstance(u"172.16.1.12"_s, brokenInstance), 5000);
         QVERIFY(ccmLog(kube).contains(
             u"Created route for %1 with %2"_s.arg(brokenNode, cloud.brokenRouteCidr())));
         QTRY_COMPARE_WITH_TIMEOUT(apiServiceAvailable(kube), u"True"_s, 15000);

@@ -27,14 +27,10 @@ HttpResponse KubeAggregationHandler::handle(const HttpRequest& request, const QS
         if (segments.isEmpty())
             return ok(KubeDiscoveryHandler::resourceList(gv));
         if (request.method != "GET")
-            return status(
-                405, QStringLiteral("MethodNotAllowed"),
-                QStringLiteral("the server does not allow this method on the requested resource"));
+            return methodNotAllowed();
         return metrics(gv, segments);
     }
-    return status(404, QStringLiteral("NotFound"),
-                  QStringLiteral("the server could not find the requested resource"),
-                  QJsonObject());
+    return noSuchPath();
 }
 
 // metrics.k8s.io: a plausible usage for every node and pod.
@@ -45,9 +41,7 @@ HttpResponse KubeAggregationHandler::metrics(const ApiGroupVersion& gv, const QS
     const bool nodes = segments.contains(QLatin1String("nodes"));
     const bool pods = segments.contains(QLatin1String("pods"));
     if (group != QLatin1String("metrics.k8s.io") || (!nodes && !pods))
-        return status(404, QStringLiteral("NotFound"),
-                      QStringLiteral("the server could not find the requested resource"),
-                      QJsonObject());
+        return noSuchPath();
     QString ns;
     if (segments.size() >= 3 && segments[0] == QLatin1String("namespaces"))
         ns = segments[1];

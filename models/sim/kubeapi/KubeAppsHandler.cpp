@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sim/kubeapi/KubeAppsHandler.h"
 
+#include "models/sim/ApiCatalog.h"
 #include "models/sim/JsonPatch.h"
 #include "models/sim/KubeStore.h"
 #include "models/sim/SimWorld.h"
+#include "models/sim/kubeapi/KubeCommit.h"
 
 #include <QJsonDocument>
 
@@ -51,30 +53,31 @@ QJsonObject toScale(const QJsonObject& d)
 KubeAppsHandler::KubeAppsHandler(SimWorld& world) : KubeHandler(world) {}
 
 HttpResponse KubeAppsHandler::scale(const HttpRequest& request, const QString& ns,
-                                    const QString& name)
+                                    const QString& name, const KubeWriteOptions& options)
 {
     KubeStore& store = m_world.kube();
-    const QString storeName = QStringLiteral("deployments.apps");
-    auto deployment = store.get(storeName, ns, name);
+    const ApiResource deployments = *ApiCatalog::find(
+        store, QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"));
+    const auto deployment = store.get(deployments.storeName(), ns, name);
     if (!deployment)
         return notFound(QStringLiteral("apps"), QStringLiteral("deployments"), name);
     if (request.method == "GET")
         return ok(toScale(*deployment));
     QJsonObject next;
     if (request.method == "PATCH") {
-        QString error;
+        JsonPatch::Failure failure;
         const auto patched = JsonPatch::apply(toScale(*deployment), request.body,
-                                              request.header("content-type"), &error);
+                                              request.header("content-type"), &failure);
         if (!patched)
-            return status(422, QStringLiteral("Invalid"), error);
+            return patchRefused(failure.status, failure.reason, failure.message);
         next = *patched;
     } else if (request.method == "PUT") {
         next = QJsonDocument::fromJson(request.body).object();
     } else {
-        return status(
-            405, QStringLiteral("MethodNotAllowed"),
-            QStringLiteral("the server does not allow this method on the requested resource"));
+        return methodNotAllowed();
     }
+    if (auto stale = staleResourceVersion(deployments, *deployment, next))
+        return *stale;
     const int replicas =
         next.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(-1);
     if (replicas < 0)
@@ -84,13 +87,15 @@ HttpResponse KubeAppsHandler::scale(const HttpRequest& request, const QString& n
                                      "than or equal to 0")
                           .arg(name)
                           .arg(replicas));
-    QJsonObject spec = deployment->value(QLatin1String("spec")).toObject();
+    QJsonObject scaled = *deployment;
+    QJsonObject spec = scaled.value(QLatin1String("spec")).toObject();
     spec.insert(QStringLiteral("replicas"), replicas);
-    deployment->insert(QStringLiteral("spec"), spec);
-    QJsonObject m = deployment->value(QLatin1String("metadata")).toObject();
+    scaled.insert(QStringLiteral("spec"), spec);
+    QJsonObject m = scaled.value(QLatin1String("metadata")).toObject();
     m.insert(QStringLiteral("generation"), m.value(QLatin1String("generation")).toInt(1) + 1);
-    deployment->insert(QStringLiteral("metadata"), m);
-    return ok(toScale(store.put(storeName, *deployment)));
+    scaled.insert(QStringLiteral("metadata"), m);
+    return ok(toScale(KubeCommit(store, options)
+                          .update(deployments, *deployment, scaled, QStringLiteral("scale"))));
 }
 
 } // namespace unstuck::sim

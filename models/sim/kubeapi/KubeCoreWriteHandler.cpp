@@ -7,6 +7,7 @@
 #include "models/sim/KubeProtobuf.h"
 #include "models/sim/KubeStore.h"
 #include "models/sim/SimWorld.h"
+#include "models/sim/kubeapi/KubeCommit.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +39,7 @@ KubeCoreWriteHandler::KubeCoreWriteHandler(SimWorld& world, const CertificateFac
 {}
 
 HttpResponse KubeCoreWriteHandler::create(const HttpRequest& request, const ApiResource& resource,
-                                          const QString& ns)
+                                          const QString& ns, const KubeWriteOptions& options)
 {
     QJsonObject o;
     if (auto error = readCreateBody(request, resource, &o))
@@ -64,12 +65,8 @@ HttpResponse KubeCoreWriteHandler::create(const HttpRequest& request, const ApiR
                 .arg(qualified(resource.group, resource.plural), name),
             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource.plural}});
     }
-    if (const auto denied =
-            m_world.admissionError(QStringLiteral("CREATE"), resource.group, resource.plural))
-        return status(500, QStringLiteral("InternalError"),
-                      QStringLiteral("Internal error occurred: %1").arg(*denied),
-                      QJsonObject{{QStringLiteral("causes"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("message"), *denied}}}}});
+    if (auto denied = admit(QStringLiteral("CREATE"), resource, options.dryRun))
+        return *denied;
     for (const QString& k :
          {QStringLiteral("uid"), QStringLiteral("resourceVersion"),
           QStringLiteral("creationTimestamp"), QStringLiteral("deletionTimestamp")})
@@ -78,8 +75,9 @@ HttpResponse KubeCoreWriteHandler::create(const HttpRequest& request, const ApiR
         return *error;
     o.insert(QStringLiteral("metadata"), m);
     o = withTypeMeta(o, resource);
-    const QJsonObject stored = store.put(resource.storeName(), o);
-    if (resource.plural == QLatin1String("namespaces") && resource.group.isEmpty())
+    const QJsonObject stored = KubeCommit(store, options).create(resource, o);
+    if (resource.plural == QLatin1String("namespaces") && resource.group.isEmpty() &&
+        !options.dryRun)
         publishRootCa(name);
     return ok(stored, 201);
 }
@@ -214,31 +212,10 @@ void KubeCoreWriteHandler::publishRootCa(const QString& ns)
                                   QString::fromLatin1(m_certificates.caCertificatePem())}}}});
 }
 
-QJsonObject KubeCoreWriteHandler::storeAfterUpdate(const ApiResource& resource, QJsonObject object)
-{
-    KubeStore& store = m_world.kube();
-    const QJsonObject m = meta(object);
-    const bool deleting = !m.value(QLatin1String("deletionTimestamp")).toString().isEmpty();
-    const bool noFinalizers = m.value(QLatin1String("finalizers")).toArray().isEmpty();
-    bool specFinalizersEmpty = true;
-    if (resource.plural == QLatin1String("namespaces") && resource.group.isEmpty())
-        specFinalizersEmpty = object.value(QLatin1String("spec"))
-                                  .toObject()
-                                  .value(QLatin1String("finalizers"))
-                                  .toArray()
-                                  .isEmpty();
-    if (deleting && noFinalizers && specFinalizersEmpty) {
-        // The last finalizer is gone: the object is removed from storage.
-        store.remove(resource.storeName(), m.value(QLatin1String("namespace")).toString(),
-                     m.value(QLatin1String("name")).toString());
-        return object;
-    }
-    return store.put(resource.storeName(), object);
-}
-
 HttpResponse KubeCoreWriteHandler::update(const HttpRequest& request, const ApiResource& resource,
                                           const QString& ns, const QString& name,
-                                          const QString& subresource)
+                                          const QString& subresource,
+                                          const KubeWriteOptions& options)
 {
     KubeStore& store = m_world.kube();
     const auto existing = store.get(resource.storeName(), ns, name);
@@ -247,24 +224,25 @@ HttpResponse KubeCoreWriteHandler::update(const HttpRequest& request, const ApiR
     QJsonObject next;
     if (auto error = readUpdateBody(request, resource, name, *existing, &next))
         return *error;
+    if (auto stale = staleResourceVersion(resource, *existing, next))
+        return *stale;
     keepServerMetadata(*existing, subresource, &next);
     if (auto error = applySubresource(request, resource, subresource, *existing, &next))
         return *error;
-    if (subresource.isEmpty()) {
-        if (const auto denied =
-                m_world.admissionError(QStringLiteral("UPDATE"), resource.group, resource.plural))
-            return status(
-                500, QStringLiteral("InternalError"),
-                QStringLiteral("Internal error occurred: %1").arg(*denied),
-                QJsonObject{{QStringLiteral("causes"),
-                             QJsonArray{QJsonObject{{QStringLiteral("message"), *denied}}}}});
-    }
+    if (subresource.isEmpty())
+        if (auto denied = admit(QStringLiteral("UPDATE"), resource, options.dryRun))
+            return *denied;
     next = withTypeMeta(next, resource);
-    return ok(withTypeMeta(storeAfterUpdate(resource, next), resource));
+    const QString operation = request.header("content-type").startsWith("application/apply-patch")
+                                  ? QStringLiteral("Apply")
+                                  : QStringLiteral("Update");
+    return ok(withTypeMeta(
+        KubeCommit(store, options).update(resource, *existing, next, subresource, operation),
+        resource));
 }
 
 // The object an update sends (PUT) or the existing one with the patch applied (PATCH); the
-// error to answer otherwise (bad media type, body, name or a stale resourceVersion).
+// error to answer otherwise (bad media type, body or name; a patch that does not apply).
 std::optional<HttpResponse> KubeCoreWriteHandler::readUpdateBody(const HttpRequest& request,
                                                                  const ApiResource& resource,
                                                                  const QString& name,
@@ -273,14 +251,11 @@ std::optional<HttpResponse> KubeCoreWriteHandler::readUpdateBody(const HttpReque
 {
     const QByteArray contentType = request.header("content-type");
     if (request.method == "PATCH") {
-        QString error;
+        JsonPatch::Failure failure;
         const auto patched =
-            JsonPatch::apply(withTypeMeta(existing, resource), request.body, contentType, &error);
+            JsonPatch::apply(withTypeMeta(existing, resource), request.body, contentType, &failure);
         if (!patched)
-            return status(contentType.contains("patch") ? 422 : 415,
-                          contentType.contains("patch") ? QStringLiteral("Invalid")
-                                                        : QStringLiteral("UnsupportedMediaType"),
-                          error);
+            return patchRefused(failure.status, failure.reason, failure.message);
         *next = *patched;
         return std::nullopt;
     }
@@ -303,16 +278,6 @@ std::optional<HttpResponse> KubeCoreWriteHandler::readUpdateBody(const HttpReque
             400, QStringLiteral("BadRequest"),
             QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)")
                 .arg(bodyName, name));
-    const QString sentRv = meta(*next).value(QLatin1String("resourceVersion")).toString();
-    if (!sentRv.isEmpty() &&
-        sentRv != meta(existing).value(QLatin1String("resourceVersion")).toString())
-        return status(
-            409, QStringLiteral("Conflict"),
-            QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object "
-                           "has been modified; please apply "
-                           "your changes to the latest version and try again")
-                .arg(qualified(resource.group, resource.plural), name),
-            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource.plural}});
     return std::nullopt;
 }
 
@@ -354,10 +319,7 @@ std::optional<HttpResponse> KubeCoreWriteHandler::applySubresource(const HttpReq
         if (subresource == QLatin1String("finalize")) {
             // Only /finalize changes spec.finalizers; status is kept.
             if (request.method != "PUT")
-                return status(
-                    405, QStringLiteral("MethodNotAllowed"),
-                    QStringLiteral(
-                        "the server does not allow this method on the requested resource"));
+                return methodNotAllowed();
             spec.insert(QStringLiteral("finalizers"), next->value(QLatin1String("spec"))
                                                           .toObject()
                                                           .value(QLatin1String("finalizers"))
@@ -377,13 +339,51 @@ std::optional<HttpResponse> KubeCoreWriteHandler::applySubresource(const HttpReq
     return std::nullopt;
 }
 
+// DeleteOptions.preconditions: a uid or resourceVersion that is not the object's is a 409 (for a
+// namespace its registry says so directly, elsewhere the storage layer's error is wrapped).
+std::optional<HttpResponse>
+KubeCoreWriteHandler::failedPrecondition(const ApiResource& resource, const QJsonObject& existing,
+                                         const KubeWriteOptions& options)
+{
+    const QJsonObject m = meta(existing);
+    QString cause;
+    const QString uid = m.value(QLatin1String("uid")).toString();
+    const QString rv = m.value(QLatin1String("resourceVersion")).toString();
+    if (options.preconditionUid && *options.preconditionUid != uid)
+        cause =
+            QStringLiteral("Precondition failed: UID in precondition: %1, UID in object meta: %2")
+                .arg(*options.preconditionUid, uid);
+    else if (options.preconditionResourceVersion && *options.preconditionResourceVersion != rv)
+        cause = QStringLiteral("Precondition failed: ResourceVersion in precondition: %1, "
+                               "ResourceVersion in object meta: %2")
+                    .arg(*options.preconditionResourceVersion, rv);
+    if (cause.isEmpty())
+        return std::nullopt;
+    const QString name = m.value(QLatin1String("name")).toString();
+    if (!(resource.plural == QLatin1String("namespaces") && resource.group.isEmpty())) {
+        const QString ns = m.value(QLatin1String("namespace")).toString();
+        const bool prefixed = !resource.group.isEmpty() && resource.group != QLatin1String("apps");
+        const QString key = QStringLiteral("/registry/%1%2%3/%4")
+                                .arg(prefixed ? resource.group + QLatin1Char('/') : QString(),
+                                     resource.plural, ns.isEmpty() ? QString() : u'/' + ns, name);
+        cause =
+            QStringLiteral("StorageError: invalid object, Code: 4, Key: %1, ResourceVersion: 0, "
+                           "AdditionalErrorMsg: %2")
+                .arg(key, cause);
+    }
+    return conflict(resource.group, resource.plural, name, cause);
+}
+
 HttpResponse KubeCoreWriteHandler::remove(const ApiResource& resource, const QString& ns,
-                                          const QString& name)
+                                          const QString& name, const KubeWriteOptions& options)
 {
     KubeStore& store = m_world.kube();
     const auto existing = store.get(resource.storeName(), ns, name);
     if (!existing)
         return notFound(resource.group, resource.plural, name);
+    if (auto failed = failedPrecondition(resource, *existing, options))
+        return *failed;
+    KubeCommit commit(store, options);
     QJsonObject o = *existing;
     QJsonObject m = meta(o);
     const bool isNamespace =
@@ -396,24 +396,20 @@ HttpResponse KubeCoreWriteHandler::remove(const ApiResource& resource, const QSt
         QJsonObject st = o.value(QLatin1String("status")).toObject();
         st.insert(QStringLiteral("phase"), QStringLiteral("Terminating"));
         o.insert(QStringLiteral("status"), st);
-        return ok(withTypeMeta(storeAfterUpdate(resource, o), resource));
+        return ok(withTypeMeta(commit.update(resource, *existing, o, {}), resource));
     }
-    if (const auto denied =
-            m_world.admissionError(QStringLiteral("DELETE"), resource.group, resource.plural))
-        return status(500, QStringLiteral("InternalError"),
-                      QStringLiteral("Internal error occurred: %1").arg(*denied),
-                      QJsonObject{{QStringLiteral("causes"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("message"), *denied}}}}});
+    if (auto denied = admit(QStringLiteral("DELETE"), resource, options.dryRun))
+        return *denied;
     if (!m.value(QLatin1String("finalizers")).toArray().isEmpty()) {
         if (m.value(QLatin1String("deletionTimestamp")).toString().isEmpty()) {
             m.insert(QStringLiteral("deletionTimestamp"), now());
             m.insert(QStringLiteral("deletionGracePeriodSeconds"), 0);
             o.insert(QStringLiteral("metadata"), m);
-            o = store.put(resource.storeName(), o);
+            o = commit.update(resource, *existing, o, {});
         }
         return ok(withTypeMeta(o, resource));
     }
-    store.remove(resource.storeName(), ns, name);
+    commit.remove(resource, ns, name);
     if (resource.plural == QLatin1String("pods") || resource.custom) {
         m.insert(QStringLiteral("deletionTimestamp"), now());
         o.insert(QStringLiteral("metadata"), m);

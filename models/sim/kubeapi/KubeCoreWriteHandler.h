@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/sim/kubeapi/KubeHandler.h"
+#include "models/sim/kubeapi/KubeWriteOptions.h"
 
 #include <optional>
 
@@ -11,16 +12,20 @@ class CertificateFactory;
 
 // Writes to the world's objects, for every group, with the API server's rules and errors:
 // create (defaults, terminating namespaces, admission webhooks), update and patch (the status
-// and namespace finalize subresources) and delete (finalizers, namespaces turning Terminating).
+// and namespace finalize subresources, stale resourceVersions) and delete (preconditions,
+// finalizers, namespaces turning Terminating). Every write may be a dry run (KubeCommit).
 class KubeCoreWriteHandler : public KubeHandler
 {
 public:
     KubeCoreWriteHandler(SimWorld& world, const CertificateFactory& certificates);
 
-    HttpResponse create(const HttpRequest& request, const ApiResource& resource, const QString& ns);
+    HttpResponse create(const HttpRequest& request, const ApiResource& resource, const QString& ns,
+                        const KubeWriteOptions& options);
     HttpResponse update(const HttpRequest& request, const ApiResource& resource, const QString& ns,
-                        const QString& name, const QString& subresource);
-    HttpResponse remove(const ApiResource& resource, const QString& ns, const QString& name);
+                        const QString& name, const QString& subresource,
+                        const KubeWriteOptions& options);
+    HttpResponse remove(const ApiResource& resource, const QString& ns, const QString& name,
+                        const KubeWriteOptions& options);
 
 private:
     static std::optional<HttpResponse> readCreateBody(const HttpRequest& request,
@@ -39,7 +44,9 @@ private:
     static std::optional<HttpResponse>
     applySubresource(const HttpRequest& request, const ApiResource& resource,
                      const QString& subresource, const QJsonObject& existing, QJsonObject* next);
-    QJsonObject storeAfterUpdate(const ApiResource& resource, QJsonObject object);
+    static std::optional<HttpResponse> failedPrecondition(const ApiResource& resource,
+                                                          const QJsonObject& existing,
+                                                          const KubeWriteOptions& options);
 
     const CertificateFactory& m_certificates;
 };

@@ -197,9 +197,7 @@ HttpResponse KubeDiscoveryHandler::handle(const HttpRequest& request, bool* hand
     const QString& path = request.path;
     if (request.method != "GET" && request.method != "HEAD") {
         *handled = path == QLatin1String("/api") || path == QLatin1String("/apis");
-        return status(
-            405, QStringLiteral("MethodNotAllowed"),
-            QStringLiteral("the server does not allow this method on the requested resource"));
+        return methodNotAllowed();
     }
     if (path == QLatin1String("/version"))
         return version();
@@ -209,9 +207,7 @@ HttpResponse KubeDiscoveryHandler::handle(const HttpRequest& request, bool* hand
     if (path == QLatin1String("/openapi/v3") || path.startsWith(QLatin1String("/openapi/v3/")))
         return openApiV3(path);
     if (path.startsWith(QLatin1String("/openapi/")))
-        return status(404, QStringLiteral("NotFound"),
-                      QStringLiteral("the server could not find the requested resource"),
-                      QJsonObject());
+        return noSuchPath();
     return groupDocuments(request, handled);
 }
 
@@ -269,9 +265,7 @@ HttpResponse KubeDiscoveryHandler::groupDocuments(const HttpRequest& request, bo
                 return ok(group);
             }
         }
-        return status(404, QStringLiteral("NotFound"),
-                      QStringLiteral("the server could not find the requested resource"),
-                      QJsonObject());
+        return noSuchPath();
     }
     if (segments.size() == 3 && segments[0] == QLatin1String("apis")) {
         for (const ApiGroupVersion& gv : gvs) {
@@ -351,9 +345,7 @@ HttpResponse KubeDiscoveryHandler::openApiV3(const QString& path)
     for (const ApiGroupVersion& gv : gvs)
         if (!gv.aggregated && gvPath(gv) == wanted)
             return ok(openApiDocument(gv));
-    return status(404, QStringLiteral("NotFound"),
-                  QStringLiteral("the server could not find the requested resource"),
-                  QJsonObject());
+    return noSuchPath();
 }
 
 } // namespace unstuck::sim

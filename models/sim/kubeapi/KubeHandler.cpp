@@ -2,13 +2,34 @@
 #include "models/sim/kubeapi/KubeHandler.h"
 
 #include "models/sim/ApiCatalog.h"
+#include "models/sim/SimWorld.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace unstuck::sim {
 
 KubeHandler::KubeHandler(SimWorld& world) : m_world(world) {}
+
+std::optional<HttpResponse> KubeHandler::admit(const QString& operation,
+                                               const ApiResource& resource, bool dryRun) const
+{
+    if (dryRun)
+        if (const auto refused =
+                m_world.dryRunUnsupported(operation, resource.group, resource.plural))
+            return admissionFailed(*refused, true);
+    if (const auto denied = m_world.admissionError(operation, resource.group, resource.plural))
+        return admissionFailed(*denied);
+    return std::nullopt;
+}
+
+HttpResponse KubeHandler::patchRefused(int code, const QString& reason, const QString& message)
+{
+    if (code == 422) // errors.NewGenericServerResponse: details present, every field empty
+        return status(code, reason, message, QJsonObject());
+    return status(code, reason, message);
+}
 
 QByteArray KubeHandler::toJson(const QJsonObject& o)
 {
@@ -43,7 +64,7 @@ QJsonObject KubeHandler::withTypeMeta(QJsonObject o, const ApiResource& r)
 }
 
 HttpResponse KubeHandler::status(int code, const QString& reason, const QString& message,
-                                 const QJsonObject& details)
+                                 const std::optional<QJsonObject>& details)
 {
     QJsonObject o{{QStringLiteral("kind"), QStringLiteral("Status")},
                   {QStringLiteral("apiVersion"), QStringLiteral("v1")},
@@ -51,10 +72,9 @@ HttpResponse KubeHandler::status(int code, const QString& reason, const QString&
                   {QStringLiteral("status"), QStringLiteral("Failure")},
                   {QStringLiteral("message"), message},
                   {QStringLiteral("reason"), reason},
-                  {QStringLiteral("details"), details},
                   {QStringLiteral("code"), code}};
-    if (details.isEmpty() && code != 404)
-        o.remove(QStringLiteral("details"));
+    if (details)
+        o.insert(QStringLiteral("details"), *details);
     return ok(o, code);
 }
 
@@ -66,6 +86,56 @@ HttpResponse KubeHandler::notFound(const QString& group, const QString& plural, 
     return status(404, QStringLiteral("NotFound"),
                   QStringLiteral("%1 \"%2\" not found").arg(qualified(group, plural), name),
                   details);
+}
+
+HttpResponse KubeHandler::noSuchPath()
+{
+    return status(404, QStringLiteral("NotFound"),
+                  QStringLiteral("the server could not find the requested resource"),
+                  QJsonObject());
+}
+
+HttpResponse KubeHandler::methodNotAllowed()
+{
+    return status(
+        405, QStringLiteral("MethodNotAllowed"),
+        QStringLiteral("the server does not allow this method on the requested resource"));
+}
+
+HttpResponse KubeHandler::admissionFailed(const QString& message, bool dryRunUnsupported)
+{
+    if (dryRunUnsupported)
+        return status(400, QStringLiteral("BadRequest"), message);
+    return status(500, QStringLiteral("InternalError"),
+                  QStringLiteral("Internal error occurred: %1").arg(message),
+                  QJsonObject{{QStringLiteral("causes"),
+                               QJsonArray{QJsonObject{{QStringLiteral("message"), message}}}}});
+}
+
+HttpResponse KubeHandler::conflict(const QString& group, const QString& plural, const QString& name,
+                                   const QString& cause)
+{
+    QJsonObject details{{QStringLiteral("name"), name}, {QStringLiteral("kind"), plural}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    return status(409, QStringLiteral("Conflict"),
+                  QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": %3")
+                      .arg(qualified(group, plural), name, cause),
+                  details);
+}
+
+std::optional<HttpResponse> KubeHandler::staleResourceVersion(const ApiResource& resource,
+                                                              const QJsonObject& existing,
+                                                              const QJsonObject& next)
+{
+    const QString sent = meta(next).value(QLatin1String("resourceVersion")).toString();
+    const QString current = meta(existing).value(QLatin1String("resourceVersion")).toString();
+    if (sent.isEmpty() || sent == current)
+        return std::nullopt;
+    return conflict(resource.group, resource.plural,
+                    meta(existing).value(QLatin1String("name")).toString(),
+                    QStringLiteral("the object has been modified; please apply your changes to "
+                                   "the latest version and try again"));
 }
 
 } // namespace unstuck::sim
