@@ -7,13 +7,15 @@
 # with --full, the whole ./scripts/test.sh (build and every test). Prints the time each step took
 # and, on failure, which step failed, and exits non-zero. Needs root (chroot, mounts).
 #
-#   scripts/check-clean-root.sh [--full] [--keep] [--root DIR] [--refresh]
+#   scripts/check-clean-root.sh [--full] [--keep] [--root DIR] [--refresh] [--cache DIR]
+#   scripts/check-clean-root.sh --enter DIR
 #
 #   --full       also run ./scripts/test.sh in the root (the whole build and ctest)
-#   --keep       keep the root afterwards for inspection (chroot DIR /bin/bash)
+#   --keep       keep the root afterwards for inspection
 #   --root DIR   build the root in DIR (absent or empty; default: a new folder under /var/tmp)
 #   --refresh    rebuild the cached base tarball even if it is recent
 #   --cache DIR  base tarball cache (default: ~/.cache/unstuck-clean-root)
+#   --enter DIR  a shell in a kept root, with the mounts the steps had (e.g. to rerun one test)
 #
 # The minbase tarball is cached, keyed on the apt sources used, and rebuilt after a week, so a
 # rerun only unpacks it. Every step runs in its own mount and PID namespace (unshare): /proc,
@@ -29,7 +31,8 @@ refresh=0
 root=
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/unstuck-clean-root
 max_age_days=7
-usage() { sed -n '3,16s/^# \{0,1\}//p' "$0"; }
+enter=
+usage() { sed -n '3,18s/^# \{0,1\}//p' "$0"; }
 while [ $# -gt 0 ]; do
     case $1 in
         --full) full=1 ;;
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
         --root=*) root=${1#--root=} ;;
         --cache) cache=${2:?--cache needs a folder}; shift ;;
         --cache=*) cache=${1#--cache=} ;;
+        --enter) enter=${2:?--enter needs a kept root}; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -99,7 +103,7 @@ summary() {
 # ---------------------------------------------------------------------------------------------
 # The root: created here, removed on exit (unless --keep), never with anything mounted in it
 # ---------------------------------------------------------------------------------------------
-created_root=0
+created_root=0 # 1: this run made the folder (removed at the end); 2: it was empty (emptied)
 cleanup() {
     local rc=$?
     set +e
@@ -110,11 +114,13 @@ cleanup() {
         mounts=$(awk -v r="$(realpath "$root")" '$5 == r || index($5, r "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r)
         [ -z "$mounts" ] || { echo "unmounting leftovers: $mounts" >&2; xargs -r -n1 umount -l <<<"$mounts"; }
         if [ "$keep" -eq 1 ] || [ "$created_root" -eq 0 ]; then
-            [ "$created_root" -eq 0 ] || echo "kept the root: chroot $root /bin/bash   (tree in $in_root)"
+            [ "$created_root" -eq 0 ] || echo "kept the root $root: $0 --enter $root"
         elif awk -v r="$(realpath "$root")" '$5 == r || index($5, r "/") == 1 { f = 1 } END { exit !f }' /proc/self/mountinfo; then
             echo "not removing $root: something is still mounted in it" >&2
-        else
+        elif [ "$created_root" -eq 1 ]; then
             rm -rf --one-file-system "$root"
+        else
+            find "$root" -mindepth 1 -maxdepth 1 -exec rm -rf --one-file-system {} +
         fi
     fi
     [ ${#report[@]} -eq 0 ] || summary
@@ -123,22 +129,6 @@ cleanup() {
     fi
     exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-if [ -z "$root" ]; then
-    root=$(mktemp -d /var/tmp/unstuck-clean-root.XXXXXX)
-    created_root=1
-elif [ -e "$root" ] && [ -n "$(ls -A "$root")" ]; then
-    echo "--root $root exists and is not empty" >&2
-    root=
-    exit 2
-else
-    mkdir -p "$root"
-    created_root=1
-fi
-root=$(realpath "$root")
 
 # ---------------------------------------------------------------------------------------------
 # Apt sources: the host's Debian bookworm entries
@@ -271,7 +261,7 @@ ensure_mmdebstrap() {
 
 build_base() {
     ensure_mmdebstrap
-    local tmp=$base.partial.tar
+    local tmp=$base.$$.partial
     rm -f "$tmp"
     # https mirrors need CA certificates to be verified, which minbase does not have.
     local extra=()
@@ -288,6 +278,15 @@ unpack_base() {
     cp -L /etc/resolv.conf "$root/etc/resolv.conf"
     printf '%s\n' "127.0.0.1	localhost" "::1		localhost ip6-localhost ip6-loopback" >"$root/etc/hosts"
     echo unstuck-clean-root >"$root/etc/hostname"
+    # Certificate authorities the host's administrator added (for a TLS-inspecting proxy, say)
+    # are site configuration, not packages: a fresh machine on the same network has them too.
+    # Without them npm cannot reach its registry and e2e.node_sdk is skipped. They join the
+    # root's bundle when install-deps.sh brings ca-certificates (or now, if the base has it).
+    if [ -n "$(ls -A /usr/local/share/ca-certificates 2>/dev/null)" ]; then
+        mkdir -p "$root/usr/local/share/ca-certificates"
+        cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+        [ ! -x "$root/usr/sbin/update-ca-certificates" ] || in_root 'update-ca-certificates >/dev/null'
+    fi
 }
 
 copy_tree() { # tracked and untracked-but-not-ignored files as they are in the working tree
@@ -299,13 +298,15 @@ copy_tree() { # tracked and untracked-but-not-ignored files as they are in the w
             printf '%s\0' "$f"
         done |
         tar -C "$src" --null --no-recursion -T - -cf - | tar -C "$root$in_root" -xpf -
-    echo "  $(find "$root$in_root" -type f | wc -l) files in $in_root"
+    echo "  $(find "$root$in_root" -type f | wc -l) files in $in_root: commit $(git -C "$src" rev-parse --short HEAD)" \
+        "and $(git -C "$src" status --porcelain | wc -l) paths changed or added in the working tree"
 }
 
 # ---------------------------------------------------------------------------------------------
 # Running in the root
 # ---------------------------------------------------------------------------------------------
-# A fresh machine's environment, not this one's: no inherited variables but the basics.
+# A fresh machine's environment, not this one's: no inherited variables but the basics (and the
+# host's proxy settings, which a machine on the same network would have too).
 in_root() { # command line (run by bash -c in $in_root)
     # shellcheck disable=SC2016 # expanded by the inner bash, from ROOT and CMD
     ROOT=$root CMD="cd $in_root && $1" unshare --mount --pid --fork --kill-child --propagation private \
@@ -330,6 +331,8 @@ in_root() { # command line (run by bash -c in $in_root)
         chroot "$ROOT" /usr/bin/env -i \
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             HOME=/root USER=root LOGNAME=root SHELL=/bin/bash LANG=C.UTF-8 TERM="${TERM:-dumb}" \
+            ${http_proxy:+http_proxy="$http_proxy"} ${https_proxy:+https_proxy="$https_proxy"} \
+            ${no_proxy:+no_proxy="$no_proxy"} \
             /bin/bash -c "$CMD"
         '
 }
@@ -383,6 +386,36 @@ run_test_sh() {
 }
 
 # ---------------------------------------------------------------------------------------------
+if [ -n "$enter" ]; then
+    root=$(realpath "$enter")
+    if [ ! -x "$root/bin/bash" ] || [ ! -d "$root$in_root" ]; then
+        echo "$enter is not a kept clean root" >&2
+        exit 2
+    fi
+    echo "a shell in $root (the tree is in $in_root; leave with exit)"
+    in_root 'exec /bin/bash -i'
+    exit
+fi
+
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -z "$root" ]; then
+    root=$(mktemp -d /var/tmp/unstuck-clean-root.XXXXXX)
+    created_root=1
+elif [ ! -e "$root" ]; then
+    mkdir -p "$root"
+    created_root=1
+elif [ -d "$root" ] && [ -z "$(ls -A "$root")" ]; then
+    created_root=2
+else
+    echo "--root $root exists and is not an empty folder" >&2
+    root=
+    exit 2
+fi
+root=$(realpath "$root")
+
 echo "clean Debian 12 root for $src in $root"
 mkdir -p "$cache"
 sources_file=$cache/sources.list.new
