@@ -75,7 +75,19 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral(
-            "Simulated Kubernetes cluster and Alibaba Cloud account on 127.0.0.1.\nScenarios: %1")
+            "Simulated Kubernetes cluster and Alibaba Cloud account on 127.0.0.1.\nScenarios: %1\n"
+            "\n"
+            "Writes behave as on a real cluster and account: ?dryRun=All (Kubernetes) and "
+            "DryRun=true (VPC) check without changing anything; a stale resourceVersion is 409 "
+            "Conflict, a failed JSON Patch test 422; fieldManager lands in managedFields; "
+            "SelfSubjectAccessReview (kubectl auth can-i) answers per identity; a ClientToken "
+            "repeats CreateRouteEntry's first answer; new route entries are Pending, then "
+            "Available; a RAM policy keeps at most 5 versions.\n"
+            "\n"
+            "Two identities are written to the state directory: the admin (kubeconfig context "
+            "unstuck-sim, the cloud key in sim.json, profile.json) and a read-only one "
+            "(context read-only, sim.json \"readOnly\", profile-read-only.json) whose writes "
+            "answer 403 Forbidden and Forbidden.RAM.")
             .arg(unstuck::sim::SimServer::scenarioNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -84,7 +96,8 @@ int main(int argc, char** argv)
                                       QStringLiteral("name"), QStringLiteral("seed"));
     const QCommandLineOption stateDir(
         QStringLiteral("state-dir"),
-        QStringLiteral("Where kubeconfig, ca.crt, sim.json and profile.json are written."),
+        QStringLiteral("Where kubeconfig, ca.crt, sim.json, profile.json and "
+                       "profile-read-only.json are written."),
         QStringLiteral("dir"));
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
                                      QStringLiteral("Delay every answer by N ms."),
@@ -110,8 +123,13 @@ int main(int argc, char** argv)
         QStringLiteral(
             "Act as an API server without aggregated discovery (v1.26): unavailable APIServices "
             "then fail discovery with \"the server is currently unable to handle the request\"."));
+    const QCommandLineOption routePending(
+        QStringLiteral("route-pending-ms"),
+        QStringLiteral("How long a route entry made by CreateRouteEntry stays Pending before it "
+                       "is Available and routes traffic (0 = at once)."),
+        QStringLiteral("N"), QStringLiteral("1500"));
     parser.addOptions({scenario, stateDir, latency, port, cloudPort, reconcile, largeNodes,
-                       largeNamespaces, legacyDiscovery});
+                       largeNamespaces, legacyDiscovery, routePending});
     parser.process(app);
 
     unstuck::log::init(spdlog::level::warn);
@@ -125,6 +143,7 @@ int main(int argc, char** argv)
     options.largeNodes = qMax(0, parser.value(largeNodes).toInt());
     options.largeNamespaces = qMax(0, parser.value(largeNamespaces).toInt());
     options.legacyDiscovery = parser.isSet(legacyDiscovery);
+    options.routePendingMs = qMax(0, parser.value(routePending).toInt());
     if (options.stateDir.isEmpty()) {
         std::fprintf(stderr, "unstuck-sim: --state-dir is required\n");
         return 2;

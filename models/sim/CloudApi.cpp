@@ -5,6 +5,7 @@
 #include "models/cloud/RamPolicyEvaluator.h"
 #include "models/sim/CloudWorld.h"
 #include "models/sim/cloudapi/CloudEcsHandler.h"
+#include "models/sim/cloudapi/CloudIdempotency.h"
 #include "models/sim/cloudapi/CloudRamHandler.h"
 #include "models/sim/cloudapi/CloudStsHandler.h"
 #include "models/sim/cloudapi/CloudVpcHandler.h"
@@ -84,6 +85,7 @@ private:
     Result checkKey(const QString& accessKeyId, const QString& securityToken, SimAccessKey* key);
     Result checkFreshness(const QString& timestamp, const QString& nonce);
     Result authorize();
+    Result injectedFault();
     QString resourceArn() const;
     Result dispatch();
     HttpResponse respond(const Result& result);
@@ -103,35 +105,50 @@ private:
 
 HttpResponse Session::run()
 {
+    m_world.settleRoutes();
     Result result = authenticate();
     if (!result.error)
         result = authorize();
-    if (!result.error) {
-        for (SimFault& fault : m_account.faults) {
-            if (fault.remaining > 0 && (fault.action.isEmpty() || fault.action == m_action)) {
-                --fault.remaining;
-                result = ApiError{fault.httpStatus,
-                                  fault.code,
-                                  fault.message.isEmpty()
-                                      ? u"Request was denied due to user flow control."_s
-                                      : fault.message,
-                                  {}};
-                break;
-            }
-        }
-        m_account.faults.removeIf([](const SimFault& f) { return f.remaining <= 0; });
-    }
     if (!result.error)
-        result = dispatch();
+        result = injectedFault();
     const QString caller =
         m_key.accessKeyId.isEmpty()
             ? QString()
             : (m_key.roleName.isEmpty()
                    ? u"user/"_s + m_key.userName
                    : u"assumed-role/%1/%2"_s.arg(m_key.roleName, m_key.sessionName));
+    if (!result.error) {
+        const CloudIdempotency idempotency(m_account, caller, m_action, m_params);
+        if (const auto replayed = idempotency.replay()) {
+            result = *replayed;
+        } else {
+            result = dispatch();
+            idempotency.remember(result);
+        }
+    }
     m_account.recordCall(SimApiCall{m_action, caller, result.error ? result.error->code : QString(),
                                     result.error ? result.error->status : 200});
     return respond(result);
+}
+
+// Tests: the next calls of an action answer an injected error (e.g. Throttling.User).
+Result Session::injectedFault()
+{
+    Result result;
+    for (SimFault& fault : m_account.faults) {
+        if (fault.remaining > 0 && (fault.action.isEmpty() || fault.action == m_action)) {
+            --fault.remaining;
+            result =
+                ApiError{fault.httpStatus,
+                         fault.code,
+                         fault.message.isEmpty() ? u"Request was denied due to user flow control."_s
+                                                 : fault.message,
+                         {}};
+            break;
+        }
+    }
+    m_account.faults.removeIf([](const SimFault& f) { return f.remaining <= 0; });
+    return result;
 }
 
 Result Session::authenticate()

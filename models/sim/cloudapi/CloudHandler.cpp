@@ -24,6 +24,14 @@ CloudHandler::ApiError CloudHandler::apiNotFound()
                     {}};
 }
 
+CloudHandler::ApiError CloudHandler::dryRunPassed()
+{
+    return ApiError{400,
+                    u"DryRunOperation"_s,
+                    u"Request validation has been passed with DryRun flag set."_s,
+                    {}};
+}
+
 QString CloudHandler::iso(const QDateTime& t)
 {
     return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);

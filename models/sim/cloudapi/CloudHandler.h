@@ -43,6 +43,8 @@ public:
 
     static ApiError missing(const QString& name);
     static ApiError apiNotFound();
+    // What a DryRun=true request answers when it would have passed (HTTP 400 DryRunOperation).
+    static ApiError dryRunPassed();
     static QString iso(const QDateTime& t);
 
 protected:

@@ -22,6 +22,8 @@ CloudHandler::Result CloudRamHandler::handle(const QString& action)
     static const QMap<QString, Result (CloudRamHandler::*)()> actions{
         {u"GetRole"_s, &CloudRamHandler::getRole},
         {u"ListPoliciesForRole"_s, &CloudRamHandler::listPoliciesForRole},
+        {u"GetUser"_s, &CloudRamHandler::getUser},
+        {u"ListPoliciesForUser"_s, &CloudRamHandler::listPoliciesForUser},
         {u"GetPolicy"_s, &CloudRamHandler::getPolicy},
         {u"GetPolicyVersion"_s, &CloudRamHandler::getPolicyVersion},
         {u"ListPolicyVersions"_s, &CloudRamHandler::listPolicyVersions},
@@ -63,14 +65,59 @@ CloudHandler::Result CloudRamHandler::listPoliciesForRole()
                         u"EntityNotExist.Role"_s,
                         u"The role does not exist: %1."_s.arg(param("RoleName")),
                         {}};
+    return attachedPolicies(it->policies, it->created);
+}
+
+const SimUser* CloudRamHandler::findUser(std::optional<ApiError>* error) const
+{
+    if (param("UserName").isEmpty()) {
+        *error = missing(u"UserName"_s);
+        return nullptr;
+    }
+    const auto it = m_account.users.constFind(param("UserName"));
+    if (it == m_account.users.constEnd()) {
+        *error = ApiError{404, u"EntityNotExist.User"_s, u"The user does not exist."_s, {}};
+        return nullptr;
+    }
+    return &it.value();
+}
+
+CloudHandler::Result CloudRamHandler::getUser()
+{
+    std::optional<ApiError> error;
+    const SimUser* user = findUser(&error);
+    if (!user)
+        return *error;
+    const QString created = iso(QDateTime::currentDateTimeUtc().addDays(-200));
+    return QJsonObject{{u"User"_s, QJsonObject{{u"UserId"_s, user->userId},
+                                               {u"UserName"_s, user->name},
+                                               {u"DisplayName"_s, user->name},
+                                               {u"Comments"_s, QString()},
+                                               {u"CreateDate"_s, created},
+                                               {u"UpdateDate"_s, created}}}};
+}
+
+CloudHandler::Result CloudRamHandler::listPoliciesForUser()
+{
+    std::optional<ApiError> error;
+    const SimUser* user = findUser(&error);
+    if (!user)
+        return *error;
+    return attachedPolicies(user->policies, QDateTime::currentDateTimeUtc().addDays(-200));
+}
+
+// {"Policies":{"Policy":[…]}}: what ListPoliciesForRole and ListPoliciesForUser answer.
+QJsonObject CloudRamHandler::attachedPolicies(const QStringList& names,
+                                              const QDateTime& attached) const
+{
     QJsonArray items;
-    for (const QString& name : it->policies) {
+    for (const QString& name : names) {
         const SimPolicy p = m_account.policies.value(name);
         items.append(QJsonObject{{u"PolicyName"_s, p.name},
                                  {u"PolicyType"_s, p.type},
                                  {u"Description"_s, p.description},
                                  {u"DefaultVersion"_s, p.defaultVersion},
-                                 {u"AttachDate"_s, iso(it->created)}});
+                                 {u"AttachDate"_s, iso(attached)}});
     }
     return QJsonObject{{u"Policies"_s, QJsonObject{{u"Policy"_s, items}}}};
 }
@@ -160,8 +207,8 @@ CloudHandler::Result CloudRamHandler::createPolicyVersion()
         return missing(u"PolicyDocument"_s);
     if (document.toUtf8().size() > 6144)
         return ApiError{400,
-                        u"LimitExceeded.Policy.Document"_s,
-                        u"The policy document exceeds the maximum length of 6144 bytes."_s,
+                        u"InvalidParameter.PolicyDocument.Length"_s,
+                        u"The parameter - \"PolicyDocument\" beyond the length limit."_s,
                         {}};
     QString parseError;
     if (!RamPolicyDocument::parse(document.toUtf8(), &parseError))
@@ -173,9 +220,7 @@ CloudHandler::Result CloudRamHandler::createPolicyVersion()
         if (param("RotateStrategy") != u"DeleteOldestNonDefaultVersionWhenLimitExceeded"_s)
             return ApiError{409,
                             u"LimitExceeded.Policy.Version"_s,
-                            u"Exceeded the maximum number of versions (%1) of policy %2."_s
-                                .arg(kMaxPolicyVersions)
-                                .arg(policy->name),
+                            u"The count of policy version beyond the current limits."_s,
                             {}};
         for (qsizetype i = 0; i < policy->versions.size(); ++i)
             if (policy->versions.at(i).versionId != policy->defaultVersion) {
@@ -230,8 +275,8 @@ CloudHandler::Result CloudRamHandler::deletePolicyVersion()
             {}};
     if (param("VersionId") == policy->defaultVersion)
         return ApiError{409,
-                        u"DeleteConflict.PolicyVersion.Default"_s,
-                        u"The default version of a policy cannot be deleted."_s,
+                        u"DeleteConflict.Policy.Version.Default"_s,
+                        u"The default policy version CAN NOT been deleted directly."_s,
                         {}};
     policy->versions.removeIf(
         [&](const SimPolicyVersion& v) { return v.versionId == param("VersionId"); });

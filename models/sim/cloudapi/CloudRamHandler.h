@@ -5,8 +5,9 @@
 
 namespace unstuck::sim {
 
-// The RAM API of the simulated account: roles, their policies and policy versions (a new
-// default version is how the RAM fix lands) and decoding a Forbidden.RAM diagnostic message.
+// The RAM API of the simulated account: roles and users, their policies and policy versions (a
+// new default version is how the RAM fix lands; at most 5 per policy, the default one cannot be
+// deleted) and decoding a Forbidden.RAM diagnostic message.
 class CloudRamHandler : public CloudHandler
 {
 public:
@@ -18,6 +19,8 @@ public:
 private:
     Result getRole();
     Result listPoliciesForRole();
+    Result getUser();
+    Result listPoliciesForUser();
     Result getPolicy();
     Result getPolicyVersion();
     Result listPolicyVersions();
@@ -26,6 +29,8 @@ private:
     Result deletePolicyVersion();
     Result decodeDiagnosticMessage();
     std::optional<ApiError> findPolicy(SimPolicy** policy);
+    const SimUser* findUser(std::optional<ApiError>* error) const;
+    QJsonObject attachedPolicies(const QStringList& names, const QDateTime& attached) const;
     QJsonObject versionJson(const SimPolicy& policy, const SimPolicyVersion& v) const;
 };
 

@@ -57,10 +57,7 @@ CloudHandler::Result CloudVpcHandler::describeVpcs()
         !truthy(param("IsDefault")))
         all.append(vpcJson());
     if (truthy(param("DryRun")))
-        return ApiError{400,
-                        u"DryRunOperation"_s,
-                        u"Request validation has been passed with DryRun flag set."_s,
-                        {}};
+        return dryRunPassed();
     const Page page = pageNumberPage(m_params, 10, 50);
     return QJsonObject{
         {u"PageNumber"_s, page.pageNumber},
@@ -77,10 +74,7 @@ CloudHandler::Result CloudVpcHandler::describeVpcAttribute()
     if (param("VpcId") != m_account.vpc.vpcId)
         return ApiError{404, u"InvalidVpcId.NotFound"_s, u"Specified VPC does not exist."_s, {}};
     if (truthy(param("DryRun")))
-        return ApiError{400,
-                        u"DryRunOperation"_s,
-                        u"Request validation has been passed with DryRun flag set."_s,
-                        {}};
+        return dryRunPassed();
     QJsonObject out = vpcJson();
     out.remove(u"RouterTableIds"_s);
     out.remove(u"NatGatewayIds"_s);
@@ -133,7 +127,7 @@ QJsonObject CloudVpcHandler::routeEntryJson(const SimRouteEntry& e) const
         {u"RouteTableId"_s, m_account.vpc.routeTable.routeTableId},
         {u"DestinationCidrBlock"_s, e.destinationCidrBlock},
         {u"Type"_s, e.type},
-        {u"Status"_s, e.status},
+        {u"Status"_s, e.isAvailable(QDateTime::currentDateTimeUtc()) ? u"Available"_s : e.status},
         {u"IpVersion"_s, u"ipv4"_s},
         {u"RouteEntryName"_s, e.name},
         {u"Description"_s, e.description},
@@ -231,10 +225,10 @@ CloudHandler::Result CloudVpcHandler::createRouteEntry()
                             u"Specified CIDR block is already exists."_s,
                             {}};
     if (truthy(param("DryRun")))
-        return ApiError{400,
-                        u"DryRunOperation"_s,
-                        u"Request validation has been passed with DryRun flag set."_s,
-                        {}};
+        return dryRunPassed();
+    // A new entry is Pending for a while (the vRouter programs it), then Available.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int pendingMs = m_world.routePendingMs();
     SimRouteEntry entry{m_account.randomId(u"rte-"_s),
                         normalized,
                         u"Custom"_s,
@@ -242,8 +236,9 @@ CloudHandler::Result CloudVpcHandler::createRouteEntry()
                         hopId,
                         param("RouteEntryName"),
                         param("Description"),
-                        u"Available"_s,
-                        QDateTime::currentDateTimeUtc()};
+                        pendingMs > 0 ? u"Pending"_s : u"Available"_s,
+                        now,
+                        now.addMSecs(pendingMs)};
     m_account.vpc.routeTable.entries.append(entry);
     m_world.notifyChanged();
     return QJsonObject{{u"RouteEntryId"_s, entry.routeEntryId}};
@@ -275,9 +270,11 @@ CloudHandler::Result CloudVpcHandler::deleteRouteEntry()
                             u"System route entries cannot be deleted."_s,
                             {}};
         if (truthy(param("DryRun")))
+            return dryRunPassed();
+        if (!e.isAvailable(QDateTime::currentDateTimeUtc()))
             return ApiError{400,
-                            u"DryRunOperation"_s,
-                            u"Request validation has been passed with DryRun flag set."_s,
+                            u"IncorrectRouteEntryStatus"_s,
+                            u"Some route entry status blocked this operation."_s,
                             {}};
         entries.removeAt(i);
         m_world.notifyChanged();
