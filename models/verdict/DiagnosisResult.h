@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/common/Bilingual.h"
+#include "models/verdict/Vocabulary.h" // ids::*, the names of components and states
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -43,19 +44,9 @@ struct Evidence
 enum class ComponentState { Healthy, Failing, Unknown, NotApplicable };
 enum class LinkState { Ok, Broken, Unknown };
 
-// Stable ids (CLI, GUI and tests use these).
-namespace ids {
-inline constexpr const char* ApiServer = "apiserver";
-inline constexpr const char* MetricsServer = "metrics-server";
-inline constexpr const char* NamespaceController = "namespace-controller";
-inline constexpr const char* RouteController = "route-controller";
-inline constexpr const char* VpcRouteTable = "vpc-route-table";
-inline constexpr const char* RamPolicy = "ram-policy";
-} // namespace ids
-
 struct ComponentVerdict
 {
-    QString id;    // one of ids::*, or an extra cause id such as "finalizers" / "webhook"
+    QString id;    // one of ids::*: a component, or an extra cause (ids::Finalizers, ...)
     QString label; // "Metrics Server"
     // the concrete object: "kube-system/metrics-server", "vtb-…", "KubernetesMasterRole-…"
     QString object;
@@ -80,7 +71,7 @@ struct LinkVerdict
     QString summary;
     QList<Evidence> evidence;
     QString summaryZh; // the summary in Simplified Chinese
-    QString id() const { return from + QStringLiteral("→") + to; }
+    QString id() const { return ids::link(from, to); }
 
     Bilingual summaryText() const { return {summary, summaryZh}; }
     void setSummary(const Bilingual& text)
