@@ -118,8 +118,11 @@ void DiagnosisEngine::complete(bool timedOut)
     result.startedAt = d->startedAt;
     result.finishedAt = QDateTime::currentDateTimeUtc();
     const Findings& f = d->run->findings();
-    // Nothing answered from the cluster at all: that is "could not diagnose", not a verdict.
-    const bool kubeReached = (f.apis && f.apis->ok()) || (f.namespaces && f.namespaces->ok());
+    // Nothing answered from the cluster at all: that is "could not diagnose", not a verdict. A
+    // paste never "answers" as a whole: what it holds is diagnosed, what it lacks is unknown
+    // with its reason (a paste with nothing recognised is refused when it is opened).
+    const bool kubeReached = (f.apis && f.apis->ok()) || (f.namespaces && f.namespaces->ok()) ||
+                             d->source->kind() == QLatin1String("paste");
     if (!kubeReached) {
         result.complete = false;
         const Observation* o = f.namespaces ? &*f.namespaces : (f.apis ? &*f.apis : nullptr);

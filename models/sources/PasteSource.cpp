@@ -3,6 +3,7 @@
 
 #include "models/tickets/KubePath.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -11,14 +12,38 @@
 namespace unstuck {
 namespace {
 
+QJsonObject mergeObjects(QJsonObject base, const QJsonObject& overlay);
+
+// Conditions of the same type are one condition: a table row's reason and a log line's message
+// about the same APIService make one Available condition.
+QJsonArray mergeConditions(QJsonArray base, const QJsonArray& overlay)
+{
+    for (const QJsonValue& v : overlay) {
+        const QString type = v.toObject().value(QStringLiteral("type")).toString();
+        bool merged = false;
+        for (qsizetype i = 0; i < base.size() && !merged; ++i)
+            if (base.at(i).toObject().value(QStringLiteral("type")).toString() == type) {
+                base.replace(i, mergeObjects(base.at(i).toObject(), v.toObject()));
+                merged = true;
+            }
+        if (!merged)
+            base.append(v);
+    }
+    return base;
+}
+
 QJsonObject mergeObjects(QJsonObject base, const QJsonObject& overlay)
 {
     for (auto it = overlay.begin(); it != overlay.end(); ++it) {
-        if (it.value().isObject() && base.value(it.key()).isObject())
+        if (it.key() == QLatin1String("conditions") && it.value().isArray() &&
+            base.value(it.key()).isArray())
+            base.insert(it.key(),
+                        mergeConditions(base.value(it.key()).toArray(), it.value().toArray()));
+        else if (it.value().isObject() && base.value(it.key()).isObject())
             base.insert(it.key(),
                         mergeObjects(base.value(it.key()).toObject(), it.value().toObject()));
-        else
-            base.insert(it.key(), it.value());
+        else if (!it.value().isNull() || !base.contains(it.key()))
+            base.insert(it.key(), it.value()); // a value cut off (null) says nothing new
     }
     return base;
 }
@@ -29,6 +54,47 @@ QString metaString(const QJsonObject& object, const char* field)
         .toObject()
         .value(QLatin1String(field))
         .toString();
+}
+
+const QString kPastedLine = QStringLiteral("unstuck.dev/pasted-line");
+
+QString pastedLine(const QJsonObject& object)
+{
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("annotations"))
+        .toObject()
+        .value(kPastedLine)
+        .toString();
+}
+
+// The lines an object merged from several pastes rests on: each distinct one, three at most
+// (a log repeats the same error every few seconds).
+QString joinedPastedLines(const QJsonObject& a, const QJsonObject& b)
+{
+    QStringList lines = pastedLine(a).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QString next = pastedLine(b);
+    if (!next.isEmpty() && !lines.contains(next) && lines.size() < 3)
+        lines << next;
+    return lines.join(QLatin1Char('\n'));
+}
+
+void setPastedLine(QJsonObject& object, const QString& lines)
+{
+    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
+    QJsonObject notes = metadata.value(QStringLiteral("annotations")).toObject();
+    notes.insert(kPastedLine, lines);
+    metadata.insert(QStringLiteral("annotations"), notes);
+    object.insert(QStringLiteral("metadata"), metadata);
+}
+
+bool isPartial(const QJsonObject& object)
+{
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("annotations"))
+        .toObject()
+        .contains(QStringLiteral("unstuck.dev/partial"));
 }
 
 SourceAnswer okJson(const QJsonObject& json, const QString& origin)
@@ -60,7 +126,10 @@ QString PasteSource::cloudUnavailableReason() const
 {
     if (hasCloud())
         return {};
-    return QStringLiteral("the pasted input holds no aliyun CLI output");
+    // The sentence up to "output" is the one the verdict translates; the command follows.
+    return QStringLiteral("the pasted input holds no aliyun CLI output (`aliyun vpc "
+                          "DescribeRouteEntryList --RouteTableId vtb-…` and `aliyun ram "
+                          "GetPolicy …` would show the routes and the policy)");
 }
 
 void PasteSource::fetch(const SourceQuery& query, QObject* receiver, Callback callback)
@@ -86,7 +155,10 @@ SourceAnswer PasteSource::missing(const QString& what) const
 {
     SourceAnswer a;
     a.error = QStringLiteral("missing");
-    a.message = QStringLiteral("%1 is not in the pasted input").arg(what);
+    // "no namespace in the pasted input: …" reads better than "no namespace is not in …".
+    a.message = what.startsWith(QLatin1String("no "))
+                    ? what
+                    : QStringLiteral("%1 is not in the pasted input").arg(what);
     a.origin = QStringLiteral("paste:") + m_inputName;
     a.at = QDateTime::currentDateTimeUtc();
     return a;
@@ -108,6 +180,8 @@ SourceAnswer PasteSource::kubeAnswer(const QString& path) const
             return a;
         }
     }
+    if (path == QLatin1String("/apis"))
+        return groupListAnswer();
     const KubePath parsed = KubePath::parse(path);
     if (parsed.isDiscovery())
         return discoveryAnswer(parsed, path);
@@ -123,16 +197,25 @@ SourceAnswer PasteSource::discoveryAnswer(const KubePath& path, const QString& r
         if (f.groupVersion != gv)
             continue;
         SourceAnswer a;
-        a.status = f.message.contains(QLatin1String("unable to handle the request")) ? 503 : 0;
+        a.status = f.message.contains(QLatin1String("unable to handle the request")) ? 503
+                   : f.message.contains(QLatin1String("could not find the requested resource"))
+                       ? 404
+                       : 0;
         a.error = QStringLiteral("unavailable");
         a.errorCode = QStringLiteral("ServiceUnavailable");
         a.message = f.message;
-        a.body = f.message.toUtf8();
+        // The pasted line itself is what the verdict quotes, with the APIService's when the
+        // paste has it too (it names the Service behind the group).
+        a.body = (f.line.isEmpty() ? f.message : f.line).toUtf8();
+        if (const auto implied = apiServiceDiscoveryAnswer(gv))
+            a.body += '\n' + implied->body;
         a.contentType = "text/plain";
         a.origin = originOf({f.file});
         a.at = QDateTime::currentDateTimeUtc();
         return a;
     }
+    if (const auto implied = apiServiceDiscoveryAnswer(gv))
+        return *implied;
     return missing(
         QStringLiteral("GET %1").arg(rawPath.isEmpty() ? QStringLiteral("/apis/") + gv : rawPath));
 }
@@ -148,7 +231,8 @@ SourceAnswer PasteSource::logAnswer(const KubePath& path) const
         }
     }
     if (lines.isEmpty())
-        return missing(QStringLiteral("the log of pod %1/%2").arg(path.ns, path.name));
+        return missing(QStringLiteral("the log of pod %1/%2 (%3 would show it)")
+                           .arg(path.ns, path.name, settlingCommand(path)));
     const int tail = path.query.value(QStringLiteral("tailLines")).toInt();
     if (tail > 0 && lines.size() > tail)
         lines = lines.mid(lines.size() - tail);
@@ -175,17 +259,26 @@ QList<TicketFacts::Object> PasteSource::componentPods() const
                                  {QStringLiteral("app"), log.component},
                                  {QStringLiteral("k8s-app"), log.component}};
         pods.append(
-            {QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                         {QStringLiteral("kind"), QStringLiteral("Pod")},
-                         {QStringLiteral("metadata"),
-                          QJsonObject{{QStringLiteral("name"), name},
-                                      {QStringLiteral("namespace"), QStringLiteral("kube-system")},
-                                      {QStringLiteral("labels"), labels},
-                                      {QStringLiteral("annotations"),
-                                       QJsonObject{{QStringLiteral("unstuck.dev/pasted-as"),
-                                                    QStringLiteral("component log")}}}}},
-                         {QStringLiteral("spec"), QJsonObject{}},
-                         {QStringLiteral("status"), QJsonObject{}}},
+            {QJsonObject{
+                 {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                 {QStringLiteral("kind"), QStringLiteral("Pod")},
+                 {QStringLiteral("metadata"),
+                  QJsonObject{{QStringLiteral("name"), name},
+                              {QStringLiteral("namespace"), QStringLiteral("kube-system")},
+                              {QStringLiteral("labels"), labels},
+                              {QStringLiteral("annotations"),
+                               QJsonObject{{QStringLiteral("unstuck.dev/pasted-as"),
+                                            QStringLiteral("component log")}}}}},
+                 {QStringLiteral("spec"), QJsonObject{}},
+                 // A process that wrote the pasted lines was running: its pod is not
+                 // judged "not Ready" for lack of a status nobody pasted.
+                 {QStringLiteral("status"),
+                  QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
+                              {QStringLiteral("conditions"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("type"), QStringLiteral("Ready")},
+                                   {QStringLiteral("status"), QStringLiteral("True")},
+                                   {QStringLiteral("reason"), QStringLiteral("PastedLog")}}}}}}},
              log.file, QStringLiteral("component log")});
     }
     return pods;
@@ -194,24 +287,31 @@ QList<TicketFacts::Object> PasteSource::componentPods() const
 QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
 {
     // The same object pasted twice (a describe and a status fragment) is merged into one.
+    // Indexed by namespace/name: a 50 MB paste holds hundreds of thousands of objects.
     QList<TicketFacts::Object> result;
+    QHash<QString, qsizetype> index;
     for (const TicketFacts::Object& o : m_facts.objects) {
         if (o.object.value(QStringLiteral("kind")).toString() != kind)
             continue;
-        const QString ns = metaString(o.object, "namespace");
         const QString name = metaString(o.object, "name");
-        bool merged = false;
-        for (TicketFacts::Object& existing : result) {
-            if (!name.isEmpty() && metaString(existing.object, "name") == name &&
-                metaString(existing.object, "namespace") == ns) {
-                existing.object = mergeObjects(existing.object, o.object);
-                existing.file += QStringLiteral(", ") + o.file;
-                merged = true;
-                break;
-            }
-        }
-        if (!merged)
+        const QString key = metaString(o.object, "namespace") + QLatin1Char('/') + name;
+        const auto it = name.isEmpty() ? index.constEnd() : index.constFind(key);
+        if (it == index.constEnd()) {
+            if (!name.isEmpty())
+                index.insert(key, result.size());
             result.append(o);
+            continue;
+        }
+        // What an object's own dump says beats what a log line implies about it.
+        TicketFacts::Object& existing = result[*it];
+        const QString lines = joinedPastedLines(existing.object, o.object);
+        existing.object = isPartial(o.object) && !isPartial(existing.object)
+                              ? mergeObjects(o.object, existing.object)
+                              : mergeObjects(existing.object, o.object);
+        if (!lines.isEmpty())
+            setPastedLine(existing.object, lines);
+        if (!existing.file.split(QStringLiteral(", ")).contains(o.file))
+            existing.file += QStringLiteral(", ") + o.file;
     }
     if (kind == QLatin1String("Pod")) {
         for (const TicketFacts::Object& pod : componentPods()) {
@@ -234,18 +334,37 @@ QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
 SourceAnswer PasteSource::objectAnswer(const KubePath& path) const
 {
     const QString kind = KubePath::kindForResource(path.resource);
-    const QList<TicketFacts::Object> candidates = objectsOfKind(kind);
+    const QList<TicketFacts::Object> candidates =
+        kind == QLatin1String("APIService") ? apiServices() : objectsOfKind(kind);
+    if (kind == QLatin1String("APIService"))
+        for (const TicketFacts::Object& o : candidates)
+            if (o.object.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("annotations"))
+                    .toObject()
+                    .contains(QStringLiteral("unstuck.dev/status-unknown")))
+                return missing(
+                    QStringLiteral("the status of APIService %1 (its Available condition; "
+                                   "`kubectl get apiservice %1 -o yaml` shows it)")
+                        .arg(metaString(o.object, "name")));
     if (!path.name.isEmpty()) {
         for (const TicketFacts::Object& o : candidates) {
             if (metaString(o.object, "name") == path.name &&
                 (path.ns.isEmpty() || metaString(o.object, "namespace") == path.ns))
                 return okJson(o.object, originOf(o.file.split(QStringLiteral(", "))));
         }
-        return missing(QStringLiteral("%1 %2%3").arg(
-            kind, path.ns.isEmpty() ? QString() : path.ns + QLatin1Char('/'), path.name));
+        return missing(QStringLiteral("%1 %2%3 (%4 would show it)")
+                           .arg(kind, path.ns.isEmpty() ? QString() : path.ns + QLatin1Char('/'),
+                                path.name, settlingCommand(path)));
     }
     if (candidates.isEmpty())
-        return missing(QStringLiteral("a list of %1").arg(path.resource));
+        return missing(QStringLiteral("no %1 in the pasted input: %2 would show %3")
+                           .arg(kind == QLatin1String("Namespace") ? QStringLiteral("namespace")
+                                                                   : path.resource,
+                                settlingCommand(path),
+                                kind == QLatin1String("Namespace")
+                                    ? QStringLiteral("which namespaces are stuck and why")
+                                    : QStringLiteral("them")));
     QJsonArray items;
     QStringList files;
     const QString labelSelector = path.query.value(QStringLiteral("labelSelector"));
@@ -284,7 +403,7 @@ SourceAnswer PasteSource::cloudAnswer(const SourceQuery& query) const
         }
         return a;
     }
-    return missing(QStringLiteral("aliyun %1 %2 output").arg(query.product, query.action));
+    return missing(QStringLiteral("the output of `aliyun %1 %2`").arg(query.product, query.action));
 }
 
 } // namespace unstuck

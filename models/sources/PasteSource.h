@@ -4,6 +4,8 @@
 #include "models/sources/DiagnosisSource.h"
 #include "models/tickets/TicketFacts.h"
 
+#include <optional>
+
 namespace unstuck {
 
 struct KubePath;
@@ -31,6 +33,16 @@ private:
     SourceAnswer kubeAnswer(const QString& path) const;
     SourceAnswer cloudAnswer(const SourceQuery& query) const;
     SourceAnswer discoveryAnswer(const KubePath& path, const QString& rawPath) const;
+    // PasteSourceDiscovery.cpp: what the paste implies about discovery. A group version that a
+    // pasted error names, or whose APIService is pasted unavailable, is listed in /apis and
+    // answers 503 with the line that says so; /apis itself is only answered when the paste
+    // shows such a failure (otherwise the group list is not known).
+    SourceAnswer groupListAnswer() const;
+    QStringList failingGroupVersions() const;
+    std::optional<SourceAnswer> apiServiceDiscoveryAnswer(const QString& groupVersion) const;
+    QList<TicketFacts::Object> apiServices() const;
+    // Why a list is missing and which command's output would settle it.
+    static QString settlingCommand(const KubePath& path);
     SourceAnswer logAnswer(const KubePath& path) const;
     SourceAnswer objectAnswer(const KubePath& path) const;
     QList<TicketFacts::Object> objectsOfKind(const QString& kind) const;

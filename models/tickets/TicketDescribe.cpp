@@ -245,7 +245,15 @@ bool TicketDocuments::parseDescribe(const QString& text, const QString& file,
 bool TicketDocuments::parseConditionRows(const QString& text, const QString& file,
                                          const TicketLines::Context& context, TicketFacts* facts)
 {
-    const QJsonArray conditions = tableConditions(text.split(QLatin1Char('\n')));
+    const QStringList raw = text.split(QLatin1Char('\n'));
+    QJsonArray conditions = tableConditions(raw);
+    if (conditions.isEmpty() && text.contains(QLatin1String("Conditions:"))) {
+        // The Status block of an APIService describe pasted without its header.
+        QList<DescribeLine> lines;
+        for (const QString& line : raw)
+            lines.append(splitLine(line));
+        conditions = blockConditions(lines);
+    }
     if (conditions.isEmpty())
         return false;
     const QJsonObject fragment{

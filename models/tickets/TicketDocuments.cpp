@@ -103,6 +103,18 @@ QJsonObject TicketDocuments::completeFragment(QJsonObject object,
             annotations.insert(QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true"));
         metadata.insert(QStringLiteral("annotations"), annotations);
     }
+    // An APIService known from its conditions alone: its group and version are in its name,
+    // and it is aggregated (the message names the backend's URL), its Service not pasted.
+    if (kind == QLatin1String("APIService") && !object.contains(QStringLiteral("spec"))) {
+        const QString name = metadata.value(QStringLiteral("name")).toString();
+        const int dot = int(name.indexOf(QLatin1Char('.')));
+        object.insert(QStringLiteral("spec"),
+                      QJsonObject{{QStringLiteral("version"), name.left(dot)},
+                                  {QStringLiteral("group"), name.mid(dot + 1)}});
+        QJsonObject annotations = metadata.value(QStringLiteral("annotations")).toObject();
+        annotations.insert(QStringLiteral("unstuck.dev/service-unknown"), QStringLiteral("true"));
+        metadata.insert(QStringLiteral("annotations"), annotations);
+    }
     if (!context.ns.isEmpty() && !metadata.contains(QStringLiteral("namespace")) &&
         kind != QLatin1String("Namespace") && kind != QLatin1String("Node") &&
         kind != QLatin1String("APIService"))
@@ -206,12 +218,8 @@ bool TicketDocuments::parseStructured(const QString& text, const QString& file,
         }
         if (error.error == QJsonParseError::NoError) {
             const QString how = QStringLiteral("kubectl get -o json");
-            if (doc.isArray()) {
-                bool any = false;
-                for (const QJsonValue& v : doc.array())
-                    any = addJsonValue(v.toObject(), file, how, context, facts) || any;
-                return any;
-            }
+            if (doc.isArray())
+                return addConditionList(doc.array(), file, how, context, facts);
             return addJsonValue(doc.object(), file, how, context, facts);
         }
     }
@@ -220,21 +228,93 @@ bool TicketDocuments::parseStructured(const QString& text, const QString& file,
     if (describeName.match(text).hasMatch())
         return parseDescribe(text, file, context, facts);
 
-    static const QRegularExpression yamlKey(
-        QStringLiteral(R"(^(apiVersion|kind|metadata|status|spec|items):)"),
-        QRegularExpression::MultilineOption);
-    if (!yamlKey.match(text).hasMatch())
+    return parseYaml(text, file, context, facts);
+}
+
+// The YAML a person pasted, without the prose around it: from the first line that opens a
+// Kubernetes object, a status block or a conditions list, to the first line that is no longer
+// part of it; dedented, so an indented fragment (`  conditions:`) parses too.
+QString TicketDocuments::yamlBlock(const QString& text)
+{
+    static const QRegularExpression opener(QStringLiteral(
+        R"(^(\s*)(?:(?:apiVersion|kind|metadata|status|spec|items|conditions):|- (?:type|lastTransitionTime|apiVersion):))"));
+    static const QRegularExpression member(
+        QStringLiteral(R"(^\s*(?:[\w"'./-]+:(?:\s|$)|- |---|#))"));
+    auto indentOf = [](const QString& line) {
+        int i = 0;
+        while (i < line.size() && line.at(i) == QLatin1Char(' '))
+            ++i;
+        return i;
+    };
+    QStringList block;
+    int base = -1;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (base < 0) {
+            const auto m = opener.match(line);
+            if (!m.hasMatch())
+                continue;
+            base = int(m.capturedLength(1));
+        } else if (!line.trimmed().isEmpty()) {
+            const int indent = indentOf(line);
+            if (indent < base || (indent == base && !member.match(line).hasMatch()))
+                break;
+        }
+        block << (indentOf(line) >= base ? line.mid(base) : line.trimmed());
+    }
+    return block.join(QLatin1Char('\n'));
+}
+
+bool TicketDocuments::parseYaml(const QString& text, const QString& file,
+                                const TicketLines::Context& context, TicketFacts* facts)
+{
+    const QString block = yamlBlock(text);
+    if (block.trimmed().isEmpty())
         return false;
     QList<QJsonValue> documents;
     QString error;
-    if (!YamlToJson::convert(text, &documents, &error))
+    // A paste cut off mid-value: drop its last lines until the rest parses.
+    QStringList lines = block.split(QLatin1Char('\n'));
+    bool parsed = false;
+    for (int attempt = 0; attempt < 4 && !lines.isEmpty() && !parsed; ++attempt) {
+        documents.clear();
+        parsed = YamlToJson::convert(lines.join(QLatin1Char('\n')), &documents, &error);
+        lines.removeLast();
+    }
+    if (!parsed)
         return false;
     bool any = false;
-    for (const QJsonValue& doc : std::as_const(documents))
-        if (doc.isObject())
-            any = addJsonValue(doc.toObject(), file, QStringLiteral("kubectl get -o yaml"), context,
+    const QString how = QStringLiteral("kubectl get -o yaml");
+    for (const QJsonValue& doc : std::as_const(documents)) {
+        if (doc.isArray())
+            any = addConditionList(doc.toArray(), file, how, context, facts) || any;
+        else if (doc.isObject() && doc.toObject().contains(QStringLiteral("conditions")) &&
+                 !doc.toObject().contains(QStringLiteral("status")))
+            any = addJsonValue(QJsonObject{{QStringLiteral("status"), doc}}, file, how, context,
                                facts) ||
                   any;
+        else if (doc.isObject())
+            any = addJsonValue(doc.toObject(), file, how, context, facts) || any;
+    }
+    return any;
+}
+
+// A bare list: conditions (one fragment holding them all) or objects.
+bool TicketDocuments::addConditionList(const QJsonArray& list, const QString& file,
+                                       const QString& how, const TicketLines::Context& context,
+                                       TicketFacts* facts)
+{
+    const bool conditions =
+        !list.isEmpty() && std::all_of(list.begin(), list.end(), [](const QJsonValue& v) {
+            return v.toObject().contains(QStringLiteral("type")) &&
+                   v.toObject().contains(QStringLiteral("status"));
+        });
+    if (conditions)
+        return addJsonValue(QJsonObject{{QStringLiteral("status"),
+                                         QJsonObject{{QStringLiteral("conditions"), list}}}},
+                            file, how, context, facts);
+    bool any = false;
+    for (const QJsonValue& v : list)
+        any = addJsonValue(v.toObject(), file, how, context, facts) || any;
     return any;
 }
 

@@ -4,6 +4,7 @@
 #include "models/tickets/TicketFacts.h"
 #include "models/tickets/TicketLines.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -35,6 +36,11 @@ public:
     // Condition rows of a `kubectl describe` pasted without its header.
     static bool parseConditionRows(const QString& text, const QString& file,
                                    const TicketLines::Context& context, TicketFacts* facts);
+    static bool parseYaml(const QString& text, const QString& file,
+                          const TicketLines::Context& context, TicketFacts* facts);
+    static QString yamlBlock(const QString& text);
+    static bool addConditionList(const QJsonArray& list, const QString& file, const QString& how,
+                                 const TicketLines::Context& context, TicketFacts* facts);
     static bool parseDescribe(const QString& text, const QString& file,
                               const TicketLines::Context& context, TicketFacts* facts);
 };

@@ -30,6 +30,7 @@ struct TicketFacts
         QString groupVersion; // "metrics.k8s.io/v1beta1"
         QString message;      // "the server is currently unable to handle the request"
         QString file;
+        QString line; // the pasted line it was read from (quoted as evidence)
     };
     struct CloudAnswer
     {

@@ -2,6 +2,7 @@
 #include "models/tickets/TicketLines.h"
 
 #include "models/tickets/KubePath.h"
+#include "models/tickets/TicketLogFacts.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -15,7 +16,7 @@ namespace {
 const QRegularExpression& promptPattern()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"(^\s*(?:\S*[$#›>%]\s*)?(kubectl|k|oc)\s+(.*)$)"));
+        QStringLiteral(R"(^\s*(?:[^\n`\]]*?[$#›>%]\s*)?(kubectl|k|oc|kgn)\s+(.*)$)"));
     return re;
 }
 
@@ -53,6 +54,16 @@ QJsonObject apiServiceFromRow(const QString& name, const QString& service, const
         {QStringLiteral("status"),
          QJsonObject{{QStringLiteral("conditions"), QJsonArray{condition}}}},
     };
+}
+
+// The whole line around a position: what a verdict quotes.
+QString lineAround(const QString& text, qsizetype at)
+{
+    const qsizetype from = text.lastIndexOf(QLatin1Char('\n'), at) + 1;
+    qsizetype to = text.indexOf(QLatin1Char('\n'), at);
+    if (to < 0)
+        to = text.size();
+    return text.mid(from, to - from);
 }
 
 // Splits a table row at the column starts of its header.
@@ -165,10 +176,19 @@ TicketLines::Context TicketLines::commandContext(const QString& text)
         }
         const int verb = std::max(words.indexOf(QStringLiteral("get")),
                                   words.indexOf(QStringLiteral("describe")));
-        if (verb >= 0 && verb + 1 < words.size()) {
-            QString what = words[verb + 1];
-            QString name = verb + 2 < words.size() && !words[verb + 2].startsWith(QLatin1Char('-'))
-                               ? words[verb + 2]
+        // Flags may stand between the verb and what it gets ("get --show-kind -n x pods").
+        int at = verb + 1;
+        while (verb >= 0 && at < words.size() && words[at].startsWith(QLatin1Char('-')))
+            at += words[at].contains(QLatin1Char('=')) ||
+                          words[at] == QLatin1String("--show-kind") ||
+                          words[at].startsWith(QLatin1String("--ignore"))
+                      ? 1
+                      : 2;
+        if (verb >= 0 && at < words.size() && words[at] != QLatin1String("|")) {
+            QString what = words[at];
+            QString name = at + 1 < words.size() && !words[at + 1].startsWith(QLatin1Char('-')) &&
+                                   words[at + 1] != QLatin1String("|")
+                               ? words[at + 1]
                                : QString();
             if (const int slash = what.indexOf(QLatin1Char('/')); slash > 0) {
                 name = what.mid(slash + 1);
@@ -178,6 +198,27 @@ TicketLines::Context TicketLines::commandContext(const QString& text)
             context.name = name;
         }
         return context;
+    }
+    return proseContext(text);
+}
+
+TicketLines::Context TicketLines::proseContext(const QString& text)
+{
+    // "when i ran kubectl get apiservice v1beta1.metrics.k8s.io -o yaml ,i got this:" or
+    // "The `v1alpha1.metrics.smi-spec.io` ApiService fails": the object a fragment belongs to,
+    // named in the sentence around it.
+    static const QRegularExpression ran(QStringLiteral(
+        R"(\bkubectl\s+(?:-n\s+\S+\s+)?(?:get|describe)\s+([a-z.]+)(?:/|\s+)([a-z0-9][\w.-]*))"));
+    static const QRegularExpression named(QStringLiteral(
+        R"(\b(v\d+(?:alpha\d+|beta\d+)?\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)`?\s+(?:ApiService|APIService|apiservice))"));
+    Context context;
+    if (const auto m = ran.match(text);
+        m.hasMatch() && !m.captured(2).startsWith(QLatin1Char('-'))) {
+        context.kind = kindForCommandWord(m.captured(1));
+        context.name = m.captured(2);
+    } else if (const auto n = named.match(text); n.hasMatch()) {
+        context.kind = QStringLiteral("APIService");
+        context.name = n.captured(1);
     }
     return context;
 }
@@ -218,29 +259,67 @@ QString TicketLines::kindForCommandWord(const QString& word)
 
 void TicketLines::scanTraces(const QString& text, const QString& file, TicketFacts* facts)
 {
-    // round_trippers.go: "GET https://host:6443/api?timeout=32s 200 OK in 18 milliseconds"
-    static const QRegularExpression request(
-        QStringLiteral(R"((GET|POST|PUT|PATCH|DELETE) https?://[^/\s]+(/\S*) (\d{3})\b)"));
+    // round_trippers.go, old: "GET https://host:6443/api?timeout=32s 200 OK in 18 milliseconds";
+    // newer kubectl prints the request line alone and "Response Status: 503 Service Unavailable
+    // in 30016 milliseconds" below it. The body follows as "Response Body: …", or, when it is not
+    // JSON, inside "body was not decodable … in '<body>'", which may run over several lines.
+    static const QRegularExpression request(QStringLiteral(
+        R"((GET|POST|PUT|PATCH|DELETE) https?://[^/\s]+(/\S*?)(?:\s+(\d{3})\b|\s*$))"));
+    static const QRegularExpression responseStatus(QStringLiteral(R"(Response Status: (\d{3})\b)"));
     static const QRegularExpression body(QStringLiteral(R"(Response Body: (.*)$)"));
+    static const QRegularExpression undecodable(
+        QStringLiteral(R"(body was not decodable \(unable to check for Status\): .*? in '(.*)$)"));
+    static const QRegularExpression klogHeader(QStringLiteral(R"(^[IWEF]\d{4} \d\d:)"));
+    static const QRegularExpression timeout(QStringLiteral(R"([?&]timeout=\d+s)"));
     QString path;
     int status = 0;
+    QString pendingBody; // an undecodable body still being read
+    bool readingBody = false;
+    auto record = [&](const QString& bodyText) {
+        if (path.isEmpty())
+            return;
+        facts->exchanges.append({path, status, bodyText.toUtf8(), file});
+        const QJsonDocument doc = QJsonDocument::fromJson(bodyText.toUtf8());
+        if (doc.isObject() && doc.object().contains(QStringLiteral("metadata")))
+            facts->objects.append({doc.object(), file, QStringLiteral("kubectl -v trace")});
+        path.clear();
+    };
     for (const QString& line : text.split(QLatin1Char('\n'))) {
-        if (const auto m = request.match(line); m.hasMatch()) {
+        if (readingBody) {
+            if (!klogHeader.match(line).hasMatch()) {
+                pendingBody += QLatin1Char('\n') + line;
+                continue;
+            }
+            readingBody = false;
+            record(pendingBody.endsWith(QLatin1Char('\'')) ? pendingBody.chopped(1) : pendingBody);
+        }
+        if (!line.contains(QLatin1String("round_trippers")) &&
+            !line.contains(QLatin1String("request.go")) &&
+            !line.contains(QLatin1String("Response")))
+            continue;
+        if (const auto m = request.match(line);
+            m.hasMatch() && !line.contains(QLatin1String("curl"))) {
             status = m.captured(3).toInt();
             path = m.captured(1) == QLatin1String("GET") ? m.captured(2) : QString();
             // kubectl adds its own timeout; it is not part of what was asked.
-            static const QRegularExpression timeout(QStringLiteral(R"([?&]timeout=\d+s)"));
             path.remove(timeout);
             continue;
         }
-        if (const auto m = body.match(line); m.hasMatch() && !path.isEmpty()) {
-            facts->exchanges.append({path, status, m.captured(1).toUtf8(), file});
-            const QJsonDocument doc = QJsonDocument::fromJson(m.captured(1).toUtf8());
-            if (doc.isObject() && doc.object().contains(QStringLiteral("metadata")))
-                facts->objects.append({doc.object(), file, QStringLiteral("kubectl -v trace")});
-            path.clear();
+        if (const auto m = responseStatus.match(line); m.hasMatch()) {
+            status = m.captured(1).toInt();
+            continue;
+        }
+        if (const auto m = body.match(line); m.hasMatch()) {
+            record(m.captured(1));
+            continue;
+        }
+        if (const auto m = undecodable.match(line); m.hasMatch()) {
+            pendingBody = m.captured(1);
+            readingBody = true;
         }
     }
+    if (readingBody)
+        record(pendingBody.endsWith(QLatin1Char('\'')) ? pendingBody.chopped(1) : pendingBody);
 }
 
 void TicketLines::scanTables(const QString& text, const QString& file, const Context& context,
@@ -248,7 +327,7 @@ void TicketLines::scanTables(const QString& text, const QString& file, const Con
 {
     static const QRegularExpression headerWord(QStringLiteral(R"([A-Z][A-Z-]*(?: [A-Z]+)?)"));
     static const QRegularExpression apiServiceRow(QStringLiteral(
-        R"(^\s*(v\d\w*\.[\w.-]+)\s+(Local|[\w.-]+/[\w.-]+)\s+(True|False|Unknown)(?:\s+\((\w+)\))?\s+\S+\s*$)"));
+        R"(^\s*(v\d\w*\.[\w.-]*)\s+(Local|[\w.-]+/[\w.-]+)\s+(True|False|Unknown)(?:\s+\((\w+)\))?(?:\s+\S+)?\s*$)"));
     QStringList header;
     QList<int> starts;
     QString kind;
@@ -272,16 +351,43 @@ void TicketLines::scanTables(const QString& text, const QString& file, const Con
                 kind = kindFromHeader(header);
             continue;
         }
-        if (const auto m = apiServiceRow.match(line); m.hasMatch() && header.isEmpty()) {
+        if (const auto m = apiServiceRow.match(line);
+            m.hasMatch() && (header.isEmpty() || kind == QLatin1String("APIService"))) {
             // `kubectl get apiservice | grep False` drops the header; the row shape is enough.
-            facts->objects.append({labelled(apiServiceFromRow(m.captured(1), m.captured(2),
-                                                              m.captured(3), m.captured(4)),
-                                            QStringLiteral("kubectl get table")),
-                                   file, QStringLiteral("kubectl get table")});
+            QJsonObject row = labelled(
+                apiServiceFromRow(m.captured(1), m.captured(2), m.captured(3), m.captured(4)),
+                QStringLiteral("kubectl get table"));
+            // The row is the line a verdict quotes: it names the APIService and its Service.
+            QJsonObject metadata = row.value(QStringLiteral("metadata")).toObject();
+            QJsonObject notes = metadata.value(QStringLiteral("annotations")).toObject();
+            notes.insert(QStringLiteral("unstuck.dev/pasted-line"), line.simplified());
+            metadata.insert(QStringLiteral("annotations"), notes);
+            row.insert(QStringLiteral("metadata"), metadata);
+            facts->objects.append({row, file, QStringLiteral("kubectl get table")});
             continue;
         }
-        if (header.isEmpty() || kind.isEmpty())
+        // An APIService row the regex does not read is cut off (no AVAILABLE): nothing to say.
+        if (kind == QLatin1String("APIService"))
             continue;
+        if (header.isEmpty())
+            continue;
+        if (kind.isEmpty()) {
+            // `kubectl get … --show-kind` (or `-o name`): "istiooperator.install.istio.io/x".
+            static const QRegularExpression kindName(
+                QStringLiteral(R"(^([a-z0-9-]+)(?:\.[a-z0-9.-]+)?/([\w.-]+)$)"));
+            const auto m =
+                kindName.match(line.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty));
+            if (m.hasMatch())
+                facts->objects.append(
+                    {labelled(
+                         QJsonObject{{QStringLiteral("kind"), kindForCommandWord(m.captured(1))},
+                                     {QStringLiteral("metadata"),
+                                      QJsonObject{{QStringLiteral("name"), m.captured(2)},
+                                                  {QStringLiteral("namespace"), context.ns}}}},
+                         QStringLiteral("kubectl get table")),
+                     file, QStringLiteral("kubectl get table")});
+            continue;
+        }
         const QJsonObject object =
             objectFromRow(kind, header, splitByColumns(line, starts), context.ns);
         if (!object.isEmpty())
@@ -294,17 +400,26 @@ QString TicketLines::componentOf(const QString& goFile, const QString& message)
 {
     static const QStringList kcm = {QStringLiteral("namespace_controller.go"),
                                     QStringLiteral("namespaced_resources_deleter.go")};
+    // Route controllers of every cloud: the upstream one (route_controller.go, formerly
+    // routecontroller.go) and the providers' route code (Alibaba, Azure, GCE, AWS, OpenStack).
     static const QStringList ccm = {QStringLiteral("route_controller.go"),
-                                    QStringLiteral("routes.go"), QStringLiteral("alicloud.go"),
-                                    QStringLiteral("vpc.go")};
-    static const QStringList apiserver = {QStringLiteral("available_controller.go"),
-                                          QStringLiteral("handler_proxy.go"),
-                                          QStringLiteral("apiservice_controller.go")};
+                                    QStringLiteral("routecontroller.go"),
+                                    QStringLiteral("routes.go"),
+                                    QStringLiteral("alicloud.go"),
+                                    QStringLiteral("vpc.go"),
+                                    QStringLiteral("azure_routes.go"),
+                                    QStringLiteral("gce_routes.go"),
+                                    QStringLiteral("aws_routes.go")};
+    static const QStringList apiserver = {
+        QStringLiteral("available_controller.go"), QStringLiteral("remote_available_controller.go"),
+        QStringLiteral("handler_proxy.go"), QStringLiteral("apiservice_controller.go"),
+        QStringLiteral("handler_discovery.go")};
     if (kcm.contains(goFile) || message.contains(QLatin1String("deletion of namespace")))
         return QStringLiteral("kube-controller-manager");
     if (ccm.contains(goFile) || message.contains(QLatin1String("route"), Qt::CaseInsensitive))
         return QStringLiteral("cloud-controller-manager");
-    if (apiserver.contains(goFile))
+    if (apiserver.contains(goFile) || message.contains(QLatin1String("OpenAPI")) ||
+        message.contains(QLatin1String("Error updating APIService")))
         return QStringLiteral("kube-apiserver");
     return {};
 }
@@ -313,14 +428,25 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
 {
     // Optional journald prefix ("Aug 03 10:51:55 host k3s[1878]: ") or kubectl --timestamps
     // prefix, then the klog header "E0803 10:51:55.509313    1878 file.go:162] message".
-    static const QRegularExpression klog(QStringLiteral(
-        R"(^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d \S+ [\w.-]+(?:\[\d+\])?: )?(?:\d{4}-\d\d-\d\dT\S+ )?([IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ ([\w.-]+\.go):\d+\] (.*))$)"));
+    // The header is searched anywhere in the line: syslog ("master1 kube-apiserver: "),
+    // spinners and other prefixes stand before it.
+    static const QRegularExpression klog(
+        QStringLiteral(R"(([IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ ([\w.-]+\.go):\d+\] (.*))$)"));
     for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (!line.contains(QLatin1String(".go:")) && !line.contains(QLatin1String("webhook")) &&
+            !line.contains(QLatin1String("\"msg\"")))
+            continue;
         if (const auto m = klog.match(line); m.hasMatch()) {
             facts->logs.append({componentOf(m.captured(2), m.captured(3)), m.captured(1), file});
+            TicketLogFacts::fromLogLine(m.captured(2), m.captured(3), m.captured(1), file, facts);
             continue;
         }
         const QString trimmed = line.trimmed();
+        // An admission webhook failing, as the API server answers it to any client.
+        if (trimmed.contains(QLatin1String("failed calling webhook"))) {
+            facts->logs.append({QString(), trimmed, file});
+            continue;
+        }
         if (trimmed.startsWith(QLatin1Char('{')) && trimmed.contains(QLatin1String("\"msg\""))) {
             const QJsonObject o = QJsonDocument::fromJson(trimmed.toUtf8()).object();
             const QString caller =
@@ -334,6 +460,36 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
     }
 }
 
+void TicketLines::scanClientErrors(const QString& textWithPrompts, const QString& file,
+                                   TicketFacts* facts)
+{
+    if (!textWithPrompts.contains(QLatin1String("Error from server")))
+        return;
+    static const QRegularExpression raw(
+        QStringLiteral(R"(--raw[= ]+['"]?/apis/([a-z0-9.-]+)/(v\d[a-z0-9]*))"));
+    static const QRegularExpression error(QStringLiteral(
+        R"(Error from server \((ServiceUnavailable|NotFound|InternalError)\): (.+)$)"));
+    QString gv, command;
+    for (const QString& line : textWithPrompts.split(QLatin1Char('\n'))) {
+        if (promptPattern().match(line).hasMatch()) {
+            const auto m = raw.match(line);
+            gv = m.hasMatch() ? m.captured(1) + QLatin1Char('/') + m.captured(2) : QString();
+            command = line.trimmed();
+            continue;
+        }
+        const auto e = error.match(line);
+        if (!e.hasMatch() || gv.isEmpty())
+            continue;
+        const bool known =
+            std::any_of(facts->discoveryFailures.cbegin(), facts->discoveryFailures.cend(),
+                        [&](const auto& f) { return f.groupVersion == gv && f.file == file; });
+        if (!known)
+            facts->discoveryFailures.append(
+                {gv, e.captured(2).trimmed(), file, command + QLatin1Char('\n') + line.trimmed()});
+        gv.clear();
+    }
+}
+
 void TicketLines::scanDiscoveryFailures(const QString& joinedText, const QString& file,
                                         TicketFacts* facts)
 {
@@ -343,7 +499,7 @@ void TicketLines::scanDiscoveryFailures(const QString& joinedText, const QString
         QStringLiteral(R"(, (?=(?:[a-z0-9.-]+/)?v\d[a-z0-9]*: ))"));
     static const QRegularExpression single(QStringLiteral(
         R"(couldn't get resource list for ((?:[a-z0-9.-]+/)?v\d[a-z0-9]*): ([^"\n]+))"));
-    auto add = [&](const QString& gv, QString message) {
+    auto add = [&](const QString& gv, QString message, const QString& line) {
         // A YAML single-quoted message ends at its quote; what follows is the next field.
         message = message.section(QLatin1Char('\''), 0, 0).trimmed();
         if (message.endsWith(QLatin1Char(',')))
@@ -351,19 +507,20 @@ void TicketLines::scanDiscoveryFailures(const QString& joinedText, const QString
         for (const auto& known : std::as_const(facts->discoveryFailures))
             if (known.groupVersion == gv && known.file == file)
                 return;
-        facts->discoveryFailures.append({gv, message, file});
+        facts->discoveryFailures.append({gv, message, file, line.trimmed().left(1000)});
     };
     auto it = aggregate.globalMatch(joinedText);
     while (it.hasNext()) {
-        for (const QString& part : it.next().captured(1).split(splitter)) {
+        const auto m = it.next();
+        for (const QString& part : m.captured(1).split(splitter)) {
             const int colon = part.indexOf(QLatin1String(": "));
-            add(part.left(colon), part.mid(colon + 2));
+            add(part.left(colon), part.mid(colon + 2), lineAround(joinedText, m.capturedStart(0)));
         }
     }
     auto it2 = single.globalMatch(joinedText);
     while (it2.hasNext()) {
         const auto m = it2.next();
-        add(m.captured(1), m.captured(2));
+        add(m.captured(1), m.captured(2), lineAround(joinedText, m.capturedStart(0)));
     }
 }
 

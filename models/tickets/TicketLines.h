@@ -20,12 +20,18 @@ public:
         QString ns;
     };
     static Context commandContext(const QString& text);
+    // The object a sentence around a fragment names ("when i ran kubectl get apiservice X").
+    static Context proseContext(const QString& text);
     static QString withoutPrompts(const QString& text);
 
     static void scanTraces(const QString& text, const QString& file, TicketFacts* facts);
     static void scanTables(const QString& text, const QString& file, const Context& context,
                            TicketFacts* facts);
     static void scanLogs(const QString& text, const QString& file, TicketFacts* facts);
+    // `kubectl get --raw /apis/<g>/<v>/…` followed by "Error from server (ServiceUnavailable)":
+    // that group/version cannot be served.
+    static void scanClientErrors(const QString& textWithPrompts, const QString& file,
+                                 TicketFacts* facts);
     static void scanDiscoveryFailures(const QString& joinedText, const QString& file,
                                       TicketFacts* facts);
 

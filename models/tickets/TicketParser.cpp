@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tickets/TicketParser.h"
 
+#include "models/tickets/TicketCleaner.h"
 #include "models/tickets/TicketDocuments.h"
+#include "models/tickets/TicketEvents.h"
 #include "models/tickets/TicketLines.h"
+#include "models/tickets/TicketLogFacts.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,7 +16,8 @@
 namespace unstuck {
 namespace {
 
-constexpr qint64 kMaxFileBytes = 32 * 1024 * 1024;
+// Big enough for a whole component log (the parsers are linear: docs/benchmarks.md).
+constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
 
 QString normalise(QString text)
 {
@@ -75,16 +79,47 @@ bool TicketParser::parsePath(const QString& path, TicketFacts* facts, QString* e
 void TicketParser::parseText(const QString& rawText, const QString& file, TicketFacts* facts)
 {
     const QString text = unwrapTerminal(normalise(rawText));
-    TicketLines::Context context = TicketLines::commandContext(text);
-    const QString body = TicketLines::withoutPrompts(text);
-    if (body.contains(QLatin1String("Response Body:")))
+    // A prompt or a sentence naming the object stands for every piece of the paste that does not
+    // name its own (a status block under "kubectl get apiservice X -o yaml" in the prose above).
+    const TicketLines::Context fileContext = TicketLines::commandContext(text);
+    for (const QString& piece : TicketCleaner::pieces(text)) {
+        TicketLines::Context context = TicketLines::commandContext(piece);
+        if (context.kind.isEmpty())
+            context = fileContext;
+        parsePiece(TicketLines::withoutPrompts(piece), file, context, facts);
+        TicketLines::scanClientErrors(piece, file, facts);
+    }
+    TicketLogFacts::scanMessages(joinContinuationLines(TicketCleaner::clean(text)), file, facts);
+}
+
+void TicketParser::parsePiece(const QString& body, const QString& file,
+                              const TicketLines::Context& context, TicketFacts* facts)
+{
+    const qsizetype objectsBefore = facts->objects.size();
+    if (body.contains(QLatin1String("Response Body:")) ||
+        body.contains(QLatin1String("Response Status:")) ||
+        body.contains(QLatin1String("round_trippers.go")))
         TicketLines::scanTraces(body, file, facts);
     else if (!TicketDocuments::parseStructured(body, file, context, facts) &&
-             !TicketDocuments::parseConditionRows(body, file, context, facts) &&
-             !TicketDocuments::parseJsonLines(body, file, context, facts))
-        TicketLines::scanTables(body, file, context, facts);
+             !TicketDocuments::parseConditionRows(body, file, context, facts))
+        TicketDocuments::parseJsonLines(body, file, context, facts);
+    // A table row pasted next to a describe block (`kubectl get apiservice X` then its status)
+    // belongs to the same object: tables are read whatever else the piece holds.
+    TicketLines::scanTables(body, file, context, facts);
+    // Events the structured readers found are not read a second time as loose rows.
+    if (!hasEventSince(*facts, objectsBefore))
+        TicketEvents::scan(body, file, context, facts);
     TicketLines::scanLogs(body, file, facts);
     TicketLines::scanDiscoveryFailures(joinContinuationLines(body), file, facts);
+}
+
+bool TicketParser::hasEventSince(const TicketFacts& facts, qsizetype first)
+{
+    for (qsizetype i = first; i < facts.objects.size(); ++i)
+        if (facts.objects.at(i).object.value(QStringLiteral("kind")).toString() ==
+            QLatin1String("Event"))
+            return true;
+    return false;
 }
 
 QString TicketParser::unwrapTerminal(const QString& text)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/tickets/TicketFacts.h"
+#include "models/tickets/TicketLines.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +25,11 @@ public:
     static QString unwrapTerminal(const QString& text);
     static QString joinContinuationLines(const QString& text);
     static QString repairTruncatedJson(const QString& text);
+
+private:
+    static void parsePiece(const QString& body, const QString& file,
+                           const TicketLines::Context& context, TicketFacts* facts);
+    static bool hasEventSince(const TicketFacts& facts, qsizetype first);
 };
 
 } // namespace unstuck
