@@ -286,6 +286,8 @@ QList<TicketFacts::Object> PasteSource::componentPods() const
 
 QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
 {
+    if (const auto cached = m_byKind.constFind(kind); cached != m_byKind.constEnd())
+        return *cached;
     // The same object pasted twice (a describe and a status fragment) is merged into one.
     // Indexed by namespace/name: a 50 MB paste holds hundreds of thousands of objects.
     QList<TicketFacts::Object> result;
@@ -328,6 +330,7 @@ QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
                 result.append(pod);
         }
     }
+    m_byKind.insert(kind, result);
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "models/sources/DiagnosisSource.h"
 #include "models/tickets/TicketFacts.h"
 
+#include <QHash>
 #include <optional>
 
 namespace unstuck {
@@ -51,6 +52,9 @@ private:
 
     TicketFacts m_facts;
     QString m_inputName;
+    // Objects of a kind, merged once: the facts never change after construction, and a big
+    // paste holds thousands of copies of the same object (one per log line).
+    mutable QHash<QString, QList<TicketFacts::Object>> m_byKind;
 };
 
 } // namespace unstuck
