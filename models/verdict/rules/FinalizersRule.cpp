@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/verdict/rules/FinalizersRule.h"
+
+#include "models/probes/KubeFacts.h"
+
+namespace unstuck {
+
+using namespace Qt::StringLiterals;
+
+void FinalizersRule::apply(DiagnosisResult& result)
+{
+    QStringList finalizerItems;
+    QStringList nsNames;
+    for (const QJsonObject& ns : m_f.stuckNamespaces) {
+        const auto c = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
+        if (!c || c->value(QStringLiteral("status")).toString() != QStringLiteral("True"))
+            continue;
+        nsNames << facts::name(ns);
+        const QString message = c->value(QStringLiteral("message")).toString();
+        finalizerItems << message.section(QStringLiteral("remaining: "), 1);
+    }
+    if (nsNames.isEmpty())
+        return;
+    ComponentVerdict c = componentVerdict(ids::Finalizers);
+    // Sharper than the vocabulary's word: what is wrong is that nobody removes them.
+    c.label = QStringLiteral("Stuck finalizers");
+    c.state = ComponentState::Failing;
+    const QStringList objects = remainingObjects(c);
+    c.object = objects.isEmpty() ? finalizerItems.join(QStringLiteral("; "))
+                                 : objects.join(QStringLiteral("; "));
+    c.setSummary(
+        Text(
+            u"Content in %1 waits on finalizers nobody removes: %2 (its controller is "
+            "gone or failing)"_s,
+            u"%1 中的内容在等待无人移除的 finalizer：%2（负责移除它们的控制器已不存在或出现故障）"_s)
+            .arg(nsNames.join(QStringLiteral(", ")), finalizerItems.join(QStringLiteral("; "))));
+    addConditionEvidence(c);
+    LinkVerdict link = linkVerdict(ids::NamespaceController, c.id);
+    link.state = LinkState::Broken;
+    link.setSummary(Text(u"Deletion waits for finalizers: "_s, u"删除在等待 finalizer："_s) +
+                    finalizerItems.join(QStringLiteral("; ")));
+    link.evidence = c.evidence.mid(0, 1);
+    result.components.append(c);
+    result.links.append(link);
+}
+
+QStringList FinalizersRule::remainingObjects(ComponentVerdict& c) const
+{
+    QStringList objects;
+    for (const Observation& o : m_f.remainingContent)
+        for (const QJsonValue& value : o.items()) {
+            const QJsonObject item = value.toObject();
+            QStringList fins;
+            for (const QJsonValue& f :
+                 facts::at(item, QStringLiteral("metadata.finalizers")).toArray())
+                fins << f.toString();
+            if (fins.isEmpty())
+                continue;
+            const QString kind = item.value(QStringLiteral("kind")).toString();
+            objects << QStringLiteral("%1 %2/%3 [%4]")
+                           .arg(kind, facts::ns(item), facts::name(item),
+                                fins.join(QStringLiteral(", ")));
+            c.evidence.append(
+                evidence(o,
+                         Text(u"%1 %2/%3 still has finalizers"_s, u"%1 %2/%3 仍带有 finalizer"_s)
+                             .arg(kind, facts::ns(item), facts::name(item)),
+                         QStringLiteral("metadata.finalizers"), fins.join(QStringLiteral(", ")),
+                         facts::kubectl(QStringLiteral("get %1 %2 -o yaml")
+                                            .arg(o.query.path.section(QLatin1Char('/'), -1)
+                                                     .section(QLatin1Char('?'), 0, 0),
+                                                 facts::name(item)),
+                                        facts::ns(item))));
+        }
+    return objects;
+}
+
+// The namespaces' own word comes first: NamespaceFinalizersRemaining as the API returned it.
+void FinalizersRule::addConditionEvidence(ComponentVerdict& c) const
+{
+    for (const QJsonObject& ns : m_f.stuckNamespaces) {
+        const auto cond = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
+        if (cond && cond->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
+            m_f.namespaces)
+            c.evidence.prepend(
+                evidence(*m_f.namespaces,
+                         Text(u"Namespace %1 reports NamespaceFinalizersRemaining"_s,
+                              u"命名空间 %1 报告 NamespaceFinalizersRemaining"_s)
+                             .arg(facts::name(ns)),
+                         QStringLiteral("status.conditions[NamespaceFinalizersRemaining].message"),
+                         cond->value(QStringLiteral("message")).toString(),
+                         facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
+    }
+}
+
+} // namespace unstuck

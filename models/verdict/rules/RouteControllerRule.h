@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/verdict/rules/VerdictRule.h"
+
+namespace unstuck {
+
+// The Route Controller (in the cloud controller manager) and its link to the VPC route table:
+// it exists to keep one route per node, and says when it cannot in events, its log and the
+// nodes' NetworkUnavailable condition. Hands those errors to the RAM rule as hints.
+class RouteControllerRule : public VerdictRule
+{
+public:
+    using VerdictRule::VerdictRule;
+    void apply(DiagnosisResult& result);
+
+private:
+    // The controller's failures, each also kept as evidence in the handoff.
+    QList<Bilingual> collectErrors();
+    void addEventErrors(QList<Bilingual>& errorLines);
+    void addLogErrors(QList<Bilingual>& errorLines);
+    void addNodeErrors(QList<Bilingual>& errorLines);
+    QJsonObject controllerPod() const;
+    void judgeComponent(ComponentVerdict& c, const QJsonObject& pod,
+                        const QList<Bilingual>& errorLines) const;
+    void judgeLink(LinkVerdict& link, ComponentState controller,
+                   const QList<Bilingual>& errorLines) const;
+};
+
+} // namespace unstuck
