@@ -138,6 +138,53 @@ QJsonObject objectMeta(const QByteArray& data)
     return m;
 }
 
+// authorization/v1 ResourceAttributes (namespace 1, verb 2, group 3, version 4, resource 5,
+// subresource 6, name 7) or NonResourceAttributes (path 1, verb 2).
+QJsonObject attributes(const QByteArray& data, bool resource)
+{
+    static const char* const resourceNames[] = {"namespace", "verb",        "group", "version",
+                                                "resource",  "subresource", "name"};
+    static const char* const nonResourceNames[] = {"path", "verb"};
+    QJsonObject out;
+    const auto fields = parse(data);
+    if (!fields)
+        return out;
+    for (const Field& f : *fields) {
+        const int max = resource ? 7 : 2;
+        if (f.wireType == 2 && f.number >= 1 && f.number <= max && !f.bytes.isEmpty())
+            out.insert(QLatin1String(resource ? resourceNames[f.number - 1]
+                                              : nonResourceNames[f.number - 1]),
+                       str(f.bytes));
+    }
+    return out;
+}
+
+// The spec (field 2) of a SelfSubjectAccessReview (resourceAttributes 1, nonResourceAttributes
+// 2) or a SelfSubjectRulesReview (namespace 1); their status (field 3) is the server's to fill.
+bool reviewField(const QString& kind, const Field& f, QJsonObject* o)
+{
+    const bool access = kind == QLatin1String("SelfSubjectAccessReview");
+    if (!access && kind != QLatin1String("SelfSubjectRulesReview"))
+        return false;
+    if (f.number == 3)
+        return true;
+    if (f.number != 2)
+        return false;
+    QJsonObject spec;
+    if (const auto fields = parse(f.bytes)) {
+        for (const Field& s : *fields) {
+            if (!access && s.number == 1)
+                spec.insert(QStringLiteral("namespace"), str(s.bytes));
+            else if (access && (s.number == 1 || s.number == 2))
+                spec.insert(s.number == 1 ? QStringLiteral("resourceAttributes")
+                                          : QStringLiteral("nonResourceAttributes"),
+                            attributes(s.bytes, s.number == 1));
+        }
+    }
+    o->insert(QStringLiteral("spec"), spec);
+    return true;
+}
+
 } // namespace
 
 bool KubeProtobuf::isProtobuf(const QByteArray& contentType)
@@ -185,6 +232,8 @@ std::optional<QJsonObject> KubeProtobuf::decode(const QByteArray& body, QString*
     for (const Field& f : *fields) {
         if (f.number == 1) {
             o.insert(QStringLiteral("metadata"), objectMeta(f.bytes));
+        } else if (reviewField(kind, f, &o)) {
+            continue;
         } else if (kind == QLatin1String("Namespace") && f.number == 2) {
             QJsonArray finalizers;
             if (const auto spec = parse(f.bytes))

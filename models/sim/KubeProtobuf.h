@@ -10,7 +10,8 @@ namespace unstuck::sim {
 
 // kubectl's typed clients send some bodies as Kubernetes protobuf ("k8s\0" + runtime.Unknown).
 // This decodes the envelope and the kinds kubectl creates that way (ObjectMeta of any kind,
-// plus Namespace spec and ConfigMap/Secret data) into the JSON the store keeps.
+// plus Namespace spec, ConfigMap/Secret data and the specs of the SelfSubjectAccessReview and
+// SelfSubjectRulesReview that kubectl auth can-i sends) into JSON.
 class KubeProtobuf
 {
 public:

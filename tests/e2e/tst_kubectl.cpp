@@ -132,6 +132,91 @@ private Q_SLOTS:
         QVERIFY(!resources.out.contains(QLatin1String("metrics.k8s.io/v1beta1")));
     }
 
+    void readOnlyContextMayReadButNotWrite()
+    {
+        const Run del = kubectl({QStringLiteral("--context"), QStringLiteral("read-only"),
+                                 QStringLiteral("delete"), QStringLiteral("ns"),
+                                 QStringLiteral("tobedeletedb"), QStringLiteral("--wait=false")});
+        QCOMPARE(del.exitCode, 1);
+        QVERIFY2(del.err.contains(QLatin1String(
+                     R"(Error from server (Forbidden): namespaces "tobedeletedb" is forbidden: )"
+                     R"(User "unstuck-read-only" cannot delete resource "namespaces" in API group )"
+                     R"("" in the namespace "tobedeletedb")")),
+                 qPrintable(del.err));
+        const Run get =
+            kubectl({QStringLiteral("--context"), QStringLiteral("read-only"),
+                     QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("tobedeletedb"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.status.phase}")});
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(get.out, QStringLiteral("Terminating"));
+    }
+
+    void authCanIAnswersPerContext()
+    {
+        auto canI = [&](const QStringList& args) {
+            return kubectl(QStringList{QStringLiteral("auth"), QStringLiteral("can-i")} + args);
+        };
+        const Run admin = canI({QStringLiteral("delete"), QStringLiteral("namespaces")});
+        QCOMPARE(admin.exitCode, 0);
+        QCOMPARE(admin.out.trimmed(), QStringLiteral("yes"));
+        const QStringList readOnly{QStringLiteral("--context"), QStringLiteral("read-only")};
+        const Run no =
+            canI(readOnly + QStringList{QStringLiteral("delete"), QStringLiteral("namespaces")});
+        QCOMPARE(no.exitCode, 1);
+        QCOMPARE(no.out.trimmed(), QStringLiteral("no"));
+        const Run finalize = canI(readOnly + QStringList{QStringLiteral("update"),
+                                                         QStringLiteral("namespaces/tobedeletedb"),
+                                                         QStringLiteral("--subresource=finalize")});
+        QCOMPARE(finalize.out.trimmed(), QStringLiteral("no"));
+        const Run get =
+            canI(readOnly + QStringList{QStringLiteral("get"), QStringLiteral("namespaces")});
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(get.out.trimmed(), QStringLiteral("yes"));
+    }
+
+    void serverDryRunChangesNothing()
+    {
+        const QStringList version{
+            QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("default"),
+            QStringLiteral("-o"),
+            QStringLiteral("jsonpath={.metadata.resourceVersion}/{.metadata.labels}")};
+        const Run before = kubectl(version);
+        QCOMPARE(before.exitCode, 0);
+        const Run patched =
+            kubectl({QStringLiteral("patch"), QStringLiteral("ns"), QStringLiteral("default"),
+                     QStringLiteral("--dry-run=server"), QStringLiteral("-p"),
+                     QStringLiteral(R"({"metadata":{"labels":{"dry":"run"}}})")});
+        QCOMPARE(patched.exitCode, 0);
+        // kubectl 1.32 prints no "(server dry run)" after a patch; label and create do.
+        QCOMPARE(patched.out.trimmed(), QStringLiteral("namespace/default patched"));
+        const Run labeled =
+            kubectl({QStringLiteral("label"), QStringLiteral("ns"), QStringLiteral("default"),
+                     QStringLiteral("dry=run"), QStringLiteral("--dry-run=server")});
+        QCOMPARE(labeled.out.trimmed(),
+                 QStringLiteral("namespace/default labeled (server dry run)"));
+        QCOMPARE(kubectl(version).out, before.out);
+        QVERIFY(!before.out.contains(QLatin1String("dry")));
+        const Run created =
+            kubectl({QStringLiteral("create"), QStringLiteral("namespace"),
+                     QStringLiteral("dry-demo"), QStringLiteral("--dry-run=server")});
+        QCOMPARE(created.out.trimmed(),
+                 QStringLiteral("namespace/dry-demo created (server dry run)"));
+        QVERIFY(kubectl({QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("dry-demo")})
+                    .err.contains(QLatin1String(R"(namespaces "dry-demo" not found)")));
+    }
+
+    void failedJsonPatchTestIsInvalid()
+    {
+        const Run r =
+            kubectl({QStringLiteral("patch"), QStringLiteral("ns"), QStringLiteral("default"),
+                     QStringLiteral("--type=json"), QStringLiteral("-p"),
+                     QStringLiteral(R"([{"op":"test","path":"/metadata/name","value":"x"}])")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("The request is invalid: the server rejected our "
+                                              "request due to an error in our request")),
+                 qPrintable(r.err));
+    }
+
     void controllerLogShowsTheDiscoveryFailure()
     {
         QTRY_VERIFY_WITH_TIMEOUT(

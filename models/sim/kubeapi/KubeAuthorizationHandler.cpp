@@ -16,7 +16,9 @@ HttpResponse KubeAuthorizationHandler::review(const HttpRequest& request,
                                               const ApiResource& resource,
                                               const KubeUser& user) const
 {
-    QJsonObject o = QJsonDocument::fromJson(request.body).object();
+    QJsonObject o;
+    if (auto error = readBody(request, resource, &o))
+        return *error;
     o.insert(u"apiVersion"_s, resource.groupVersion());
     o.insert(u"kind"_s, resource.kind);
     o.insert(u"metadata"_s, QJsonObject{{u"creationTimestamp"_s, QJsonValue::Null}});

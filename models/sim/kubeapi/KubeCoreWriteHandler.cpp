@@ -27,11 +27,6 @@ QString randomSuffix(int length)
     return out;
 }
 
-bool isJsonContentType(const QByteArray& contentType)
-{
-    return contentType.isEmpty() || contentType.contains("json");
-}
-
 } // namespace
 
 KubeCoreWriteHandler::KubeCoreWriteHandler(SimWorld& world, const CertificateFactory& certificates)
@@ -42,7 +37,7 @@ HttpResponse KubeCoreWriteHandler::create(const HttpRequest& request, const ApiR
                                           const QString& ns, const KubeWriteOptions& options)
 {
     QJsonObject o;
-    if (auto error = readCreateBody(request, resource, &o))
+    if (auto error = readBody(request, resource, &o))
         return *error;
     QJsonObject m = meta(o);
     QString name = m.value(QLatin1String("name")).toString();
@@ -80,37 +75,6 @@ HttpResponse KubeCoreWriteHandler::create(const HttpRequest& request, const ApiR
         !options.dryRun)
         publishRootCa(name);
     return ok(stored, 201);
-}
-
-// The object a create sends, as JSON or as Kubernetes protobuf; the error to answer otherwise.
-std::optional<HttpResponse> KubeCoreWriteHandler::readCreateBody(const HttpRequest& request,
-                                                                 const ApiResource& resource,
-                                                                 QJsonObject* o)
-{
-    if (KubeProtobuf::isProtobuf(request.header("content-type"))) {
-        QString error;
-        const auto decoded = KubeProtobuf::decode(request.body, &error);
-        if (!decoded)
-            return status(415, QStringLiteral("UnsupportedMediaType"), error);
-        *o = *decoded;
-    } else {
-        if (!isJsonContentType(request.header("content-type")))
-            return status(
-                415, QStringLiteral("UnsupportedMediaType"),
-                QStringLiteral(
-                    "the body of the request was in an unknown format - accepted media types "
-                    "include: "
-                    "application/json, application/yaml, application/vnd.kubernetes.protobuf"));
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-        if (!doc.isObject())
-            return status(
-                400, QStringLiteral("BadRequest"),
-                QStringLiteral("the object provided is unrecognized (must be of type %1): %2")
-                    .arg(resource.kind, parseError.errorString()));
-        *o = doc.object();
-    }
-    return std::nullopt;
 }
 
 // Sets metadata.namespace of a new object: the request's namespace, which must exist and not be
@@ -260,12 +224,7 @@ std::optional<HttpResponse> KubeCoreWriteHandler::readUpdateBody(const HttpReque
         return std::nullopt;
     }
     if (!isJsonContentType(contentType))
-        return status(
-            415, QStringLiteral("UnsupportedMediaType"),
-            QStringLiteral(
-                "the body of the request was in an unknown format - accepted media types "
-                "include: "
-                "application/json, application/yaml, application/vnd.kubernetes.protobuf"));
+        return unsupportedMediaType();
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
         return status(400, QStringLiteral("BadRequest"),

@@ -28,8 +28,6 @@ public:
                         const KubeWriteOptions& options);
 
 private:
-    static std::optional<HttpResponse> readCreateBody(const HttpRequest& request,
-                                                      const ApiResource& resource, QJsonObject* o);
     std::optional<HttpResponse> placeInNamespace(const ApiResource& resource, const QString& ns,
                                                  const QString& name, QJsonObject* m) const;
     static std::optional<HttpResponse> applyCreateDefaults(const ApiResource& resource,

@@ -2,6 +2,7 @@
 #include "models/sim/kubeapi/KubeHandler.h"
 
 #include "models/sim/ApiCatalog.h"
+#include "models/sim/KubeProtobuf.h"
 #include "models/sim/SimWorld.h"
 
 #include <QDateTime>
@@ -136,6 +137,43 @@ std::optional<HttpResponse> KubeHandler::staleResourceVersion(const ApiResource&
                     meta(existing).value(QLatin1String("name")).toString(),
                     QStringLiteral("the object has been modified; please apply your changes to "
                                    "the latest version and try again"));
+}
+
+bool KubeHandler::isJsonContentType(const QByteArray& contentType)
+{
+    return contentType.isEmpty() || contentType.contains("json");
+}
+
+HttpResponse KubeHandler::unsupportedMediaType()
+{
+    return status(415, QStringLiteral("UnsupportedMediaType"),
+                  QStringLiteral("the body of the request was in an unknown format - accepted "
+                                 "media types include: application/json, application/yaml, "
+                                 "application/vnd.kubernetes.protobuf"));
+}
+
+std::optional<HttpResponse> KubeHandler::readBody(const HttpRequest& request,
+                                                  const ApiResource& resource, QJsonObject* o)
+{
+    if (KubeProtobuf::isProtobuf(request.header("content-type"))) {
+        QString error;
+        const auto decoded = KubeProtobuf::decode(request.body, &error);
+        if (!decoded)
+            return status(415, QStringLiteral("UnsupportedMediaType"), error);
+        *o = *decoded;
+    } else {
+        if (!isJsonContentType(request.header("content-type")))
+            return unsupportedMediaType();
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        if (!doc.isObject())
+            return status(
+                400, QStringLiteral("BadRequest"),
+                QStringLiteral("the object provided is unrecognized (must be of type %1): %2")
+                    .arg(resource.kind, parseError.errorString()));
+        *o = doc.object();
+    }
+    return std::nullopt;
 }
 
 } // namespace unstuck::sim

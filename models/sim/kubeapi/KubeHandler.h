@@ -42,6 +42,12 @@ public:
     // "namespaces", "deployments.apps": the resource as error messages name it.
     static QString qualified(const QString& group, const QString& plural);
     static QJsonObject withTypeMeta(QJsonObject o, const ApiResource& r);
+    // The object a request sends, as JSON or as Kubernetes protobuf; the error to answer
+    // otherwise (415 for another media type, 400 for a body that is not an object).
+    static std::optional<HttpResponse> readBody(const HttpRequest& request,
+                                                const ApiResource& resource, QJsonObject* o);
+    static bool isJsonContentType(const QByteArray& contentType);
+    static HttpResponse unsupportedMediaType();
 
     // A JSON/merge/strategic patch the API server refuses (422 with empty details, 400, 415).
     static HttpResponse patchRefused(int code, const QString& reason, const QString& message);
