@@ -19,6 +19,9 @@ struct Command
 constexpr Command kCommands[] = {
     {"diagnose", "find why namespaces are stuck in Terminating, without a window",
      unstuck::app::runDiagnoseCommand},
+    {"fix", "list, plan, apply or undo the recommended fixes (unstuck fix --help)",
+     unstuck::app::runFixCommand},
+    {"audit", "show the fix audit log and verify its hash chain", unstuck::app::runAuditCommand},
 };
 
 } // namespace
@@ -66,7 +69,7 @@ int unknownCommand(const char* word)
 
 // Without a display Qt's platform plugin aborts the process; say why and what works instead.
 // Only X11/Wayland systems need one named in the environment (Windows and macOS always have one).
-bool hasDisplay(int argc, char** argv)
+[[maybe_unused]] bool hasDisplay(int argc, char** argv)
 {
 #if defined(__unix__) && !defined(__APPLE__)
     for (int i = 1; i < argc; ++i)

@@ -14,6 +14,12 @@ bool asksForHelp(int argc, char** argv);
 // 2 could not diagnose.
 int runDiagnoseCommand(int argc, char** argv);
 
+// `unstuck fix list|plan|apply|undo …` (argv[0] is "fix"). Exit codes in FixOutcome::Exit.
+int runFixCommand(int argc, char** argv);
+
+// `unstuck audit [--format text|json] [--last N]`. Exit 0 intact, 1 the chain breaks, 2 unreadable.
+int runAuditCommand(int argc, char** argv);
+
 // The GUI (and its --demo / --screenshot / --lang / --profile options).
 int runGui(int argc, char** argv);
 

@@ -2,9 +2,9 @@
 // `unstuck diagnose`: the headless diagnosis. Same engine as the GUI; prints text, JSON or
 // Markdown. Exit 0 healthy, 1 a cause found, 2 could not diagnose (why on stderr).
 #include "app/unstuck_commands.h"
+#include "app/unstuck_connection.h"
 
 #include "models/engine/DiagnosisEngine.h"
-#include "models/sources/LiveSource.h"
 #include "models/writers/ReportWriter.h"
 #include "models/writers/ResultJson.h"
 
@@ -12,34 +12,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QTimer>
 #include <cstdio>
-
-#ifdef UNSTUCK_WITH_GUI
-#include "ui/KeychainRequestResolver.h"
-#include "ui/QtKeychainStore.h"
-#endif
-
-#ifdef Q_OS_WIN
-#include <io.h>
-#define UNSTUCK_ISATTY(fd) _isatty(fd)
-#define UNSTUCK_FILENO(f) _fileno(f)
-#else
-#include <unistd.h>
-#define UNSTUCK_ISATTY(fd) isatty(fd)
-#define UNSTUCK_FILENO(f) fileno(f)
-#endif
 
 namespace unstuck::app {
 
 namespace {
-
-void print(FILE* stream, const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
 
 struct Options
 {
@@ -57,26 +34,8 @@ int parse(const QCoreApplication& app, Options* options)
                        "APIServices, routes and RAM policies.\n"
                        "Exit status: 0 healthy, 1 a cause was found, 2 could not diagnose."));
     parser.addHelpOption();
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Connection profile (profile.json)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption kubeconfig(
-        QStringLiteral("kubeconfig"),
-        QStringLiteral("Kubeconfig file (default: KUBECONFIG or ~/.kube/config)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption context(QStringLiteral("context"),
-                                     QStringLiteral("Kubeconfig context (default: current)."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption cloudProfile(
-        QStringLiteral("cloud-profile"),
-        QStringLiteral("Alibaba Cloud credentials instead of the chain (or of the profile's): "
-                       "an aliyun CLI profile name, \"env\", \"ini:SECTION\" "
-                       "(~/.alibabacloud/credentials) or \"keychain:NAME\" (an access key saved "
-                       "in the OS keychain by the GUI)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption ns(QStringLiteral("namespace"),
-                                QStringLiteral("Diagnose this namespace only."),
-                                QStringLiteral("NAME"));
+    const ConnectionOptions connection;
+    connection.addTo(parser);
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("text (default), json or markdown."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
@@ -88,15 +47,9 @@ int parse(const QCoreApplication& app, Options* options)
         QStringLiteral("from"),
         QStringLiteral("Diagnose offline from a capture bundle or pasted ticket text."),
         QStringLiteral("BUNDLE|DIR"));
-    const QCommandLineOption noCloud(QStringLiteral("no-cloud"),
-                                     QStringLiteral("Do not ask the cloud API."));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     QStringLiteral("Per-request timeout (default 5000)."),
-                                     QStringLiteral("N"), QStringLiteral("5000"));
     const QCommandLineOption trace(QStringLiteral("trace"),
                                    QStringLiteral("Print every probe with its timing on stderr."));
-    parser.addOptions({profile, kubeconfig, context, cloudProfile, ns, format, record, from,
-                       noCloud, timeout, trace});
+    parser.addOptions({format, record, from, trace});
     if (!parser.parse(app.arguments())) {
         print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(parser.errorText()));
         return 2;
@@ -117,27 +70,14 @@ int parse(const QCoreApplication& app, Options* options)
               QStringLiteral("unstuck diagnose: --format must be text, json or markdown\n"));
         return 2;
     }
-    if (parser.isSet(profile) && (parser.isSet(kubeconfig) || parser.isSet(context))) {
-        print(stderr, QStringLiteral(
-                          "unstuck diagnose: use --profile or --kubeconfig/--context, not both\n"));
-        return 2;
-    }
-    bool ok = false;
-    const int timeoutMs = parser.value(timeout).toInt(&ok);
-    if (!ok || timeoutMs <= 0) {
-        print(stderr, QStringLiteral("unstuck diagnose: --timeout-ms must be a positive number\n"));
-        return 2;
-    }
+    QString error;
     DiagnosisRequest& r = options->request;
-    r.profileFile = parser.value(profile);
-    r.kubeconfig = parser.value(kubeconfig);
-    r.context = parser.value(context);
-    r.cloudProfile = parser.value(cloudProfile);
-    r.namespaceName = parser.value(ns);
+    if (!connection.read(parser, &r, &error)) {
+        print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(error));
+        return 2;
+    }
     r.recordPath = parser.value(record);
     r.fromPath = parser.value(from);
-    r.noCloud = parser.isSet(noCloud);
-    r.requestTimeoutMs = timeoutMs;
     options->trace = parser.isSet(trace);
     return -1;
 }
@@ -184,49 +124,18 @@ int runDiagnoseCommand(int argc, char** argv)
             else if (options.format == QStringLiteral("markdown"))
                 print(stdout, ReportWriter::markdown(result));
             else
-                print(stdout,
-                      ReportWriter::text(result, UNSTUCK_ISATTY(UNSTUCK_FILENO(stdout)) != 0));
+                print(stdout, ReportWriter::text(result, isTerminal(stdout)));
             if (!result.error.isEmpty())
                 print(stderr, QStringLiteral("unstuck diagnose: warning: %1\n").arg(result.error));
             exitCode = result.rootCause ? 1 : 0;
         }
         app.quit();
     });
-    if (const QString entry = LiveSource::keychainEntryNeeded(options.request); !entry.isEmpty()) {
-        // The OS keychain is reached through QtKeychain, which only the GUI build links.
-#ifdef UNSTUCK_WITH_GUI
-        if (ui::QtKeychainStore::isAvailable()) {
-            ui::KeychainRequestResolver resolver(std::make_shared<ui::QtKeychainStore>());
-            QTimer::singleShot(0, &app, [&] {
-                resolver.resolve(
-                    options.request, [&](const DiagnosisRequest& request, const QString& error) {
-                        if (error.isEmpty()) {
-                            engine.start(request);
-                            return;
-                        }
-                        print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(error));
-                        exitCode = 2;
-                        app.quit();
-                    });
-            });
-            app.exec();
-            return exitCode;
-        }
-        const QString why = ui::QtKeychainStore::unavailableReason();
-#else
-        const QString why = QStringLiteral("this build of unstuck has no GUI and so no OS keychain "
-                                           "support (built with -DUNSTUCK_BUILD_GUI=OFF)");
-#endif
-        print(stderr,
-              QStringLiteral("unstuck diagnose: the cloud credentials are in the OS keychain "
-                             "entry '%1', but %2. Use an aliyun CLI profile "
-                             "(--cloud-profile aliyun-cli:NAME), --cloud-profile env with "
-                             "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or "
-                             "inline keys in the profile.\n")
-                  .arg(entry, why));
-        return 2;
-    }
-    engine.start(options.request);
+    const int code = startWithCredentials(
+        app, options.request, QStringLiteral("diagnose"),
+        [&engine](const DiagnosisRequest& request) { engine.start(request); }, &exitCode);
+    if (code >= 0)
+        return code;
     app.exec();
     return exitCode;
 }

@@ -139,6 +139,7 @@ struct Attempt
     QString action;
     QMap<QString, QString> params;
     int attempt = 0;
+    QByteArray userAgent;
     QElapsedTimer clock;
     std::function<void(const CloudResponse&)> deliver;
 };
@@ -159,6 +160,7 @@ struct CloudClient::Private
     SignatureVersion signature = SignatureVersion::V3;
     int maxRetries = 3;
     int baseDelayMs = 400;
+    QByteArray userAgent = QByteArrayLiteral("unstuck/" UNSTUCK_VERSION " (AlibabaCloud OpenAPI)");
     // RamRoleArn: the assumed session and the calls waiting for it.
     CloudCredential session;
     bool assuming = false;
@@ -201,6 +203,12 @@ void CloudClient::setRetryPolicy(int maxRetries, int baseDelayMs)
 {
     d->maxRetries = qMax(0, maxRetries);
     d->baseDelayMs = qMax(1, baseDelayMs);
+}
+
+void CloudClient::setUserAgentSuffix(const QString& suffix)
+{
+    d->userAgent = "unstuck/" UNSTUCK_VERSION " " +
+                   (suffix.isEmpty() ? QByteArray("(AlibabaCloud OpenAPI)") : suffix.toUtf8());
 }
 
 QString CloudClient::apiVersion(const QString& product)
@@ -267,6 +275,7 @@ void CloudClient::call(const QString& product, const QString& action,
     a->product = product;
     a->action = action;
     a->params = params;
+    a->userAgent = d->userAgent;
     if ((product == u"vpc"_s || product == u"ecs"_s) && !a->params.contains(u"RegionId"_s) &&
         !d->connection.regionId.isEmpty())
         a->params.insert(u"RegionId"_s, d->connection.regionId);
@@ -384,7 +393,7 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
     QNetworkRequest request;
     request.setTransferTimeout(d->connection.timeoutMs);
     request.setSslConfiguration(d->ssl);
-    request.setRawHeader("User-Agent", "Unstuck/" UNSTUCK_VERSION " (AlibabaCloud OpenAPI)");
+    request.setRawHeader("User-Agent", a->userAgent.isEmpty() ? d->userAgent : a->userAgent);
     request.setRawHeader("Accept", "application/json");
     QByteArray body;
     const QString nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -485,12 +494,15 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
                     e.accessDeniedDetail = detail.toString();
             }
         }
-        // Backoff and retry: throttling always (nothing ran), 5xx and timeouts only for reads.
+        // Backoff and retry: throttling always (nothing ran), 5xx and timeouts only for reads and
+        // for writes a ClientToken makes idempotent.
         const CloudError& e = response.error;
+        const bool idempotent =
+            isReadAction(a->action) || !a->params.value(u"ClientToken"_s).isEmpty();
         const bool retryable =
             e.isThrottling() ||
-            (isReadAction(a->action) && ((e.kind == CloudError::Kind::Api && e.httpStatus >= 500) ||
-                                         e.kind == CloudError::Kind::Timeout));
+            (idempotent && ((e.kind == CloudError::Kind::Api && e.httpStatus >= 500) ||
+                            e.kind == CloudError::Kind::Timeout));
         if (retryable && a->attempt <= d->maxRetries) {
             const int delay = d->baseDelayMs * (1 << (a->attempt - 1)) +
                               int(QRandomGenerator::global()->bounded(d->baseDelayMs / 2 + 1));

@@ -49,7 +49,9 @@ struct CloudResponse
 // Asynchronous, signed Alibaba Cloud RPC client (VPC, ECS, RAM, STS).
 // Endpoints per product and region (vpc, ecs regional; ram, sts global) unless the connection
 // has an endpointOverride, which then serves every product (routed by Action + Version).
-// Retries with backoff on Throttling* (any action) and on 5xx / timeouts (read actions only).
+// Retries with backoff on Throttling* (any action: nothing ran) and on 5xx / timeouts for read
+// actions and for writes that carry a ClientToken (the server answers a repeat with the first
+// result instead of acting twice); other writes are never sent twice.
 // RamRoleArn credentials AssumeRole through STS first and reuse the session until 3 minutes
 // before it expires.
 class CloudClient : public QObject
@@ -77,6 +79,9 @@ public:
     void setSignatureVersion(SignatureVersion version); // default V3 (ACS3-HMAC-SHA256)
     SignatureVersion signatureVersion() const;
     void setRetryPolicy(int maxRetries, int baseDelayMs); // default 3 retries, 400 ms doubling
+    // Appended to "unstuck/<version>" in the User-Agent of the calls made from now on, e.g.
+    // "(fix/vpc-route-create)", so ActionTrail's userAgent names what sent them.
+    void setUserAgentSuffix(const QString& suffix);
 
     // "vpc.aliyuncs.com" (cn-hangzhou) / "vpc.<region>.aliyuncs.com", "ecs-cn-hangzhou…" /
     // "ecs.<region>…", "ram.aliyuncs.com", "sts.aliyuncs.com".

@@ -68,6 +68,10 @@ ConnectionProfile::load(const QString& path, const QProcessEnvironment& env, QSt
     out.path = QFileInfo(path).absoluteFilePath();
     const QString dir = QFileInfo(path).absolutePath();
     out.name = root.value(u"name"_s).toString(QFileInfo(path).completeBaseName());
+    const QJsonValue readOnly = root.value(u"readOnly"_s);
+    if (!readOnly.isUndefined() && !readOnly.isBool())
+        return fail(u"\"readOnly\" must be true or false"_s);
+    out.readOnly = readOnly.toBool(false);
     const QJsonObject kube = root.value(u"kubernetes"_s).toObject();
     out.kubeconfigPath = resolveAgainst(
         dir, kube.value(u"kubeconfig"_s).toString(root.value(u"kubeconfig"_s).toString()));

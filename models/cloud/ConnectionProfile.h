@@ -14,7 +14,7 @@ namespace unstuck {
 class KeychainStore;
 
 // A connection profile file (profile.json):
-//   {"version":1, "name":…,
+//   {"version":1, "name":…, "readOnly":optional bool (true: fixes never write through it),
 //    "kubernetes":{"kubeconfig":path, "context":name},
 //    "cloud":{"regionId":…, "endpoint":optional override, "caFile":optional,
 //             "credentials": {"source":"inline","accessKeyId","accessKeySecret"}
@@ -28,6 +28,9 @@ struct ConnectionProfile
 {
     QString path; // absolute path of the file
     QString name;
+    // The profile forbids writes: `unstuck fix` previews and preflights but never applies, and
+    // no flag overrides it (a profile for a production cluster people only look at).
+    bool readOnly = false;
     QString kubeconfigPath; // absolute, "" = default kubeconfig
     QString kubeContext;    // "" = current-context
 

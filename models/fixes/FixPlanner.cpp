@@ -2,6 +2,7 @@
 #include "models/fixes/FixPlanner.h"
 
 #include "models/cloud/RamPolicyEvaluator.h"
+#include "models/fixes/KubePatches.h"
 #include "models/probes/KubeFacts.h"
 #include "models/verdict/RouteAnalysis.h"
 #include "models/verdict/VerdictBuilder.h"
@@ -143,19 +144,23 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
                  facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPolicyVersions"),
                                {{QStringLiteral("PolicyName"), name},
                                 {QStringLiteral("PolicyType"), type}})));
-        fix.steps.append(
+        // RotateStrategy stays None: deleting an old version needs the person's consent (the
+        // fix engine asks), and never the one undo needs.
+        FixStep create =
             step(Text(u"Create version of %1 with the Deny turned to Allow, as default"_s,
                       u"为 %1 创建一个将 Deny 改为 Allow 的新版本，并设为默认版本"_s)
                      .arg(name),
                  QStringLiteral("ram:CreatePolicyVersion"),
-                 QStringLiteral("PolicyName=%1&SetAsDefault=true&RotateStrategy="
-                                "DeleteOldestNonDefaultVersionWhenLimitExceeded")
-                     .arg(name),
-                 newDoc,
+                 QStringLiteral("PolicyName=%1&SetAsDefault=true").arg(name), newDoc,
                  facts::aliyun(QStringLiteral("ram"), QStringLiteral("CreatePolicyVersion"),
                                {{QStringLiteral("PolicyName"), name},
                                 {QStringLiteral("PolicyDocument"), newDoc},
-                                {QStringLiteral("SetAsDefault"), QStringLiteral("true")}})));
+                                {QStringLiteral("SetAsDefault"), QStringLiteral("true")}}));
+        create.params = {{QStringLiteral("PolicyName"), name},
+                         {QStringLiteral("PolicyDocument"), newDoc},
+                         {QStringLiteral("SetAsDefault"), QStringLiteral("true")}};
+        create.observed = o.answer.json;
+        fix.steps.append(create);
         fix.undo.append(step(
             Text(u"Make %1 the default version of %2 again"_s, u"将 %1 重新设为 %2 的默认版本"_s)
                 .arg(previous, name),
@@ -291,18 +296,25 @@ std::optional<FixPlan> FixPlanner::vpcRoutes() const
             QStringLiteral(
                 "RouteTableId=%1&DestinationCidrBlock=%2&NextHopType=Instance&NextHopId=%3")
                 .arg(table, p.podCidr, p.instanceId);
+        QMap<QString, QString> structured;
+        for (const auto& [key, value] : params)
+            structured.insert(key, value);
         fix.preflight.append(step(
             Text(u"Dry run: create %1 → %2"_s, u"试运行（DryRun）：创建 %1 → %2"_s)
                 .arg(p.podCidr, p.instanceId),
             QStringLiteral("vpc:CreateRouteEntry"), target + QStringLiteral("&DryRun=true"), {},
             facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params) +
                 QStringLiteral(" --DryRun true")));
-        fix.steps.append(
+        FixStep create =
             step(Text(u"Route pod CIDR %1 of node %2 to instance %3"_s,
                       u"将节点 %2 的 Pod 网段 %1 路由到实例 %3"_s)
                      .arg(p.podCidr, p.node, p.instanceId),
                  QStringLiteral("vpc:CreateRouteEntry"), target, {},
-                 facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params)));
+                 facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params));
+        create.params = structured;
+        create.observed = QJsonObject{
+            {QStringLiteral("RouteEntrys"), QJsonObject{{QStringLiteral("RouteEntry"), entries}}}};
+        fix.steps.append(create);
         fix.undo.append(step(
             Text(u"Delete the route %1 → %2"_s, u"删除路由 %1 → %2"_s).arg(p.podCidr, p.instanceId),
             QStringLiteral("vpc:DeleteRouteEntry"), target, {},
@@ -340,12 +352,17 @@ std::optional<FixPlan> FixPlanner::routeControllerRestart() const
     const QString pod = m_f.routeControllerPod;
     fix.preflight.append(accessReview(QStringLiteral("delete"), {}, QStringLiteral("pods"),
                                       QStringLiteral("kube-system"), pod));
-    fix.steps.append(step(
+    FixStep remove = step(
         Text(u"Delete pod kube-system/%1 (its Deployment starts a new one)"_s,
              u"删除 Pod kube-system/%1（其 Deployment 会启动一个新的 Pod）"_s)
             .arg(pod),
         QStringLiteral("DELETE"), QStringLiteral("/api/v1/namespaces/kube-system/pods/") + pod, {},
-        facts::kubectl(QStringLiteral("delete pod ") + pod, QStringLiteral("kube-system"))));
+        facts::kubectl(QStringLiteral("delete pod ") + pod, QStringLiteral("kube-system")));
+    if (m_f.systemPods)
+        for (const QJsonValue& p : m_f.systemPods->items())
+            if (facts::name(p.toObject()) == pod)
+                remove.observed = p.toObject();
+    fix.steps.append(remove);
     fix.undo.append(step(Text(u"Nothing to undo: the pod is re-created from its manifest"_s,
                               u"无需回滚：Pod 会按其清单重新创建"_s),
                          {}, {}, {}, {}));
@@ -404,12 +421,18 @@ std::optional<FixPlan> FixPlanner::staleApiService() const
         m_result.link(QString::fromLatin1(ids::ApiServer), QString::fromLatin1(ids::MetricsServer));
     if (!c || !link || link->state != LinkState::Broken)
         return std::nullopt;
-    QString apiService;
+    // Every APIService the failing backend serves (kubevirt registers two): deleting one leaves
+    // the other blocking discovery.
+    QList<const AggregatedBackend*> served;
     for (const AggregatedBackend& b : m_f.backends)
         if (QStringLiteral("%1/%2").arg(b.serviceNamespace, b.serviceName) == c->object)
-            apiService = b.apiService;
-    if (apiService.isEmpty())
+            served.append(&b);
+    if (served.isEmpty())
         return std::nullopt;
+    QStringList names;
+    for (const AggregatedBackend* b : served)
+        names << b->apiService;
+    const QString apiService = names.join(QStringLiteral(", "));
     FixPlan fix;
     fix.id = QStringLiteral("apiservice-delete");
     fix.setTitle(
@@ -431,21 +454,27 @@ std::optional<FixPlan> FixPlanner::staleApiService() const
                     .arg(apiService));
     fix.setVerify(Text(u"discovery complete; stuck namespaces finish within about a minute"_s,
                        u"API 发现完整；卡住的命名空间在一分钟左右完成删除"_s));
-    const QString path =
-        QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/") + apiService;
-    fix.preflight.append(accessReview(QStringLiteral("delete"),
-                                      QStringLiteral("apiregistration.k8s.io"),
-                                      QStringLiteral("apiservices"), {}, apiService));
-    fix.steps.append(step(
-        Text(u"Save the APIService"_s, u"备份该 APIService"_s), QStringLiteral("GET"), path, {},
-        facts::kubectl(QStringLiteral("get apiservice %1 -o yaml > %1.yaml").arg(apiService))));
-    fix.steps.append(step(Text(u"Delete the APIService"_s, u"删除该 APIService"_s),
-                          QStringLiteral("DELETE"), path, {},
-                          facts::kubectl(QStringLiteral("delete apiservice ") + apiService)));
-    fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
-                         QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"),
-                         QStringLiteral("<saved APIService>"),
-                         facts::kubectl(QStringLiteral("create -f %1.yaml").arg(apiService))));
+    for (const AggregatedBackend* b : served) {
+        const QString name = b->apiService;
+        const QString path = QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/") + name;
+        fix.preflight.append(accessReview(QStringLiteral("delete"),
+                                          QStringLiteral("apiregistration.k8s.io"),
+                                          QStringLiteral("apiservices"), {}, name));
+        FixStep save =
+            step(Text(u"Save the APIService %1"_s, u"备份 APIService %1"_s).arg(name),
+                 QStringLiteral("GET"), path, {},
+                 facts::kubectl(QStringLiteral("get apiservice %1 -o yaml > %1.yaml").arg(name)));
+        FixStep remove =
+            step(Text(u"Delete the APIService %1"_s, u"删除 APIService %1"_s).arg(name),
+                 QStringLiteral("DELETE"), path, {},
+                 facts::kubectl(QStringLiteral("delete apiservice ") + name));
+        save.observed = remove.observed = b->object;
+        fix.steps << save << remove;
+        fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
+                             QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"),
+                             QStringLiteral("<saved APIService>"),
+                             facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
+    }
     return fix;
 }
 
@@ -481,17 +510,22 @@ std::optional<FixPlan> FixPlanner::finalizers() const
                                                   ? base.section(QLatin1Char('/'), 2, 2)
                                                   : QString(),
                                               resource, ns, name));
-            fix.steps.append(
-                step(Text(u"Save %1/%2, then clear its finalizers %3"_s,
-                          u"备份 %1/%2，然后清空它的 finalizer %3"_s)
-                         .arg(ns, name, saved),
-                     QStringLiteral("PATCH"), path,
-                     QStringLiteral("{\"metadata\":{\"finalizers\":null}}"),
-                     facts::kubectl(
-                         QStringLiteral(
-                             "patch %1 %2 --type merge -p '{\"metadata\":{\"finalizers\":null}}'")
-                             .arg(resource, name),
-                         ns)));
+            // Each finalizer is removed by value, after a test of the resourceVersion and of
+            // the value at its index: a controller editing the list makes the patch fail (422).
+            const QString patch = QString::fromUtf8(
+                QJsonDocument(KubePatches::removeFinalizers(item)).toJson(QJsonDocument::Compact));
+            FixStep remove = step(
+                Text(u"Save %1/%2, then clear its finalizers %3"_s,
+                     u"备份 %1/%2，然后清空它的 finalizer %3"_s)
+                    .arg(ns, name, saved),
+                QStringLiteral("PATCH"), path, patch,
+                facts::kubectl(
+                    QStringLiteral("patch %1 %2 --type json -p '%3'").arg(resource, name, patch),
+                    ns));
+            remove.observed = item;
+            fix.steps.append(remove);
+            if (!fix.confirmNames.contains(ns))
+                fix.confirmNames.append(ns);
             fix.undo.append(
                 step(Text(u"Put the finalizers back on %1/%2 (only while it still exists)"_s,
                           u"把 finalizer 加回 %1/%2（仅当对象仍然存在时）"_s)
@@ -506,6 +540,7 @@ std::optional<FixPlan> FixPlanner::finalizers() const
         }
     if (fix.steps.isEmpty())
         return std::nullopt;
+    fix.destructive = true;
     return fix;
 }
 
@@ -537,9 +572,15 @@ std::optional<FixPlan> FixPlanner::webhook() const
     fix.steps.append(step(
         Text(u"Save it"_s, u"备份它"_s), QStringLiteral("GET"), path, {},
         facts::kubectl(QStringLiteral("get %1 %2 -o yaml > %2.yaml").arg(kind.toLower(), name))));
-    fix.steps.append(
-        step(Text(u"Delete it"_s, u"删除它"_s), QStringLiteral("DELETE"), path, {},
-             facts::kubectl(QStringLiteral("delete %1 %2").arg(kind.toLower(), name))));
+    FixStep remove = step(Text(u"Delete it"_s, u"删除它"_s), QStringLiteral("DELETE"), path, {},
+                          facts::kubectl(QStringLiteral("delete %1 %2").arg(kind.toLower(), name)));
+    for (const auto& list : {m_f.validatingWebhooks, m_f.mutatingWebhooks})
+        if (list)
+            for (const QJsonValue& item : list->items())
+                if (facts::name(item.toObject()) == name &&
+                    item.toObject().value(QStringLiteral("kind")).toString(kind) == kind)
+                    remove.observed = item.toObject();
+    fix.steps.append(remove);
     fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
                          path.section(QLatin1Char('/'), 0, -2),
                          QStringLiteral("<saved configuration>"),
@@ -576,6 +617,7 @@ std::optional<FixPlan> FixPlanner::namespaceFinalize() const
         fix.preflight.append(accessReview(QStringLiteral("update"), {},
                                           QStringLiteral("namespaces"), {}, ns.name,
                                           QStringLiteral("finalize")));
+        fix.confirmNames.append(ns.name);
         fix.steps.append(step(
             Text(u"Type the name \"%1\" to confirm, then clear spec.finalizers"_s,
                  u"输入名称“%1”确认，然后清空 spec.finalizers"_s)
@@ -585,7 +627,11 @@ std::optional<FixPlan> FixPlanner::namespaceFinalize() const
             QStringLiteral("kubectl get ns %1 -o json | jq '.spec.finalizers=[]' | kubectl replace "
                            "--raw /api/v1/namespaces/%1/finalize -f -")
                 .arg(ns.name)));
+        for (const QJsonObject& stuck : m_f.stuckNamespaces)
+            if (facts::name(stuck) == ns.name)
+                fix.steps.last().observed = stuck;
     }
+    fix.destructive = true;
     fix.undo.append(
         step(Text(u"None: a finalized namespace cannot be restored; re-create "
                   "it and its content from backups"_s,

@@ -317,7 +317,9 @@ void KubeClient::Private::send(const CallPtr& call)
     if (!context.cluster.tlsServerName.isEmpty())
         request.setPeerVerifyName(context.cluster.tlsServerName);
     request.setRawHeader("Accept", r.accept.isEmpty() ? QByteArray("application/json") : r.accept);
-    request.setRawHeader("User-Agent", QByteArrayLiteral("unstuck/" UNSTUCK_VERSION));
+    request.setRawHeader("User-Agent", r.userAgent.isEmpty()
+                                           ? QByteArrayLiteral("unstuck/" UNSTUCK_VERSION)
+                                           : r.userAgent);
     if (!r.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
     if (context.cluster.disableCompression)
@@ -374,6 +376,7 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
     if (!timedOut && reply->isOpen())
         response.body = reply->readAll();
     response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    response.auditId = reply->rawHeader("Audit-Id");
     const KubeRequest& r = call->request;
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path);
     if (timedOut) {
@@ -423,8 +426,11 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
         start(call);
         return;
     }
+    // A write that answered 5xx may have been applied: sending it again could apply it twice.
+    const bool read = r.method == "GET" || r.method == "HEAD";
     const bool retryable =
-        status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+        status == 429 ||
+        (read && (status == 500 || status == 502 || status == 503 || status == 504));
     int limit = r.maxRetries >= 0 ? r.maxRetries : maxRetries;
     // An unavailable aggregated API answers text/plain 503 until it is fixed: retry once at
     // most so discovery stays fast.

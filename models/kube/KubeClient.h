@@ -24,6 +24,8 @@ struct KubeResponse
     KubeError error;  // kind None on success
     qint64 elapsedMs = 0;
     int attempts = 1; // 1 + retries
+    // The API server's Audit-Id response header: joins this call to the cluster's audit log.
+    QByteArray auditId;
 };
 
 // A request with the options discovery and probes need beyond a plain GET.
@@ -36,6 +38,9 @@ struct KubeRequest
     QByteArray accept;   // empty = application/json
     int timeoutMs = -1;  // -1 = the client's timeout
     int maxRetries = -1; // -1 = the client's setting
+    // Empty = "unstuck/<version>"; fixes add what they are, e.g. "unstuck/0.4.0 (fix/…)", so the
+    // cluster's audit log names them.
+    QByteArray userAgent;
 };
 
 // One attempt on the wire, kept as evidence (what was asked, what came back, when).
@@ -55,7 +60,8 @@ struct KubeRequestRecord
 
 // Asynchronous Kubernetes REST client for one resolved kubeconfig context. One instance owns
 // its QNetworkAccessManager; callbacks run on the owner's thread and are dropped if `context`
-// (the receiver) is destroyed first.
+// (the receiver) is destroyed first. Reads are retried on 429/5xx; writes only on 429 (the API
+// server's flow control turned them away before they ran), never on a 5xx that may have applied.
 class KubeClient : public QObject
 {
     Q_OBJECT

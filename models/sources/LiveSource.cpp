@@ -211,6 +211,15 @@ void useCredential(CloudConnection& connection, const CloudCredential& credentia
 
 std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QString* error)
 {
+    auto connection = resolve(request, error);
+    if (!connection)
+        return nullptr;
+    return std::make_unique<LiveSource>(connection->kube, connection->cloud,
+                                        connection->cloudReason, request.requestTimeoutMs);
+}
+
+std::optional<LiveConnection> LiveSource::resolve(const DiagnosisRequest& request, QString* error)
+{
     QString kubeconfig = request.kubeconfig, context = request.context;
     std::optional<CloudConnection> cloud;
     QString cloudReason;
@@ -219,7 +228,7 @@ std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QS
     if (!request.profileFile.isEmpty()) {
         profile = ConnectionProfile::load(request.profileFile, env, error);
         if (!profile)
-            return nullptr;
+            return std::nullopt;
         kubeconfig = profile->kubeconfigPath;
         context = profile->kubeContext;
     }
@@ -227,12 +236,12 @@ std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QS
     const auto config = KubeconfigLoader::load(kubeconfig, env, &kubeError);
     if (!config) {
         *error = kubeError.message;
-        return nullptr;
+        return std::nullopt;
     }
     const auto resolved = KubeconfigLoader::resolve(*config, context, &kubeError);
     if (!resolved) {
         *error = kubeError.message;
-        return nullptr;
+        return std::nullopt;
     }
     // Where the cloud calls go (endpoint, CA, region) comes from the profile when there is one;
     // who signs them is, in order: a credential the caller resolved, a source chosen in the
@@ -282,7 +291,7 @@ std::unique_ptr<LiveSource> LiveSource::open(const DiagnosisRequest& request, QS
                                            : QStringLiteral(" (%1)").arg(credentialError));
         }
     }
-    return std::make_unique<LiveSource>(*resolved, cloud, cloudReason, request.requestTimeoutMs);
+    return LiveConnection{*resolved, cloud, cloudReason, profile && profile->readOnly};
 }
 
 } // namespace unstuck

@@ -11,6 +11,17 @@
 
 namespace unstuck {
 
+// Where a live run connects and as whom: the kubeconfig context, the cloud connection (or why
+// there is none) and whether the connection profile forbids writes. Shared by the diagnosis and
+// the fix engine, so both talk to the same cluster and account with the same credentials.
+struct LiveConnection
+{
+    ResolvedContext kube;
+    std::optional<CloudConnection> cloud;
+    QString cloudReason;   // why there is no cloud connection
+    bool readOnly = false; // the profile says "readOnly": true
+};
+
 // Answers the probes over HTTPS: Kubernetes through KubeClient, the cloud through CloudClient.
 class LiveSource : public DiagnosisSource
 {
@@ -25,6 +36,8 @@ public:
     // and cloud endpoint/keys), else the kubeconfig rules plus the cloud credential chain.
     // request.cloudCredential, when set, signs the cloud calls (see DiagnosisRequest).
     static std::unique_ptr<LiveSource> open(const DiagnosisRequest& request, QString* error);
+    // What open() connects to, without connecting.
+    static std::optional<LiveConnection> resolve(const DiagnosisRequest& request, QString* error);
 
     // cloudProfile prefix of an OS keychain entry: "keychain:<name>".
     static constexpr const char* kKeychainPrefix = "keychain:";

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -100,6 +101,10 @@ struct FixStep
     QString body;
     QString command;       // kubectl/aliyun equivalent
     QString descriptionZh; // the description in Simplified Chinese
+    // What the fix engine (models/fixes) needs to send it; unused by manual steps. A cloud step's
+    // method is "<product>:<Action>" and its parameters are here, unencoded.
+    QMap<QString, QString> params;
+    QJsonObject observed; // the object as the diagnosis read it (preconditions and diffs)
 
     Bilingual descriptionText() const { return {description, descriptionZh}; }
 };
@@ -115,6 +120,10 @@ struct FixPlan
     QList<FixStep> preflight;
     QList<FixStep> undo;
     QString verify; // what re-probing must show
+    // A destructive last resort: applying it needs each of confirmNames typed (the namespace it
+    // gives up on).
+    bool destructive = false;
+    QStringList confirmNames;
     // The human sentences in Simplified Chinese (ids, commands and bodies are not translated).
     QString titleZh, whyZh, riskZh, verifyZh;
 

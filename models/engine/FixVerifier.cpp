@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/engine/FixVerifier.h"
+
+#include "models/engine/DiagnosisEngine.h"
+#include "models/fixes/StateReader.h"
+#include "models/tickets/KubePath.h"
+
+namespace unstuck {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Text = Bilingual;
+
+QString shown(const QString& value)
+{
+    if (value == QLatin1String(StateFact::kAbsent))
+        return u"gone"_s;
+    return value == u"<none>"_s ? u"none"_s : value;
+}
+
+StateFact watch(const QString& key, const FixRequest& read, const QString& field)
+{
+    StateFact f;
+    f.key = key;
+    f.read = read;
+    f.field = field;
+    return f;
+}
+
+void watchPlan(const FixPlan& plan, QList<StateFact>& out, QStringList& keys)
+{
+    for (const FixStep& s : plan.steps) {
+        StateFact f;
+        if (plan.id == u"apiservice-delete"_s && s.method == u"DELETE"_s) {
+            f = watch(u"APIService %1 Available"_s.arg(KubePath::parse(s.target).name),
+                      FixRequest::kube("GET", s.target),
+                      u"status.conditions[type=Available].status"_s);
+        } else if (s.method == u"vpc:CreateRouteEntry"_s) {
+            QMap<QString, QString> p{
+                {u"RouteTableId"_s, s.params.value(u"RouteTableId"_s)},
+                {u"DestinationCidrBlock"_s, s.params.value(u"DestinationCidrBlock"_s)}};
+            if (!s.params.value(u"RegionId"_s).isEmpty())
+                p.insert(u"RegionId"_s, s.params.value(u"RegionId"_s));
+            f = watch(u"route entry %1"_s.arg(p.value(u"DestinationCidrBlock"_s)),
+                      FixRequest::cloud(u"vpc"_s, u"DescribeRouteEntryList"_s, p),
+                      u"RouteEntrys.RouteEntry.0.Status"_s);
+        }
+        if (!f.key.isEmpty() && !keys.contains(f.key)) {
+            keys << f.key;
+            out << f;
+        }
+    }
+}
+
+} // namespace
+
+FixVerifier::FixVerifier(DiagnosisRequest request, FixTransport& transport, QObject* parent)
+    : QObject(parent), m_request(std::move(request)), m_transport(transport),
+      m_engine(std::make_unique<DiagnosisEngine>())
+{
+    m_next.setSingleShot(true);
+    connect(&m_next, &QTimer::timeout, this, &FixVerifier::round);
+    connect(m_engine.get(), &DiagnosisEngine::probeStarted, this, [this] { ++m_probes; });
+    connect(m_engine.get(), &DiagnosisEngine::finished, this,
+            [this](const DiagnosisResult& result) {
+                if (!m_running)
+                    return;
+                ++m_diagnoses;
+                m_roundResult = result;
+                roundDone();
+            });
+}
+
+FixVerifier::~FixVerifier() = default;
+
+QList<StateFact> FixVerifier::watchFacts(const DiagnosisResult& before)
+{
+    QList<StateFact> out;
+    QStringList keys;
+    for (const FixPlan& plan : before.fixes)
+        watchPlan(plan, out, keys);
+    for (const StuckNamespace& ns : before.namespaces)
+        out << watch(u"namespace %1"_s.arg(ns.name),
+                     FixRequest::kube("GET", u"/api/v1/namespaces/"_s + ns.name),
+                     u"status.phase"_s);
+    return out;
+}
+
+bool FixVerifier::healed(const DiagnosisResult& before, const DiagnosisResult& now)
+{
+    if (!now.complete || now.rootCause)
+        return false;
+    for (const StuckNamespace& was : before.namespaces)
+        for (const StuckNamespace& is : now.namespaces)
+            if (was.name == is.name)
+                return false;
+    return true;
+}
+
+QStringList FixVerifier::red(const DiagnosisResult& result)
+{
+    QStringList out;
+    if (!result.complete && !result.error.isEmpty())
+        out << u"diagnosis: "_s + result.error;
+    for (const ComponentVerdict& c : result.components)
+        if (c.state == ComponentState::Failing)
+            out << c.id + u": "_s + c.summary;
+    for (const LinkVerdict& l : result.links)
+        if (l.state == LinkState::Broken)
+            out << l.id() + u": "_s + l.summary;
+    for (const StuckNamespace& ns : result.namespaces)
+        out << u"namespace %1: %2"_s.arg(ns.name, ns.phase);
+    return out;
+}
+
+void FixVerifier::start(const DiagnosisResult& before, int timeoutMs, int intervalMs)
+{
+    m_before = m_last = before;
+    m_watch = watchFacts(before);
+    m_watchValues = QStringList(m_watch.size(), QString());
+    m_timeoutMs = timeoutMs;
+    m_intervalMs = intervalMs;
+    m_running = true;
+    m_clock.start();
+    round();
+}
+
+void FixVerifier::cancel()
+{
+    m_running = false;
+    m_next.stop();
+    m_engine->cancel();
+}
+
+void FixVerifier::round()
+{
+    if (!m_running)
+        return;
+    m_pending = 2;
+    m_roundResult.reset();
+    m_engine->start(m_request);
+    StateReader::read(
+        m_watch, m_transport, u"verify"_s, this, [this](const StateReader::Reading& reading) {
+            if (!m_running)
+                return;
+            for (qsizetype i = 0; i < m_watch.size(); ++i) {
+                const QString now = reading.values.at(i);
+                const QString was = m_watchValues.at(i);
+                if (now.isEmpty() || now == was)
+                    continue; // unreadable (no cloud access) or unchanged
+                m_watchValues[i] = now;
+                const QString key = m_watch.at(i).key;
+                Q_EMIT progress(
+                    was.isEmpty()
+                        ? Text(u"%1: %2"_s, u"%1：%2"_s).arg(key, shown(now))
+                        : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s).arg(key, shown(was), shown(now)),
+                    key);
+            }
+            roundDone();
+        });
+}
+
+void FixVerifier::report(const DiagnosisResult& now)
+{
+    for (const ComponentVerdict& c : now.components) {
+        const ComponentVerdict* was = m_last.component(c.id);
+        if (was && was->state == ComponentState::Failing && c.state == ComponentState::Healthy)
+            Q_EMIT progress(Text(u"%1 is healthy now"_s, u"%1 已恢复正常"_s).arg(c.label), c.id);
+    }
+    for (const LinkVerdict& l : now.links) {
+        const LinkVerdict* was = m_last.link(l.from, l.to);
+        if (was && was->state == LinkState::Broken && l.state == LinkState::Ok)
+            Q_EMIT progress(Text(u"%1 is ok now"_s, u"%1 已恢复"_s).arg(l.id()), l.id());
+    }
+    if (now.complete)
+        m_last = now;
+}
+
+void FixVerifier::roundDone()
+{
+    if (--m_pending > 0 || !m_running)
+        return;
+    const DiagnosisResult now = m_roundResult.value_or(DiagnosisResult{});
+    report(now);
+    if (healed(m_before, now)) {
+        m_running = false;
+        Q_EMIT progress(Text(u"healed: the diagnosis finds no root cause and the stuck namespaces "
+                             "are gone"_s,
+                             u"已修复：诊断不再发现根因，卡住的命名空间已消失"_s),
+                        {});
+        Q_EMIT finished(true, now, {});
+        return;
+    }
+    const QStringList stillRed = red(now.complete ? now : m_last);
+    if (m_clock.elapsed() >= m_timeoutMs) {
+        m_running = false;
+        Q_EMIT finished(false, m_last, stillRed);
+        return;
+    }
+    // Said when what is red changes, and every 15 s while it does not.
+    const QString waiting = stillRed.mid(0, 3).join(u"; "_s).left(300);
+    if (waiting != m_lastWaiting || m_clock.elapsed() - m_lastWaitingAt >= 15000) {
+        m_lastWaiting = waiting;
+        m_lastWaitingAt = m_clock.elapsed();
+        Q_EMIT progress(Text(u"waiting (%1 s of %2 s) for: %3"_s, u"等待中（%1 秒 / %2 秒）：%3"_s)
+                            .arg(m_clock.elapsed() / 1000)
+                            .arg(m_timeoutMs / 1000)
+                            .arg(waiting),
+                        stillRed.value(0));
+    }
+    m_next.start(m_intervalMs);
+}
+
+} // namespace unstuck

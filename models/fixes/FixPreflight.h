@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/fixes/CallerPermissions.h"
+#include "models/fixes/FixTransport.h"
+#include "models/fixes/PreparedFix.h"
+
+#include <QObject>
+#include <functional>
+
+namespace unstuck {
+
+// Every check a fix must pass before anything is written, none of which writes: a
+// SelfSubjectAccessReview and a server-side dry run (?dryRun=All) for each Kubernetes write, the
+// cloud's DryRun=true where the action has it, the caller's own RAM permission for RAM writes,
+// and whether the connection profile allows writes at all. "Dry run passed", "rejected" and "not
+// dry-runnable" stay apart (reference/fixes.md §1, §7.2).
+class FixPreflight : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const PreparedFix&)>;
+
+    FixPreflight(FixTransport& transport, QObject* parent = nullptr);
+
+    // Appends the checks to fix.checks (after those the preparation made) and calls done.
+    void run(const PreparedFix& fix, bool readOnlyProfile, Done done);
+    CallerPermissions& caller() { return m_caller; }
+
+    // The checks one write needs, each answering through `report` (in any order).
+    using Report = std::function<void(int slot, const PreflightCheck& check)>;
+
+private:
+    int checksFor(const PreparedFix& fix, const FixWrite& write, int slot, const Report& report);
+    void accessReview(const QString& fixId, const AccessReview& access, int slot,
+                      const Report& report);
+    void kubeDryRun(const QString& fixId, const FixWrite& write, int slot, const Report& report);
+    void cloudDryRun(const QString& fixId, const FixWrite& write, int slot, const Report& report);
+    void ramPermission(const QString& fixId, const FixWrite& write, int slot, const Report& report);
+    void later(int slot, const Report& report, const PreflightCheck& check);
+
+    FixTransport& m_transport;
+    CallerPermissions m_caller;
+};
+
+} // namespace unstuck

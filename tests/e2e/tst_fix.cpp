@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `unstuck fix` end to end: the real executable against a started `unstuck-sim`. Healing every
+// scenario that has a cause (then `unstuck diagnose` says healthy and real kubectl no longer lists
+// the namespace), undo, dry runs that change nothing, a read-only identity refused with the failed
+// checks named, a concurrent edit between plan and apply, confirmation, and an audit log with a
+// record before and after every write and no secret in it.
+#include "support/SimProcess.h"
+
+#include "models/cloud/CloudClient.h"
+#include "models/cloud/ConnectionProfile.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+using namespace unstuck;
+using namespace unstuck::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One call to the simulator's cloud API with the operator's keys from its profile.
+QJsonObject cloudCall(const QString& profilePath, const QString& product, const QString& action,
+                      const QMap<QString, QString>& params)
+{
+    QString error;
+    const auto profile = ConnectionProfile::load(profilePath, QProcessEnvironment(), &error);
+    if (!profile)
+        return {};
+    CloudClient client(profile->cloud);
+    std::optional<CloudResponse> answer;
+    QObject receiver;
+    client.call(product, action, params, &receiver, [&](const CloudResponse& r) { answer = r; });
+    (void)QTest::qWaitFor([&] { return answer.has_value(); }, 30000);
+    return answer && answer->error.ok() ? answer->json : QJsonObject();
+}
+
+// "v2 [v1 v2]": the default version and every version of a RAM policy.
+QString versions(const QString& profile, const QString& policy)
+{
+    const QJsonObject list = cloudCall(profile, u"ram"_s, u"ListPolicyVersions"_s,
+                                       {{u"PolicyName"_s, policy}, {u"PolicyType"_s, u"Custom"_s}});
+    QString def;
+    QStringList ids;
+    for (const QJsonValue& v :
+         list.value(u"PolicyVersions"_s).toObject().value(u"PolicyVersion"_s).toArray()) {
+        ids << v.toObject().value(u"VersionId"_s).toString();
+        if (v.toObject().value(u"IsDefaultVersion"_s).toBool())
+            def = ids.last();
+    }
+    ids.sort();
+    return def + u" ["_s + ids.join(u' ') + u']';
+}
+
+QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
+{
+    for (const QJsonValue& f : outcome.value(u"fixes"_s).toArray())
+        if (f.toObject().value(u"id"_s).toString() == id)
+            return f.toObject();
+    return {};
+}
+
+QStringList failedChecks(const QJsonObject& outcome)
+{
+    QStringList out;
+    for (const QJsonValue& c : outcome.value(u"preflight"_s).toArray())
+        if (!c.toObject().value(u"ok"_s).toBool())
+            out << c.toObject().value(u"kind"_s).toString();
+    return out;
+}
+
+} // namespace
+
+class TstFix : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_data; // XDG_DATA_HOME of every unstuck run: where the audit log goes
+
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"XDG_DATA_HOME"_s, m_data.path());
+        e.remove(u"KUBECONFIG"_s);
+        return e;
+    }
+    QString auditPath() const { return m_data.filePath(u"Unstuck/unstuck/audit.jsonl"_s); }
+    ProcessRun unstuck(const QStringList& args) const
+    {
+        return runProcess(QStringLiteral(UNSTUCK_BINARY), args, env());
+    }
+    ProcessRun kubectl(const SimProcess& sim, const QStringList& args) const
+    {
+        QProcessEnvironment e = env();
+        e.insert(u"KUBECONFIG"_s, sim.kubeconfig());
+        return runProcess(u"kubectl"_s, args, e);
+    }
+    // The controllers need a few rounds before the diagnosis names the cause.
+    bool settled(const SimProcess& sim) const
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return unstuck({u"diagnose"_s, u"--profile"_s, sim.profile()}).exitCode == 1;
+            },
+            30000);
+    }
+    QString ramPolicyName(const SimProcess& sim) const
+    {
+        const ProcessRun plan = unstuck({u"fix"_s, u"plan"_s, u"ram-policy-allow"_s, u"--profile"_s,
+                                         sim.profile(), u"--format"_s, u"json"_s});
+        return fixIn(plan.json(), u"ram-policy-allow"_s)
+            .value(u"writes"_s)
+            .toArray()
+            .first()
+            .toObject()
+            .value(u"request"_s)
+            .toObject()
+            .value(u"params"_s)
+            .toObject()
+            .value(u"PolicyName"_s)
+            .toString();
+    }
+    QList<QJsonObject> auditRecords(const QString& auditId) const
+    {
+        QList<QJsonObject> out;
+        QFile f(auditPath());
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : f.readAll().split('\n'))
+                if (const QJsonObject r = QJsonDocument::fromJson(line).object();
+                    r.value(u"auditId"_s).toString() == auditId)
+                    out << r;
+        return out;
+    }
+
+    // Every secret the simulator hands out: none may reach an output or the audit log.
+    QByteArrayList secrets(const SimProcess& sim) const
+    {
+        const QJsonObject info = sim.info();
+        QByteArrayList out{
+            info.value(u"cloud"_s).toObject().value(u"accessKeySecret"_s).toString().toUtf8(),
+            info.value(u"token"_s).toString().toUtf8(),
+            info.value(u"basicAuth"_s).toObject().value(u"password"_s).toString().toUtf8()};
+        QFile kubeconfig(sim.kubeconfig());
+        if (kubeconfig.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : kubeconfig.readAll().split('\n'))
+                if (line.contains("client-key-data:") || line.contains("token:"))
+                    out << line.mid(line.indexOf(':') + 1).trimmed();
+        out.removeAll(QByteArray());
+        return out;
+    }
+
+    void checkAudit(const SimProcess& sim, const QString& auditId, const QByteArray& output)
+    {
+        const QList<QJsonObject> records = auditRecords(auditId);
+        QVERIFY(!records.isEmpty());
+        QMap<QString, QStringList> stages; // "fix#step" → its stages, in order
+        for (const QJsonObject& r : records)
+            stages[r.value(u"fixId"_s).toString() + u'#' + r.value(u"stepId"_s).toString()]
+                << r.value(u"stage"_s).toString();
+        for (auto it = stages.cbegin(); it != stages.cend(); ++it)
+            QCOMPARE(it.value().join(u','), u"Applying,Applied"_s); // one before, one after
+        QFile f(auditPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray log = f.readAll();
+        for (const QByteArray& secret : secrets(sim)) {
+            QVERIFY2(!log.contains(secret), "a secret reached the audit log");
+            QVERIFY2(!output.contains(secret), "a secret reached the output");
+        }
+    }
+
+private Q_SLOTS:
+    void healAll_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("root");
+        const QStringList confirm{u"--confirm-name"_s, u"tobedeletedb"_s};
+        QTest::newRow("seed") << u"seed"_s << QStringList() << u"ram-policy-allow"_s;
+        QTest::newRow("backend-down") << u"backend-down"_s << QStringList() << u"backend-restart"_s;
+        QTest::newRow("stale-apiservice")
+            << u"stale-apiservice"_s << QStringList() << u"apiservice-delete"_s;
+        QTest::newRow("custom-aggregated-api")
+            << u"custom-aggregated-api"_s << QStringList{u"--timeout-s"_s, u"20"_s}
+            << u"apiservice-delete"_s;
+        QTest::newRow("route-missing") << u"route-missing"_s << QStringList() << QString();
+        QTest::newRow("finalizers-remaining")
+            << u"finalizers-remaining"_s << confirm << u"finalizers-remove"_s;
+        QTest::newRow("webhook-blocks-delete")
+            << u"webhook-blocks-delete"_s << QStringList() << u"webhook-delete"_s;
+    }
+    void healAll()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QStringList, extra);
+        QFETCH(QString, root);
+        SimProcess sim;
+        QVERIFY(sim.start(scenario));
+        QVERIFY(settled(sim));
+        const ProcessRun run =
+            unstuck(QStringList{u"fix"_s, u"apply"_s, u"--all"_s, u"--yes"_s, u"--profile"_s,
+                                sim.profile(), u"--format"_s, u"json"_s} +
+                    extra);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject outcome = run.json();
+        QVERIFY(outcome.value(u"verified"_s).toBool());
+        if (!root.isEmpty())
+            QCOMPARE(fixIn(outcome, root).value(u"result"_s).toString(), u"applied"_s);
+        if (scenario == u"seed"_s) // fixing RAM heals the chain: no APIService is deleted
+            QVERIFY(fixIn(outcome, u"apiservice-delete"_s).value(u"result"_s).toString() !=
+                    u"applied"_s);
+        QCOMPARE(unstuck({u"diagnose"_s, u"--profile"_s, sim.profile()}).exitCode, 0);
+        const ProcessRun ns = kubectl(sim, {u"get"_s, u"ns"_s, u"-o"_s, u"name"_s});
+        QCOMPARE(ns.exitCode, 0);
+        QVERIFY2(!ns.out.contains("namespace/tobedeletedb"), ns.out.constData());
+        checkAudit(sim, outcome.value(u"auditId"_s).toString(), run.out + run.err);
+    }
+
+    void undoOfTheRamFix_makesTheDenyVersionDefaultAgain()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        QVERIFY(!policy.isEmpty());
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        const ProcessRun heal = unstuck({u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--yes"_s,
+                                         u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QVERIFY2(heal.exitCode == 0, heal.err.constData());
+        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        const QString auditId = heal.json().value(u"auditId"_s).toString();
+        const ProcessRun undo = unstuck({u"fix"_s, u"undo"_s, auditId, u"--yes"_s, u"--profile"_s,
+                                         sim.profile(), u"--format"_s, u"json"_s});
+        QVERIFY2(undo.exitCode == 0, undo.err.constData());
+        QCOMPARE(fixIn(undo.json(), u"ram-policy-allow"_s).value(u"result"_s).toString(),
+                 u"applied"_s);
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
+        const QJsonObject v2 = cloudCall(
+            sim.profile(), u"ram"_s, u"GetPolicyVersion"_s,
+            {{u"PolicyName"_s, policy}, {u"PolicyType"_s, u"Custom"_s}, {u"VersionId"_s, u"v2"_s}});
+        QVERIFY(v2.value(u"PolicyVersion"_s)
+                    .toObject()
+                    .value(u"PolicyDocument"_s)
+                    .toString()
+                    .contains(u"\"Deny\""_s));
+        // Undone once: a second undo has nothing left to do.
+        const ProcessRun again =
+            unstuck({u"fix"_s, u"undo"_s, auditId, u"--yes"_s, u"--profile"_s, sim.profile()});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains("undone already"), again.err.constData());
+    }
+
+    void dryRun_leavesEveryObjectAndPolicyVersionUnchanged()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        const QStringList what{u"get"_s, u"apiservice,ns,pods"_s, u"-A"_s, u"-o"_s,
+                               u"custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion,"
+                               "UID:.metadata.uid,FIN:.spec.finalizers"_s};
+        const QByteArray before = kubectl(sim, what).out;
+        QVERIFY(before.contains("tobedeletedb"));
+        const qint64 auditBefore = QFileInfo(auditPath()).size();
+        const ProcessRun run =
+            unstuck({u"fix"_s, u"apply"_s, u"--all"_s, u"--dry-run"_s, u"--confirm-name"_s,
+                     u"tobedeletedb"_s, u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QStringList kinds;
+        for (const QJsonValue& c : run.json().value(u"preflight"_s).toArray())
+            if (c.toObject().value(u"outcome"_s).toString() == u"passed"_s)
+                kinds << c.toObject().value(u"kind"_s).toString();
+        QVERIFY(kinds.contains(u"dry-run"_s));       // the API server's dryRun=All
+        QVERIFY(kinds.contains(u"cloud-dry-run"_s)); // DryRun=true → DryRunOperation
+        QVERIFY(kinds.contains(u"rbac"_s));
+        QCOMPARE(kubectl(sim, what).out, before);
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QCOMPARE(QFileInfo(auditPath()).size(), auditBefore); // nothing written, nothing audited
+    }
+
+    void readOnlyIdentity_isRefusedWithTheFailedChecksNamed()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString readOnly = sim.path(u"profile-read-only.json"_s);
+        if (!QFile::exists(readOnly))
+            QSKIP("the simulator writes no read-only identity yet (profile-read-only.json)");
+        const QString policy = ramPolicyName(sim);
+        const ProcessRun run = unstuck({u"fix"_s, u"apply"_s, u"--all"_s, u"--yes"_s,
+                                        u"--profile"_s, readOnly, u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 3);
+        const QStringList failed = failedChecks(run.json());
+        QVERIFY2(failed.contains(u"ram-permission"_s), qPrintable(failed.join(u' ')));
+        QVERIFY2(failed.contains(u"rbac"_s) || failed.contains(u"dry-run"_s),
+                 qPrintable(failed.join(u' ')));
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QVERIFY(kubectl(sim, {u"get"_s, u"ns"_s, u"tobedeletedb"_s}).exitCode == 0);
+    }
+
+    void concurrentRamEdit_betweenPlanAndApply_abortsWithNothingWritten()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        const QString plan = sim.path(u"plan.json"_s);
+        const ProcessRun planned = unstuck({u"fix"_s, u"plan"_s, u"ram-policy-allow"_s,
+                                            u"--profile"_s, sim.profile(), u"--out"_s, plan});
+        QVERIFY2(planned.exitCode == 0, planned.err.constData());
+        // Someone publishes another version of the policy meanwhile.
+        const QJsonObject v2 =
+            cloudCall(sim.profile(), u"ram"_s, u"GetPolicy"_s,
+                      {{u"PolicyName"_s, policy}, {u"PolicyType"_s, u"Custom"_s}});
+        const QString document =
+            v2.value(u"DefaultPolicyVersion"_s).toObject().value(u"PolicyDocument"_s).toString();
+        QVERIFY(!cloudCall(sim.profile(), u"ram"_s, u"CreatePolicyVersion"_s,
+                           {{u"PolicyName"_s, policy},
+                            {u"PolicyDocument"_s, document},
+                            {u"SetAsDefault"_s, u"true"_s}})
+                     .isEmpty());
+        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        const ProcessRun run = unstuck({u"fix"_s, u"apply"_s, u"--plan"_s, plan, u"--yes"_s,
+                                        u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains("default version") && run.out.contains("v2 → v3"),
+                 run.out.constData());
+        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s); // nothing half-done
+    }
+
+    void concurrentKubeEdit_betweenPlanAndApply_abortsWithNothingWritten()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"stale-apiservice"_s));
+        QVERIFY(settled(sim));
+        const QString plan = sim.path(u"plan.json"_s);
+        QCOMPARE(unstuck({u"fix"_s, u"plan"_s, u"apiservice-delete"_s, u"--profile"_s,
+                          sim.profile(), u"--out"_s, plan})
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl(sim, {u"annotate"_s, u"apiservice"_s, u"v1beta1.metrics.k8s.io"_s,
+                               u"owner=someone-else"_s})
+                     .exitCode,
+                 0);
+        const ProcessRun run = unstuck(
+            {u"fix"_s, u"apply"_s, u"--plan"_s, plan, u"--yes"_s, u"--profile"_s, sim.profile()});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains("resourceVersion"), run.out.constData());
+        QCOMPARE(kubectl(sim, {u"get"_s, u"apiservice"_s, u"v1beta1.metrics.k8s.io"_s}).exitCode,
+                 0);
+    }
+
+    void withoutYesOnANonTerminal_nothingIsWritten()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        const ProcessRun run =
+            unstuck({u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--profile"_s, sim.profile()});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains("--yes"), run.err.constData());
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+    }
+
+    void destructiveFix_needsItsNameTyped()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"finalizers-remaining"_s));
+        QVERIFY(settled(sim));
+        const ProcessRun list =
+            unstuck({u"fix"_s, u"list"_s, u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(fixIn(list.json(), u"finalizers-remove"_s).value(u"destructive"_s).toBool());
+        const ProcessRun run = unstuck({u"fix"_s, u"apply"_s, u"finalizers-remove"_s, u"--yes"_s,
+                                        u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 4);
+        QCOMPARE(fixIn(run.json(), u"finalizers-remove"_s).value(u"result"_s).toString(),
+                 u"refused"_s);
+        const ProcessRun backup =
+            kubectl(sim, {u"get"_s, u"backups.example.com"_s, u"nightly"_s, u"-n"_s,
+                          u"tobedeletedb"_s, u"-o"_s, u"jsonpath={.metadata.finalizers}"_s});
+        QVERIFY2(backup.out.contains("example.com/cleanup"), backup.out.constData());
+    }
+
+    void auditCommand_verifiesTheChainAndNamesAnEditedLine()
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(u"stale-apiservice"_s));
+        QVERIFY(settled(sim));
+        QCOMPARE(unstuck({u"fix"_s, u"apply"_s, u"apiservice-delete"_s, u"--yes"_s, u"--profile"_s,
+                          sim.profile(), u"--timeout-s"_s, u"60"_s})
+                     .exitCode,
+                 0);
+        const ProcessRun audit = unstuck({u"audit"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(audit.exitCode, 0);
+        QVERIFY(audit.json().value(u"chain"_s).toObject().value(u"ok"_s).toBool());
+        QVERIFY(audit.json().value(u"records"_s).toArray().size() >= 2);
+        // A copy with its first record edited: the chain breaks there, and `audit` says so.
+        QFile original(auditPath());
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArrayList lines = original.readAll().split('\n');
+        lines[0].replace("\"Applying\"", "\"Skipped\"");
+        const QString copy = sim.path(u"edited.jsonl"_s);
+        QFile edited(copy);
+        QVERIFY(edited.open(QIODevice::WriteOnly));
+        edited.write(lines.join('\n'));
+        edited.close();
+        const ProcessRun broken = unstuck({u"audit"_s, u"--audit-log"_s, copy});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.err.contains("line 1"), broken.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstFix)
+#include "tst_fix.moc"
