@@ -52,8 +52,11 @@ std::unique_ptr<DiagnosisSource> DiagnosisEngine::openSource(const DiagnosisRequ
     std::unique_ptr<DiagnosisSource> source = request.fromPath.isEmpty()
                                                   ? LiveSource::open(request, error)
                                                   : OfflineSources::open(request.fromPath, error);
-    if (source && !request.recordPath.isEmpty())
-        source = std::make_unique<RecordingSource>(std::move(source), request.recordPath);
+    if (source && !request.recordPath.isEmpty()) {
+        auto recorder = std::make_unique<RecordingSource>(std::move(source), request.recordPath);
+        recorder->setNamespace(request.namespaceName);
+        source = std::move(recorder);
+    }
     return source;
 }
 
@@ -84,9 +87,11 @@ void DiagnosisEngine::start(const DiagnosisRequest& request,
 {
     dropRun(); // a superseded run's callbacks are dropped with it
     d->request = request;
+    if (d->request.namespaceName.isEmpty())
+        d->request.namespaceName = source ? source->recordedNamespace() : QString();
     d->source = std::move(source);
     d->startedAt = QDateTime::currentDateTimeUtc();
-    d->run = std::make_unique<DiagnosisRun>(d->source.get(), request);
+    d->run = std::make_unique<DiagnosisRun>(d->source.get(), d->request);
     DiagnosisRun* run = d->run.get();
     connect(run, &DiagnosisRun::probeStarted, this, &DiagnosisEngine::probeStarted);
     connect(run, &DiagnosisRun::probeFinished, this, &DiagnosisEngine::probeFinished);

@@ -21,6 +21,7 @@ public:
     QString contextName() const override;
     bool hasCloud() const override { return m_bundle.cloudAvailable; }
     QString cloudUnavailableReason() const override;
+    QString recordedNamespace() const override { return m_bundle.namespaceName; }
 
 private:
     CaptureBundle m_bundle;

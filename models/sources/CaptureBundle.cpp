@@ -106,6 +106,8 @@ bool CaptureBundle::save(const QString& path, QString* error) const
 {
     QJsonObject root;
     root[QStringLiteral("context")] = context;
+    if (!namespaceName.isEmpty())
+        root[QStringLiteral("namespace")] = namespaceName;
     root[QStringLiteral("recordedAt")] = recordedAt.toUTC().toString(Qt::ISODateWithMs);
     root[QStringLiteral("tool")] = tool;
     root[QStringLiteral("cloud")] = QJsonObject{
@@ -170,6 +172,7 @@ std::optional<CaptureBundle> CaptureBundle::load(const QString& path, QString* e
     }
     CaptureBundle bundle;
     bundle.context = root.value(QStringLiteral("context")).toString();
+    bundle.namespaceName = root.value(QStringLiteral("namespace")).toString();
     bundle.recordedAt = QDateTime::fromString(root.value(QStringLiteral("recordedAt")).toString(),
                                               Qt::ISODateWithMs);
     bundle.tool = root.value(QStringLiteral("tool")).toString();

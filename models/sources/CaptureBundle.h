@@ -24,6 +24,9 @@ struct CaptureBundle
     static constexpr int kVersion = 1;
 
     QString context; // kube context name at recording time
+    // The namespace the recorded run was asked about (`--namespace`); empty = every Terminating
+    // one. A replay asks the same questions, so it must know.
+    QString namespaceName;
     QDateTime recordedAt;
     QString tool; // "unstuck 0.1.0"
     bool cloudAvailable = false;

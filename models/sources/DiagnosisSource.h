@@ -81,6 +81,9 @@ public:
     // Whether cloud questions can be asked at all; when not, why (shown as the unknown reason).
     virtual bool hasCloud() const = 0;
     virtual QString cloudUnavailableReason() const { return {}; }
+    // The namespace a recorded run was limited to (a bundle made with --namespace), so that a
+    // replay without --namespace asks what was recorded; empty for live and pasted input.
+    virtual QString recordedNamespace() const { return {}; }
     virtual void cancelAll() {}
 };
 

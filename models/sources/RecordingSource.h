@@ -25,6 +25,8 @@ public:
     QString cloudUnavailableReason() const override;
     void cancelAll() override;
 
+    // The namespace this run is limited to, saved with the bundle for its replay.
+    void setNamespace(const QString& name) { m_bundle.namespaceName = name; }
     // Writes what was recorded so far to the bundle path.
     bool save(QString* error) const;
     const CaptureBundle& bundle() const { return m_bundle; }

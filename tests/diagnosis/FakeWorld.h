@@ -103,6 +103,8 @@ private:
         const QString p = q.path;
         if (p.startsWith(QStringLiteral("/api/v1/namespaces?")))
             return list(m_o.stuck ? QJsonArray{namespaceObject()} : QJsonArray{});
+        if (p == QStringLiteral("/api/v1/namespaces/tobedeletedb") && m_o.stuck)
+            return ok(namespaceObject());
         if (p == QStringLiteral("/apis"))
             return ok(obj(R"({"kind":"APIGroupList","groups":[
                 {"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},

@@ -17,11 +17,11 @@ class TestEngineReplay : public QObject
 {
     Q_OBJECT
 
-    static DiagnosisResult run(std::unique_ptr<DiagnosisSource> source)
+    static DiagnosisResult run(std::unique_ptr<DiagnosisSource> source,
+                               const DiagnosisRequest& request = {})
     {
         DiagnosisEngine engine;
         QSignalSpy finished(&engine, &DiagnosisEngine::finished);
-        DiagnosisRequest request;
         engine.start(request, std::move(source));
         if (!finished.wait(10000))
             return {};
@@ -52,6 +52,33 @@ private Q_SLOTS:
         QCOMPARE(replay.components.size(), live.components.size());
         for (int i = 0; i < live.components.size(); ++i)
             QCOMPARE(replay.components.at(i).state, live.components.at(i).state);
+    }
+
+    void bundleRecordedForOneNamespace_replaysForThatNamespace()
+    {
+        // `diagnose --namespace X --record F` then `diagnose --from F`: the replay asks about X,
+        // as the recording did, instead of a list of namespaces that was never recorded.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("one.unstuck.json"));
+        DiagnosisRequest request;
+        request.namespaceName = QStringLiteral("tobedeletedb");
+        auto recorder = std::make_unique<RecordingSource>(
+            std::make_unique<test::FakeWorld>(test::WorldOptions{}), path);
+        recorder->setNamespace(request.namespaceName);
+        const DiagnosisResult live = run(std::move(recorder), request);
+        QVERIFY(live.rootCause.has_value());
+
+        QString error;
+        auto bundle = CaptureBundle::load(path, &error);
+        QVERIFY2(bundle.has_value(), qPrintable(error));
+        QCOMPARE(bundle->namespaceName, request.namespaceName);
+        const DiagnosisResult replay = run(std::make_unique<BundleSource>(*bundle, path));
+        QVERIFY(replay.rootCause.has_value());
+        QCOMPARE(replay.rootCause->component, live.rootCause->component);
+        QCOMPARE(replay.redPath, live.redPath);
+        for (int i = 0; i < live.components.size(); ++i)
+            QCOMPARE(replay.components.at(i).state, live.components.at(i).state);
+        QVERIFY(!replay.components.first().summary.contains(QStringLiteral("not recorded")));
     }
 
     void supersededStart_deliversOnlyTheNewerResult()
