@@ -197,6 +197,7 @@ void FixRun::verify()
                 m_outcome.verifyLog.append(message);
                 say(u"verify"_s, {}, message, u"waiting"_s, waitingFor);
             });
+    connect(m_verifier.get(), &FixVerifier::rediagnosed, this, &FixRun::rediagnosed);
     connect(m_verifier.get(), &FixVerifier::finished, this, &FixRun::verified);
     m_verifier->start(m_before, m_options.verifyTimeoutMs, m_options.verifyIntervalMs);
 }

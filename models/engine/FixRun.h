@@ -53,6 +53,8 @@ public:
 Q_SIGNALS:
     void progress(const unstuck::FixProgress& progress);
     void finished(const unstuck::FixOutcome& outcome);
+    // Verify's diagnoses as they complete.
+    void rediagnosed(const unstuck::DiagnosisResult& result);
 
 private:
     void next();

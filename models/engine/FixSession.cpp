@@ -69,7 +69,13 @@ void FixSession::setTransport(std::unique_ptr<FixTransport> transport, bool read
     d->preflight.reset();
     d->transport = std::move(transport);
     d->readOnly = readOnlyProfile;
+    makePreflight();
+}
+
+void FixSession::makePreflight()
+{
     d->preflight = std::make_unique<FixPreflight>(*d->transport);
+    connect(d->preflight.get(), &FixPreflight::answered, this, &FixSession::checked);
 }
 
 QString FixSession::contextName() const
@@ -97,7 +103,7 @@ bool FixSession::ensureTransport(FixOutcome* outcome)
     d->connection = *connection;
     d->readOnly = connection->readOnly;
     d->transport = std::make_unique<LiveFixTransport>(*connection, m_options.requestTimeoutMs);
-    d->preflight = std::make_unique<FixPreflight>(*d->transport);
+    makePreflight();
     return true;
 }
 
@@ -286,6 +292,7 @@ void FixSession::startRun(FixRun::Mode mode, const QList<PreparedFix>& reviewed,
     d->run = std::make_unique<FixRun>(*d->transport, *d->preflight, *d->log, m_request, m_options,
                                       d->readOnly);
     connect(d->run.get(), &FixRun::progress, this, &FixSession::progress);
+    connect(d->run.get(), &FixRun::rediagnosed, this, &FixSession::rediagnosed);
     connect(d->run.get(), &FixRun::finished, this, [this](const FixOutcome& outcome) {
         FixOutcome out = outcome;
         out.diagnoses += 1;

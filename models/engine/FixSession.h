@@ -62,6 +62,10 @@ Q_SIGNALS:
     void diagnosed(const unstuck::DiagnosisResult& result);
     void planned(const unstuck::FixOutcome& outcome);
     void finished(const unstuck::FixOutcome& outcome);
+    // Each preflight check as it is answered (planned() still carries them all).
+    void checked(const unstuck::PreflightCheck& check);
+    // Each diagnosis verify completes while a fix heals (the GUI's graph follows it).
+    void rediagnosed(const unstuck::DiagnosisResult& result);
 
 private:
     bool ensureTransport(FixOutcome* outcome);
@@ -70,6 +74,7 @@ private:
     void startRun(FixRun::Mode mode, const QList<PreparedFix>& reviewed, const QString& undoes);
     void fail(const QString& command, const QString& error, bool asPlan);
     AuditContext auditContext(const QString& auditId) const;
+    void makePreflight();
 
     struct Private;
     std::unique_ptr<Private> d;

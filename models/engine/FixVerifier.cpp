@@ -184,6 +184,8 @@ void FixVerifier::roundDone()
         return;
     const DiagnosisResult now = m_roundResult.value_or(DiagnosisResult{});
     report(now);
+    if (now.complete)
+        Q_EMIT rediagnosed(now);
     if (healed(m_before, now)) {
         m_running = false;
         Q_EMIT progress(Text(u"healed: the diagnosis finds no root cause and the stuck namespaces "

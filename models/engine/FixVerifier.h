@@ -40,6 +40,8 @@ public:
 
 Q_SIGNALS:
     void progress(const unstuck::Bilingual& message, const QString& waitingFor);
+    // Each round's complete diagnosis, so a graph can follow the chain turning green.
+    void rediagnosed(const unstuck::DiagnosisResult& result);
     void finished(bool healed, const unstuck::DiagnosisResult& last, const QStringList& stillRed);
 
 private:

@@ -2,6 +2,9 @@
 #include "models/fixes/FixPlanner.h"
 
 #include "models/cloud/RamPolicyEvaluator.h"
+#include "models/fixes/ConversionWebhookFix.h"
+#include "models/fixes/FixOrder.h"
+#include "models/fixes/FixSteps.h"
 #include "models/fixes/KubePatches.h"
 #include "models/probes/KubeFacts.h"
 #include "models/verdict/RouteAnalysis.h"
@@ -27,60 +30,15 @@ bool FixPlanner::failing(const QString& id) const
     return c && c->state == ComponentState::Failing;
 }
 
-bool FixPlanner::onRedPath(const QString& id) const
-{
-    return m_result.redPath.contains(id);
-}
-
-static FixStep step(const Bilingual& description, const QString& method, const QString& target,
-                    const QString& body, const QString& command)
-{
-    return FixStep{description.en, method, target, body, command, description.zh};
-}
-
-static Bilingual recreateFromCopy()
-{
-    return Text(u"Re-create it from the saved copy"_s, u"用备份重新创建它"_s);
-}
-
-static FixStep accessReview(const QString& verb, const QString& group, const QString& resource,
-                            const QString& ns, const QString& name, const QString& subresource = {})
-{
-    QJsonObject attributes{{QStringLiteral("verb"), verb},
-                           {QStringLiteral("group"), group},
-                           {QStringLiteral("resource"), resource}};
-    if (!ns.isEmpty())
-        attributes.insert(QStringLiteral("namespace"), ns);
-    if (!name.isEmpty())
-        attributes.insert(QStringLiteral("name"), name);
-    if (!subresource.isEmpty())
-        attributes.insert(QStringLiteral("subresource"), subresource);
-    const QJsonObject review{
-        {QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},
-        {QStringLiteral("kind"), QStringLiteral("SelfSubjectAccessReview")},
-        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("resourceAttributes"), attributes}}}};
-    const QString what = resource +
-                         (subresource.isEmpty() ? QString() : QLatin1Char('/') + subresource) +
-                         (group.isEmpty() ? QString() : QLatin1Char('.') + group);
-    return step(
-        Text(u"Check that you may %1 %2"_s, u"检查你是否有权限对 %2 执行 %1"_s).arg(verb, what),
-        QStringLiteral("POST"),
-        QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"),
-        QString::fromUtf8(QJsonDocument(review).toJson(QJsonDocument::Compact)),
-        facts::kubectl(QStringLiteral("auth can-i %1 %2%3")
-                           .arg(verb, what, name.isEmpty() ? QString() : QLatin1Char('/') + name),
-                       ns));
-}
-
 QList<FixPlan> FixPlanner::plan() const
 {
     QList<FixPlan> fixes;
-    for (const auto& fix :
-         {ramPolicy(), ramPolicyCheck(), vpcRoutes(), routeControllerRestart(), backendRestart(),
-          staleApiService(), finalizers(), webhook(), namespaceFinalize()})
+    for (const auto& fix : {ramPolicy(), ramPolicyCheck(), vpcRoutes(), routeControllerRestart(),
+                            backendRestart(), staleApiService(), finalizers(), webhook(),
+                            ConversionWebhookFix::plan(m_f, m_result), namespaceFinalize()})
         if (fix)
             fixes.append(*fix);
-    return fixes;
+    return FixOrder::order(fixes, m_result);
 }
 
 std::optional<FixPlan> FixPlanner::ramPolicy() const
@@ -136,32 +94,32 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
             facts::str(o.answer.json, QStringLiteral("DefaultPolicyVersion.VersionId")).isEmpty()
                 ? facts::str(o.answer.json, QStringLiteral("Policy.DefaultVersion"))
                 : facts::str(o.answer.json, QStringLiteral("DefaultPolicyVersion.VersionId"));
-        fix.preflight.append(
-            step(Text(u"Read the policy's versions (at most 5 may exist)"_s,
-                      u"读取策略的版本列表（最多只能有 5 个版本）"_s),
-                 QStringLiteral("ram:ListPolicyVersions"),
-                 QStringLiteral("PolicyName=%1&PolicyType=%2").arg(name, type), {},
-                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPolicyVersions"),
-                               {{QStringLiteral("PolicyName"), name},
-                                {QStringLiteral("PolicyType"), type}})));
+        fix.preflight.append(FixSteps::step(
+            Text(u"Read the policy's versions (at most 5 may exist)"_s,
+                 u"读取策略的版本列表（最多只能有 5 个版本）"_s),
+            QStringLiteral("ram:ListPolicyVersions"),
+            QStringLiteral("PolicyName=%1&PolicyType=%2").arg(name, type), {},
+            facts::aliyun(
+                QStringLiteral("ram"), QStringLiteral("ListPolicyVersions"),
+                {{QStringLiteral("PolicyName"), name}, {QStringLiteral("PolicyType"), type}})));
         // RotateStrategy stays None: deleting an old version needs the person's consent (the
         // fix engine asks), and never the one undo needs.
-        FixStep create =
-            step(Text(u"Create version of %1 with the Deny turned to Allow, as default"_s,
-                      u"为 %1 创建一个将 Deny 改为 Allow 的新版本，并设为默认版本"_s)
-                     .arg(name),
-                 QStringLiteral("ram:CreatePolicyVersion"),
-                 QStringLiteral("PolicyName=%1&SetAsDefault=true").arg(name), newDoc,
-                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("CreatePolicyVersion"),
-                               {{QStringLiteral("PolicyName"), name},
-                                {QStringLiteral("PolicyDocument"), newDoc},
-                                {QStringLiteral("SetAsDefault"), QStringLiteral("true")}}));
+        FixStep create = FixSteps::step(
+            Text(u"Create version of %1 with the Deny turned to Allow, as default"_s,
+                 u"为 %1 创建一个将 Deny 改为 Allow 的新版本，并设为默认版本"_s)
+                .arg(name),
+            QStringLiteral("ram:CreatePolicyVersion"),
+            QStringLiteral("PolicyName=%1&SetAsDefault=true").arg(name), newDoc,
+            facts::aliyun(QStringLiteral("ram"), QStringLiteral("CreatePolicyVersion"),
+                          {{QStringLiteral("PolicyName"), name},
+                           {QStringLiteral("PolicyDocument"), newDoc},
+                           {QStringLiteral("SetAsDefault"), QStringLiteral("true")}}));
         create.params = {{QStringLiteral("PolicyName"), name},
                          {QStringLiteral("PolicyDocument"), newDoc},
                          {QStringLiteral("SetAsDefault"), QStringLiteral("true")}};
         create.observed = o.answer.json;
         fix.steps.append(create);
-        fix.undo.append(step(
+        fix.undo.append(FixSteps::step(
             Text(u"Make %1 the default version of %2 again"_s, u"将 %1 重新设为 %2 的默认版本"_s)
                 .arg(previous, name),
             QStringLiteral("ram:SetDefaultPolicyVersion"),
@@ -171,60 +129,88 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
                 {{QStringLiteral("PolicyName"), name}, {QStringLiteral("VersionId"), previous}})));
     }
     if (fix.steps.isEmpty())
-        fix.steps.append(
-            step(Text(u"Attach a policy that allows %1 to role %2"_s,
-                      u"为角色 %2 附加一条允许 %1 的策略"_s)
-                     .arg(VerdictBuilder::requiredRouteActions().join(QStringLiteral(", ")),
-                          m_f.ramRoleName),
-                 QStringLiteral("ram:AttachPolicyToRole"),
-                 QStringLiteral("RoleName=") + m_f.ramRoleName, {},
-                 facts::aliyun(QStringLiteral("ram"), QStringLiteral("AttachPolicyToRole"),
-                               {{QStringLiteral("PolicyType"), QStringLiteral("Custom")},
-                                {QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
-                                {QStringLiteral("RoleName"), m_f.ramRoleName}})));
+        fix.steps.append(FixSteps::step(
+            Text(u"Attach a policy that allows %1 to role %2"_s,
+                 u"为角色 %2 附加一条允许 %1 的策略"_s)
+                .arg(VerdictBuilder::requiredRouteActions().join(QStringLiteral(", ")),
+                     m_f.ramRoleName),
+            QStringLiteral("ram:AttachPolicyToRole"), QStringLiteral("RoleName=") + m_f.ramRoleName,
+            {},
+            facts::aliyun(QStringLiteral("ram"), QStringLiteral("AttachPolicyToRole"),
+                          {{QStringLiteral("PolicyType"), QStringLiteral("Custom")},
+                           {QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
+                           {QStringLiteral("RoleName"), m_f.ramRoleName}})));
     return fix;
 }
 
-// The RAM side could not be read, but the route controller's own errors say Forbidden.RAM: a
-// restart will not help until its role may call the VPC route APIs, so the first step is to find
-// the statement that denies (read-only commands the user can run, or cloud credentials for us).
+bool FixPlanner::controllerForbidden() const
+{
+    const ComponentVerdict* controller =
+        m_result.component(QString::fromLatin1(ids::RouteController));
+    return controller && std::any_of(controller->evidence.begin(), controller->evidence.end(),
+                                     [](const Evidence& e) {
+                                         return e.value.contains(QLatin1String("Forbidden.RAM")) ||
+                                                e.raw.contains(QLatin1String("Forbidden.RAM"));
+                                     });
+}
+
+// The walk stopped at a link because what lies behind it is in the cloud account and could not
+// be read: the story ends where the evidence does, not at a cause.
+bool FixPlanner::storyEndsAtCloud() const
+{
+    const ComponentVerdict* vpc = m_result.component(QString::fromLatin1(ids::VpcRouteTable));
+    return m_result.rootCause && m_result.rootCause->component.isEmpty() && vpc &&
+           vpc->state == ComponentState::Unknown;
+}
+
+// The RAM side could not be read, while the route controller's own errors say Forbidden.RAM or
+// the story ends where the cloud account begins: a write would edit a policy nobody has seen,
+// and a restart will not help until the role may call the VPC route APIs. So the fix is a check:
+// cloud credentials for us, or read-only commands a person can run.
 std::optional<FixPlan> FixPlanner::ramPolicyCheck() const
 {
     const ComponentVerdict* ram = m_result.component(QString::fromLatin1(ids::RamPolicy));
-    const ComponentVerdict* controller =
-        m_result.component(QString::fromLatin1(ids::RouteController));
-    if (!ram || ram->state != ComponentState::Unknown || !controller)
+    if (!ram || ram->state != ComponentState::Unknown ||
+        !m_result.component(QString::fromLatin1(ids::RouteController)))
         return std::nullopt;
-    const bool forbidden = std::any_of(
-        controller->evidence.begin(), controller->evidence.end(), [](const Evidence& e) {
-            return e.value.contains(QLatin1String("Forbidden.RAM")) ||
-                   e.raw.contains(QLatin1String("Forbidden.RAM"));
-        });
-    if (!forbidden)
+    const bool forbidden = controllerForbidden();
+    if (!forbidden && !storyEndsAtCloud())
         return std::nullopt;
     FixPlan fix;
     fix.id = QStringLiteral("ram-policy-check");
-    fix.setTitle(Text(u"Find the RAM policy statement that denies the route controller"_s,
-                      u"找出拒绝路由控制器的 RAM 策略语句"_s));
+    fix.kind = QStringLiteral("check");
+    fix.setTitle(m_f.cloudAvailable
+                     ? Text(u"Find the RAM policy statement that denies the route controller"_s,
+                            u"找出拒绝路由控制器的 RAM 策略语句"_s)
+                     : Text(u"Add cloud credentials to see the RAM policy and the route table"_s,
+                            u"添加云凭据以查看 RAM 策略和路由表"_s));
     fix.appliesTo = QString::fromLatin1(ids::RamPolicy);
-    fix.setWhy(Text(u"The route controller's errors say Forbidden.RAM, but the cloud account "
-                    "could not be read (%1). Restarting it will not help until its role may call "
-                    "the VPC route APIs."_s,
-                    u"路由控制器的错误显示 Forbidden.RAM，但无法读取云账号（%1）。在其角色获准调用 "
-                    "VPC 路由接口之前，重启它无济于事。"_s)
-                   .arg(ram->summaryText()));
+    fix.setWhy(
+        forbidden
+            ? Text(u"The route controller's errors say Forbidden.RAM, but the cloud account "
+                   "could not be read (%1). Restarting it will not help until its role may "
+                   "call the VPC route APIs."_s,
+                   u"路由控制器的错误显示 Forbidden.RAM，但无法读取云账号（%1）。在其角色获准"
+                   "调用 VPC 路由接口之前，重启它无济于事。"_s)
+                  .arg(ram->summaryText())
+            : Text(u"The evidence ends where the cloud account begins (%1): whether a route "
+                   "reaches the backend and what the route controller may do can only be "
+                   "read there. Nothing is changed until it has been seen."_s,
+                   u"证据止于云账号（%1）：是否有路由到达后端、路由控制器有哪些权限，只能在云账号"
+                   "中查看。在看到之前不做任何更改。"_s)
+                  .arg(ram->summaryText()));
     fix.setRisk(Text(u"none: read-only checks"_s, u"无：只读检查"_s));
     fix.setVerify(Text(u"with cloud credentials, ram-policy names the denying statement; once the "
                        "policy allows, the routes come back and the APIService becomes Available"_s,
                        u"提供云凭据后，ram-policy 会指出拒绝的语句；策略放行后，路由恢复，"
                        "APIService 变为可用（Available）"_s));
-    fix.steps.append(
-        step(Text(u"Give Unstuck read access to the cloud account (Add access key…, an aliyun CLI "
-                  "profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET) and diagnose again: it then "
-                  "names the statement"_s,
-                  u"为 Unstuck 提供云账号的只读凭据（添加访问密钥…、aliyun CLI 配置，或 "
-                  "ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET 环境变量）后重新诊断：它会指出具体语句"_s),
-             {}, {}, {}, {}));
+    fix.steps.append(FixSteps::step(
+        Text(u"Give Unstuck read access to the cloud account (Add access key…, an aliyun CLI "
+             "profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET) and diagnose again: it then "
+             "names the statement"_s,
+             u"为 Unstuck 提供云账号的只读凭据（添加访问密钥…、aliyun CLI 配置，或 "
+             "ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET 环境变量）后重新诊断：它会指出具体语句"_s),
+        {}, {}, {}, {}));
     const QString region = m_f.regionId.isEmpty() ? QStringLiteral("<region>") : m_f.regionId;
     const QString instances =
         m_f.routeControllerInstances.isEmpty()
@@ -232,18 +218,18 @@ std::optional<FixPlan> FixPlanner::ramPolicyCheck() const
             : QString::fromUtf8(
                   QJsonDocument(QJsonArray::fromStringList(m_f.routeControllerInstances.mid(0, 3)))
                       .toJson(QJsonDocument::Compact));
-    fix.steps.append(
-        step(Text(u"Or by hand: find the RAM role of the instance the route controller runs on"_s,
-                  u"或手动操作：查出路由控制器所在实例的 RAM 角色"_s),
-             {}, {}, {},
-             facts::aliyun(QStringLiteral("ecs"), QStringLiteral("DescribeInstanceRamRole"),
-                           {{QStringLiteral("RegionId"), region},
-                            {QStringLiteral("InstanceIds"), instances}})));
-    fix.steps.append(step(
+    fix.steps.append(FixSteps::step(
+        Text(u"Or by hand: find the RAM role of the instance the route controller runs on"_s,
+             u"或手动操作：查出路由控制器所在实例的 RAM 角色"_s),
+        {}, {}, {},
+        facts::aliyun(
+            QStringLiteral("ecs"), QStringLiteral("DescribeInstanceRamRole"),
+            {{QStringLiteral("RegionId"), region}, {QStringLiteral("InstanceIds"), instances}})));
+    fix.steps.append(FixSteps::step(
         Text(u"List the policies attached to that role"_s, u"列出该角色上附加的策略"_s), {}, {}, {},
         facts::aliyun(QStringLiteral("ram"), QStringLiteral("ListPoliciesForRole"),
                       {{QStringLiteral("RoleName"), QStringLiteral("<role>")}})));
-    fix.steps.append(step(
+    fix.steps.append(FixSteps::step(
         Text(u"Read each policy's default version and look for a Deny on vpc:*RouteEntry* / "
              "vpc:DescribeRouteTableList"_s,
              u"查看每个策略的默认版本，找出对 vpc:*RouteEntry* / vpc:DescribeRouteTableList 的 "
@@ -253,8 +239,8 @@ std::optional<FixPlan> FixPlanner::ramPolicyCheck() const
                       {{QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
                        {QStringLiteral("PolicyType"), QStringLiteral("Custom")}})));
     fix.undo.append(
-        step(Text(u"Nothing to undo: nothing is changed"_s, u"无需回滚：未做任何更改"_s), {}, {},
-             {}, {}));
+        FixSteps::step(Text(u"Nothing to undo: nothing is changed"_s, u"无需回滚：未做任何更改"_s),
+                       {}, {}, {}, {}));
     return fix;
 }
 
@@ -299,23 +285,23 @@ std::optional<FixPlan> FixPlanner::vpcRoutes() const
         QMap<QString, QString> structured;
         for (const auto& [key, value] : params)
             structured.insert(key, value);
-        fix.preflight.append(step(
+        fix.preflight.append(FixSteps::step(
             Text(u"Dry run: create %1 → %2"_s, u"试运行（DryRun）：创建 %1 → %2"_s)
                 .arg(p.podCidr, p.instanceId),
             QStringLiteral("vpc:CreateRouteEntry"), target + QStringLiteral("&DryRun=true"), {},
             facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params) +
                 QStringLiteral(" --DryRun true")));
-        FixStep create =
-            step(Text(u"Route pod CIDR %1 of node %2 to instance %3"_s,
-                      u"将节点 %2 的 Pod 网段 %1 路由到实例 %3"_s)
-                     .arg(p.podCidr, p.node, p.instanceId),
-                 QStringLiteral("vpc:CreateRouteEntry"), target, {},
-                 facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params));
+        FixStep create = FixSteps::step(
+            Text(u"Route pod CIDR %1 of node %2 to instance %3"_s,
+                 u"将节点 %2 的 Pod 网段 %1 路由到实例 %3"_s)
+                .arg(p.podCidr, p.node, p.instanceId),
+            QStringLiteral("vpc:CreateRouteEntry"), target, {},
+            facts::aliyun(QStringLiteral("vpc"), QStringLiteral("CreateRouteEntry"), params));
         create.params = structured;
         create.observed = QJsonObject{
             {QStringLiteral("RouteEntrys"), QJsonObject{{QStringLiteral("RouteEntry"), entries}}}};
         fix.steps.append(create);
-        fix.undo.append(step(
+        fix.undo.append(FixSteps::step(
             Text(u"Delete the route %1 → %2"_s, u"删除路由 %1 → %2"_s).arg(p.podCidr, p.instanceId),
             QStringLiteral("vpc:DeleteRouteEntry"), target, {},
             facts::aliyun(QStringLiteral("vpc"), QStringLiteral("DeleteRouteEntry"),
@@ -329,18 +315,22 @@ std::optional<FixPlan> FixPlanner::vpcRoutes() const
     return fix;
 }
 
+// Acts on the controller when it is failing, else on its broken link to the route table (routes
+// missing while it looks fine: a restart makes it reconcile now). Not while its own errors say
+// its role is denied and no fix can allow it: a restart would only fail again.
 std::optional<FixPlan> FixPlanner::routeControllerRestart() const
 {
-    if (m_f.routeControllerPod.isEmpty() ||
-        !(onRedPath(QString::fromLatin1(ids::RouteController)) ||
-          failing(QString::fromLatin1(ids::RouteController)) ||
-          failing(QString::fromLatin1(ids::VpcRouteTable))))
+    const QString rc = QString::fromLatin1(ids::RouteController);
+    const LinkVerdict* toTable = m_result.link(rc, QString::fromLatin1(ids::VpcRouteTable));
+    const bool linkBroken = toTable && toTable->state == LinkState::Broken;
+    if (m_f.routeControllerPod.isEmpty() || !(failing(rc) || linkBroken) ||
+        (controllerForbidden() && !failing(QString::fromLatin1(ids::RamPolicy))))
         return std::nullopt;
     FixPlan fix;
     fix.id = QStringLiteral("route-controller-restart");
     fix.setTitle(Text(u"Restart the cloud controller manager so it reconciles routes now"_s,
                       u"重启 Cloud Controller Manager，让它立即同步路由"_s));
-    fix.appliesTo = QString::fromLatin1(ids::RouteController);
+    fix.appliesTo = failing(rc) ? rc : toTable->id();
     fix.setWhy(Text(u"Its periodic route sync runs every 5 minutes; a restart re-reads "
                     "credentials and reconciles at once"_s,
                     u"它每 5 分钟才同步一次路由；重启后会重新读取凭据并立即同步"_s));
@@ -350,9 +340,9 @@ std::optional<FixPlan> FixPlanner::routeControllerRestart() const
     fix.setVerify(Text(u"route-controller healthy and route-controller→vpc-route-table ok"_s,
                        u"route-controller 恢复正常，route-controller→vpc-route-table 链路正常"_s));
     const QString pod = m_f.routeControllerPod;
-    fix.preflight.append(accessReview(QStringLiteral("delete"), {}, QStringLiteral("pods"),
-                                      QStringLiteral("kube-system"), pod));
-    FixStep remove = step(
+    fix.preflight.append(FixSteps::accessReview(
+        QStringLiteral("delete"), {}, QStringLiteral("pods"), QStringLiteral("kube-system"), pod));
+    FixStep remove = FixSteps::step(
         Text(u"Delete pod kube-system/%1 (its Deployment starts a new one)"_s,
              u"删除 Pod kube-system/%1（其 Deployment 会启动一个新的 Pod）"_s)
             .arg(pod),
@@ -363,9 +353,10 @@ std::optional<FixPlan> FixPlanner::routeControllerRestart() const
             if (facts::name(p.toObject()) == pod)
                 remove.observed = p.toObject();
     fix.steps.append(remove);
-    fix.undo.append(step(Text(u"Nothing to undo: the pod is re-created from its manifest"_s,
-                              u"无需回滚：Pod 会按其清单重新创建"_s),
-                         {}, {}, {}, {}));
+    fix.undo.append(
+        FixSteps::step(Text(u"Nothing to undo: the pod is re-created from its manifest"_s,
+                            u"无需回滚：Pod 会按其清单重新创建"_s),
+                       {}, {}, {}, {}));
     return fix;
 }
 
@@ -387,24 +378,24 @@ std::optional<FixPlan> FixPlanner::backendRestart() const
     fix.setRisk(Text(u"low: restarts the aggregated API's backend pods"_s,
                      u"低：重启聚合 API 的后端 Pod"_s));
     fix.setVerify(Text(u"APIService Available=True"_s, u"APIService 变为 Available=True"_s));
-    fix.preflight.append(accessReview(QStringLiteral("patch"), QStringLiteral("apps"),
-                                      QStringLiteral("deployments"), ns, name,
-                                      QStringLiteral("scale")));
-    fix.steps.append(
-        step(Text(u"Scale deployment %1 to at least 1 replica"_s,
-                  u"将 Deployment %1 扩容到至少 1 个副本"_s)
-                 .arg(c->object),
-             QStringLiteral("PATCH"),
-             QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2/scale").arg(ns, name),
-             QStringLiteral("{\"spec\":{\"replicas\":1}}"),
-             facts::kubectl(QStringLiteral("scale deployment %1 --replicas=1").arg(name), ns)));
-    fix.steps.append(
-        step(Text(u"Restart its pods"_s, u"重启它的 Pod"_s), QStringLiteral("PATCH"),
-             QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, name),
-             QStringLiteral("{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl."
-                            "kubernetes.io/restartedAt\":\"<now>\"}}}}}"),
-             facts::kubectl(QStringLiteral("rollout restart deployment ") + name, ns)));
-    fix.undo.append(step(
+    fix.preflight.append(FixSteps::accessReview(QStringLiteral("patch"), QStringLiteral("apps"),
+                                                QStringLiteral("deployments"), ns, name,
+                                                QStringLiteral("scale")));
+    fix.steps.append(FixSteps::step(
+        Text(u"Scale deployment %1 to at least 1 replica"_s,
+             u"将 Deployment %1 扩容到至少 1 个副本"_s)
+            .arg(c->object),
+        QStringLiteral("PATCH"),
+        QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2/scale").arg(ns, name),
+        QStringLiteral("{\"spec\":{\"replicas\":1}}"),
+        facts::kubectl(QStringLiteral("scale deployment %1 --replicas=1").arg(name), ns)));
+    fix.steps.append(FixSteps::step(
+        Text(u"Restart its pods"_s, u"重启它的 Pod"_s), QStringLiteral("PATCH"),
+        QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, name),
+        QStringLiteral("{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl."
+                       "kubernetes.io/restartedAt\":\"<now>\"}}}}}"),
+        facts::kubectl(QStringLiteral("rollout restart deployment ") + name, ns)));
+    fix.undo.append(FixSteps::step(
         Text(u"Scale %1 back to its previous replica count"_s, u"将 %1 恢复到原来的副本数"_s)
             .arg(c->object),
         QStringLiteral("PATCH"),
@@ -435,18 +426,21 @@ std::optional<FixPlan> FixPlanner::staleApiService() const
     const QString apiService = names.join(QStringLiteral(", "));
     FixPlan fix;
     fix.id = QStringLiteral("apiservice-delete");
+    // Left behind by an uninstalled add-on it is the repair; in front of a live backend it only
+    // hides the fault.
+    const bool stale = c->summary.contains(QStringLiteral("does not exist"));
+    fix.kind = stale ? QStringLiteral("repair") : QStringLiteral("workaround");
     fix.setTitle(
         Text(u"Delete the APIService %1 (after saving it)"_s, u"删除 APIService %1（先备份）"_s)
             .arg(apiService));
     fix.appliesTo = link->id();
-    fix.setWhy(c->summary.contains(QStringLiteral("does not exist"))
-                   ? Text(u"Nothing serves it any more; while it is registered, every "
-                          "namespace deletion waits for it"_s,
-                          u"已经没有服务在提供它；只要它还注册着，每次删除命名空间都会等待它"_s)
-                   : Text(u"Workaround only: unblocks namespace deletion while the backend "
-                          "is repaired, but hides the real fault"_s,
-                          u"仅为临时规避：在修复后端期间解除命名空间删除的阻塞，但会掩盖真正的"
-                          "故障"_s));
+    fix.setWhy(stale ? Text(u"Nothing serves it any more; while it is registered, every "
+                            "namespace deletion waits for it"_s,
+                            u"已经没有服务在提供它；只要它还注册着，每次删除命名空间都会等待它"_s)
+                     : Text(u"Workaround only: unblocks namespace deletion while the backend "
+                            "is repaired, but hides the real fault"_s,
+                            u"仅为临时规避：在修复后端期间解除命名空间删除的阻塞，但会掩盖真正的"
+                            "故障"_s));
     fix.setRisk(Text(u"medium: %1 disappears until re-registered (kubectl top / HPA for "
                      "metrics); an add-on manager may re-create it"_s,
                      u"中：重新注册之前 %1 不可用（依赖指标的 kubectl top / HPA 会受影响）；"
@@ -457,23 +451,24 @@ std::optional<FixPlan> FixPlanner::staleApiService() const
     for (const AggregatedBackend* b : served) {
         const QString name = b->apiService;
         const QString path = QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/") + name;
-        fix.preflight.append(accessReview(QStringLiteral("delete"),
-                                          QStringLiteral("apiregistration.k8s.io"),
-                                          QStringLiteral("apiservices"), {}, name));
-        FixStep save =
-            step(Text(u"Save the APIService %1"_s, u"备份 APIService %1"_s).arg(name),
-                 QStringLiteral("GET"), path, {},
-                 facts::kubectl(QStringLiteral("get apiservice %1 -o yaml > %1.yaml").arg(name)));
+        fix.preflight.append(FixSteps::accessReview(QStringLiteral("delete"),
+                                                    QStringLiteral("apiregistration.k8s.io"),
+                                                    QStringLiteral("apiservices"), {}, name));
+        FixStep save = FixSteps::step(
+            Text(u"Save the APIService %1"_s, u"备份 APIService %1"_s).arg(name),
+            QStringLiteral("GET"), path, {},
+            facts::kubectl(QStringLiteral("get apiservice %1 -o yaml > %1.yaml").arg(name)));
         FixStep remove =
-            step(Text(u"Delete the APIService %1"_s, u"删除 APIService %1"_s).arg(name),
-                 QStringLiteral("DELETE"), path, {},
-                 facts::kubectl(QStringLiteral("delete apiservice ") + name));
+            FixSteps::step(Text(u"Delete the APIService %1"_s, u"删除 APIService %1"_s).arg(name),
+                           QStringLiteral("DELETE"), path, {},
+                           facts::kubectl(QStringLiteral("delete apiservice ") + name));
         save.observed = remove.observed = b->object;
         fix.steps << save << remove;
-        fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
-                             QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"),
-                             QStringLiteral("<saved APIService>"),
-                             facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
+        fix.undo.append(
+            FixSteps::step(FixSteps::recreateFromCopy(), QStringLiteral("POST"),
+                           QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"),
+                           QStringLiteral("<saved APIService>"),
+                           facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
     }
     return fix;
 }
@@ -505,16 +500,16 @@ std::optional<FixPlan> FixPlanner::finalizers() const
             const QString saved = QString::fromUtf8(
                 QJsonDocument(facts::at(item, QStringLiteral("metadata.finalizers")).toArray())
                     .toJson(QJsonDocument::Compact));
-            fix.preflight.append(accessReview(QStringLiteral("patch"),
-                                              base.startsWith(QStringLiteral("/apis/"))
-                                                  ? base.section(QLatin1Char('/'), 2, 2)
-                                                  : QString(),
-                                              resource, ns, name));
+            fix.preflight.append(FixSteps::accessReview(QStringLiteral("patch"),
+                                                        base.startsWith(QStringLiteral("/apis/"))
+                                                            ? base.section(QLatin1Char('/'), 2, 2)
+                                                            : QString(),
+                                                        resource, ns, name));
             // Each finalizer is removed by value, after a test of the resourceVersion and of
             // the value at its index: a controller editing the list makes the patch fail (422).
             const QString patch = QString::fromUtf8(
                 QJsonDocument(KubePatches::removeFinalizers(item)).toJson(QJsonDocument::Compact));
-            FixStep remove = step(
+            FixStep remove = FixSteps::step(
                 Text(u"Save %1/%2, then clear its finalizers %3"_s,
                      u"备份 %1/%2，然后清空它的 finalizer %3"_s)
                     .arg(ns, name, saved),
@@ -526,17 +521,17 @@ std::optional<FixPlan> FixPlanner::finalizers() const
             fix.steps.append(remove);
             if (!fix.confirmNames.contains(ns))
                 fix.confirmNames.append(ns);
-            fix.undo.append(
-                step(Text(u"Put the finalizers back on %1/%2 (only while it still exists)"_s,
-                          u"把 finalizer 加回 %1/%2（仅当对象仍然存在时）"_s)
-                         .arg(ns, name),
-                     QStringLiteral("PATCH"), path,
-                     QStringLiteral("{\"metadata\":{\"finalizers\":%1}}").arg(saved),
-                     facts::kubectl(
-                         QStringLiteral(
-                             "patch %1 %2 --type merge -p '{\"metadata\":{\"finalizers\":%3}}'")
-                             .arg(resource, name, saved),
-                         ns)));
+            fix.undo.append(FixSteps::step(
+                Text(u"Put the finalizers back on %1/%2 (only while it still exists)"_s,
+                     u"把 finalizer 加回 %1/%2（仅当对象仍然存在时）"_s)
+                    .arg(ns, name),
+                QStringLiteral("PATCH"), path,
+                QStringLiteral("{\"metadata\":{\"finalizers\":%1}}").arg(saved),
+                facts::kubectl(
+                    QStringLiteral(
+                        "patch %1 %2 --type merge -p '{\"metadata\":{\"finalizers\":%3}}'")
+                        .arg(resource, name, saved),
+                    ns)));
         }
     if (fix.steps.isEmpty())
         return std::nullopt;
@@ -566,14 +561,15 @@ std::optional<FixPlan> FixPlanner::webhook() const
                        u"NamespaceDeletionContentFailure 变为 False"_s));
     const QString path =
         QStringLiteral("/apis/admissionregistration.k8s.io/v1/%1/%2").arg(resource, name);
-    fix.preflight.append(accessReview(QStringLiteral("delete"),
-                                      QStringLiteral("admissionregistration.k8s.io"), resource, {},
-                                      name));
-    fix.steps.append(step(
+    fix.preflight.append(FixSteps::accessReview(QStringLiteral("delete"),
+                                                QStringLiteral("admissionregistration.k8s.io"),
+                                                resource, {}, name));
+    fix.steps.append(FixSteps::step(
         Text(u"Save it"_s, u"备份它"_s), QStringLiteral("GET"), path, {},
         facts::kubectl(QStringLiteral("get %1 %2 -o yaml > %2.yaml").arg(kind.toLower(), name))));
-    FixStep remove = step(Text(u"Delete it"_s, u"删除它"_s), QStringLiteral("DELETE"), path, {},
-                          facts::kubectl(QStringLiteral("delete %1 %2").arg(kind.toLower(), name)));
+    FixStep remove =
+        FixSteps::step(Text(u"Delete it"_s, u"删除它"_s), QStringLiteral("DELETE"), path, {},
+                       facts::kubectl(QStringLiteral("delete %1 %2").arg(kind.toLower(), name)));
     for (const auto& list : {m_f.validatingWebhooks, m_f.mutatingWebhooks})
         if (list)
             for (const QJsonValue& item : list->items())
@@ -581,10 +577,10 @@ std::optional<FixPlan> FixPlanner::webhook() const
                     item.toObject().value(QStringLiteral("kind")).toString(kind) == kind)
                     remove.observed = item.toObject();
     fix.steps.append(remove);
-    fix.undo.append(step(recreateFromCopy(), QStringLiteral("POST"),
-                         path.section(QLatin1Char('/'), 0, -2),
-                         QStringLiteral("<saved configuration>"),
-                         facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
+    fix.undo.append(FixSteps::step(FixSteps::recreateFromCopy(), QStringLiteral("POST"),
+                                   path.section(QLatin1Char('/'), 0, -2),
+                                   QStringLiteral("<saved configuration>"),
+                                   facts::kubectl(QStringLiteral("create -f %1.yaml").arg(name))));
     return fix;
 }
 
@@ -594,6 +590,7 @@ std::optional<FixPlan> FixPlanner::namespaceFinalize() const
         return std::nullopt;
     FixPlan fix;
     fix.id = QStringLiteral("namespace-finalize");
+    fix.kind = QStringLiteral("workaround");
     fix.setTitle(
         Text(u"Force-finalize the namespace (last resort)"_s, u"强制终结命名空间（最后手段）"_s));
     fix.appliesTo = QString::fromLatin1(ids::NamespaceController);
@@ -614,11 +611,11 @@ std::optional<FixPlan> FixPlanner::namespaceFinalize() const
                                                  orphans.join(QStringLiteral("; ")).left(600)));
     fix.setVerify(Text(u"the namespace is gone"_s, u"命名空间已被删除"_s));
     for (const StuckNamespace& ns : m_result.namespaces) {
-        fix.preflight.append(accessReview(QStringLiteral("update"), {},
-                                          QStringLiteral("namespaces"), {}, ns.name,
-                                          QStringLiteral("finalize")));
+        fix.preflight.append(FixSteps::accessReview(QStringLiteral("update"), {},
+                                                    QStringLiteral("namespaces"), {}, ns.name,
+                                                    QStringLiteral("finalize")));
         fix.confirmNames.append(ns.name);
-        fix.steps.append(step(
+        fix.steps.append(FixSteps::step(
             Text(u"Type the name \"%1\" to confirm, then clear spec.finalizers"_s,
                  u"输入名称“%1”确认，然后清空 spec.finalizers"_s)
                 .arg(ns.name),
@@ -632,11 +629,11 @@ std::optional<FixPlan> FixPlanner::namespaceFinalize() const
                 fix.steps.last().observed = stuck;
     }
     fix.destructive = true;
-    fix.undo.append(
-        step(Text(u"None: a finalized namespace cannot be restored; re-create "
-                  "it and its content from backups"_s,
-                  u"无法回滚：强制终结的命名空间无法恢复，只能从备份重新创建它及其内容"_s),
-             {}, {}, {}, {}));
+    fix.undo.append(FixSteps::step(
+        Text(u"None: a finalized namespace cannot be restored; re-create "
+             "it and its content from backups"_s,
+             u"无法回滚：强制终结的命名空间无法恢复，只能从备份重新创建它及其内容"_s),
+        {}, {}, {}, {}));
     return fix;
 }
 

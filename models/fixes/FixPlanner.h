@@ -6,8 +6,9 @@
 
 namespace unstuck {
 
-// Recommends fixes for what is broken, deepest first (DESIGN.md §4). Data only: every step
-// names the request it would send and the kubectl/aliyun equivalent; nothing is applied.
+// Recommends fixes for what the evidence shows broken, root cause first (DESIGN.md §4, FixOrder).
+// Data only: every step names the request it would send and the kubectl/aliyun equivalent; nothing
+// is applied.
 class FixPlanner
 {
 public:
@@ -25,7 +26,8 @@ private:
     std::optional<FixPlan> webhook() const;
     std::optional<FixPlan> namespaceFinalize() const;
     bool failing(const QString& id) const;
-    bool onRedPath(const QString& id) const;
+    bool controllerForbidden() const; // its errors say Forbidden.RAM
+    bool storyEndsAtCloud() const;
 
     const Findings& m_f;
     const DiagnosisResult& m_result;

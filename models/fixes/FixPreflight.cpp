@@ -57,8 +57,9 @@ void FixPreflight::run(const PreparedFix& fix, bool readOnlyProfile, Done done)
             check(fix.fixId, u"read-only"_s, u"connection profile"_s, Outcome::Failed,
                   Text(u"the connection profile says \"readOnly\": true; no option overrides it"_s,
                        u"连接配置文件设置了 \"readOnly\": true；任何选项都无法覆盖"_s)));
-    const Report report = [state](int slot, const PreflightCheck& c) {
+    const Report report = [this, state](int slot, const PreflightCheck& c) {
         state->answers[slot] = c;
+        Q_EMIT answered(c);
         if (--state->pending > 0)
             return;
         for (const auto& s : std::as_const(state->answers))

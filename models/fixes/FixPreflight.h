@@ -30,6 +30,10 @@ public:
     // The checks one write needs, each answering through `report` (in any order).
     using Report = std::function<void(int slot, const PreflightCheck& check)>;
 
+Q_SIGNALS:
+    // Each check as it is answered (a checklist can fill in live); run()'s `done` still gets all.
+    void answered(const unstuck::PreflightCheck& check);
+
 private:
     int checksFor(const PreparedFix& fix, const FixWrite& write, int slot, const Report& report);
     void accessReview(const QString& fixId, const AccessReview& access, int slot,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/KubeObjectRecipe.h"
 
+#include "models/fixes/ConversionWebhookFix.h"
 #include "models/fixes/JsonDiff.h"
 #include "models/fixes/KubePatches.h"
 #include "models/tickets/KubePath.h"
@@ -133,6 +134,44 @@ void addFinalizerRemoval(PreparedFix& fix, const Target& t, const QJsonObject& o
     fix.undoState.append(still);
 }
 
+// A CRD's conversion webhook replaced by strategy None; undo puts the saved conversion back while
+// the CRD still carries the fix's change (resourceVersion from the answer).
+void addConversionRemoval(PreparedFix& fix, const Target& t, const QJsonObject& crd)
+{
+    const QJsonValue conversion = crd.value(u"spec"_s).toObject().value(u"conversion"_s);
+    if (conversion.toObject().value(u"strategy"_s).toString() != u"Webhook"_s) {
+        fix.error = u"%1 no longer converts through a webhook (strategy %2): diagnose again"_s.arg(
+            describe(t.path), conversion.toObject().value(u"strategy"_s).toString(u"None"_s));
+        return;
+    }
+    const QJsonArray patch = KubePatches::removeConversion(crd);
+    QString error;
+    const auto after = JsonDiff::patch(crd, patch, &error);
+    fix.writes.append(makeWrite(
+        fix, t.step, FixRequest::kube("PATCH", t.path, compact(patch), KubePatches::kJsonPatch),
+        crd, after.value_or(QJsonValue())));
+    const FixWrite& write = fix.writes.last();
+    QJsonObject changed = crd;
+    QJsonObject m = meta(crd);
+    m.insert(u"resourceVersion"_s, fromResponse(write.id, u"metadata.resourceVersion"_s));
+    changed.insert(u"metadata"_s, m);
+    FixRequest restore = FixRequest::kube(
+        "PATCH", t.path, compact(KubePatches::restoreConversion(changed, conversion)),
+        KubePatches::kJsonPatch);
+    restore.command = u"kubectl apply -f <saved %1>"_s.arg(describe(t.path));
+    FixPreparer::addUndo(
+        fix, write,
+        Text(u"Put the saved conversion webhook back on %1"_s, u"把备份的转换 Webhook 恢复到 %1"_s)
+            .arg(describe(t.path)),
+        restore, crd);
+    StateFact still;
+    still.key = describe(t.path) + u" resourceVersion (the fix's change must still be there)"_s;
+    still.read = FixRequest::kube("GET", t.path);
+    still.field = u"metadata.resourceVersion"_s;
+    still.value = fromResponse(write.id, u"metadata.resourceVersion"_s);
+    fix.undoState.append(still);
+}
+
 void addFinalize(PreparedFix& fix, const Target& t, const QJsonObject& object)
 {
     QJsonObject after = object;
@@ -211,6 +250,8 @@ void build(PreparedFix& fix, const Target& t, const QJsonObject& object,
         addFinalize(fix, t, object);
     else if (fix.fixId == u"backend-restart"_s)
         addBackendChange(fix, t, object, options);
+    else if (fix.fixId == QLatin1String(ConversionWebhookFix::kId))
+        addConversionRemoval(fix, t, object);
     else
         addDelete(fix, t, object);
 }
@@ -219,9 +260,13 @@ void build(PreparedFix& fix, const Target& t, const QJsonObject& object,
 
 bool KubeObjectRecipe::handles(const QString& fixId)
 {
-    static const QStringList ids{u"apiservice-delete"_s,        u"webhook-delete"_s,
-                                 u"route-controller-restart"_s, u"backend-restart"_s,
-                                 u"finalizers-remove"_s,        u"namespace-finalize"_s};
+    static const QStringList ids{u"apiservice-delete"_s,
+                                 u"webhook-delete"_s,
+                                 u"route-controller-restart"_s,
+                                 u"backend-restart"_s,
+                                 u"finalizers-remove"_s,
+                                 u"namespace-finalize"_s,
+                                 QString::fromLatin1(ConversionWebhookFix::kId)};
     return ids.contains(fixId);
 }
 

@@ -7,7 +7,8 @@ namespace unstuck {
 
 // The Kubernetes fixes made executable: deleting an APIService or a webhook configuration (after
 // saving it; undo creates it again), deleting the route controller's pod, scaling or restarting
-// an aggregated API's backend, removing finalizers by value, and force-finalizing a namespace.
+// an aggregated API's backend, removing finalizers by value, setting a CRD's broken conversion
+// webhook to None (undo puts it back), and force-finalizing a namespace.
 // Every write carries a precondition (DeleteOptions.preconditions, a JSON Patch `test`, or the
 // resourceVersion of a PUT) taken from the object read right now.
 class KubeObjectRecipe

@@ -58,6 +58,21 @@ QJsonArray KubePatches::restoreFinalizers(const QJsonObject& object, const QJson
     return patch;
 }
 
+QJsonArray KubePatches::removeConversion(const QJsonObject& crd)
+{
+    const QJsonValue conversion = crd.value(u"spec"_s).toObject().value(u"conversion"_s);
+    return QJsonArray{
+        testResourceVersion(crd), op(u"test"_s, u"/spec/conversion"_s, conversion),
+        op(u"replace"_s, u"/spec/conversion"_s, QJsonObject{{u"strategy"_s, u"None"_s}})};
+}
+
+QJsonArray KubePatches::restoreConversion(const QJsonObject& crd, const QJsonValue& conversion)
+{
+    return QJsonArray{testResourceVersion(crd),
+                      op(u"test"_s, u"/spec/conversion"_s, QJsonObject{{u"strategy"_s, u"None"_s}}),
+                      op(u"replace"_s, u"/spec/conversion"_s, conversion)};
+}
+
 QJsonArray KubePatches::scaleReplicas(const QJsonObject& object, int from, int to)
 {
     return QJsonArray{testResourceVersion(object), op(u"test"_s, u"/spec/replicas"_s, from),

@@ -25,6 +25,11 @@ public:
     static QJsonArray scaleReplicas(const QJsonObject& object, int from, int to);
     // What `kubectl rollout restart` changes: the pod template's restartedAt annotation.
     static QJsonArray restart(const QJsonObject& deployment, const QString& at);
+    // Sets a CRD's spec.conversion to strategy None after a `test` of the conversion as read (a
+    // reinstalled add-on that fixed its webhook meanwhile makes the patch fail, not undone).
+    static QJsonArray removeConversion(const QJsonObject& crd);
+    // Puts `conversion` back on a CRD whose conversion is still what removeConversion left.
+    static QJsonArray restoreConversion(const QJsonObject& crd, const QJsonValue& conversion);
     // The test of metadata.resourceVersion every patch starts with.
     static QJsonObject testResourceVersion(const QJsonObject& object);
     // "~" and "/" escaped for a JSON Pointer token.

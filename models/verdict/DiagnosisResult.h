@@ -88,6 +88,9 @@ struct RootCause
     QString from, to;  // set when the root cause is a link
     QString summary;
     QString summaryZh; // the summary in Simplified Chinese
+    // Nothing is stuck (yet), but a failing link will strand the next namespace or node: the
+    // red path then starts at the first failing component instead of the namespace controller.
+    bool latent = false;
 
     Bilingual summaryText() const { return {summary, summaryZh}; }
 };
@@ -120,6 +123,11 @@ struct FixPlan
     QList<FixStep> preflight;
     QList<FixStep> undo;
     QString verify; // what re-probing must show
+    // "repair": mends the failing component or link; "check": only reads, to find out what the
+    // evidence could not show (cloud credentials missing, RAM unreadable); "workaround": unblocks
+    // the stuck namespaces but leaves the fault (an APIService of a live backend deleted, the
+    // namespace force-finalized).
+    QString kind = QStringLiteral("repair");
     // A destructive last resort: applying it needs each of confirmNames typed (the namespace it
     // gives up on).
     bool destructive = false;
@@ -175,7 +183,7 @@ struct DiagnosisResult
     QList<LinkVerdict> links;
     std::optional<RootCause> rootCause;
     QStringList redPath;  // component and link ids from the subject to the root cause
-    QList<FixPlan> fixes; // recommended, deepest first
+    QList<FixPlan> fixes; // recommended, root cause first (FixOrder)
     QString narrativeEn;
     QString narrativeZh;
 

@@ -42,11 +42,9 @@ bool RootCauseFinder::hasBrokenOnward(const DiagnosisResult& result, const QStri
     return false;
 }
 
-void RootCauseFinder::find(DiagnosisResult& result)
+bool RootCauseFinder::walk(DiagnosisResult& result, const QString& start)
 {
-    result.rootCause.reset();
-    result.redPath.clear();
-    QString current = QString::fromLatin1(ids::NamespaceController);
+    QString current = start;
     QStringList path{current};
     const LinkVerdict* lastResort = nullptr;
     for (int guard = 0; guard < 10; ++guard) {
@@ -80,6 +78,53 @@ void RootCauseFinder::find(DiagnosisResult& result)
     }
     if (result.rootCause)
         result.redPath = path;
+    return result.rootCause.has_value();
+}
+
+// Nothing is stuck, yet a link fails: the RAM policy still denies the route controller after the
+// namespace was force-finalized, say. The next node added gets no route, so that is a finding:
+// the walk starts at the first component along the chain that fails or has a broken link onward.
+bool RootCauseFinder::findLatent(DiagnosisResult& result)
+{
+    for (const char* start : {ids::ApiServer, ids::MetricsServer, ids::VpcRouteTable,
+                              ids::RouteController, ids::RamPolicy}) {
+        const QString id = QString::fromLatin1(start);
+        const ComponentVerdict* c = result.component(id);
+        if (!c || (c->state != ComponentState::Failing && !hasBrokenOnward(result, id)))
+            continue;
+        if (!walk(result, id))
+            continue;
+        RootCause& root = *result.rootCause;
+        root.latent = true;
+        const bool routes = result.redPath.contains(QString::fromLatin1(ids::VpcRouteTable)) ||
+                            result.redPath.contains(QString::fromLatin1(ids::RouteController)) ||
+                            result.redPath.contains(QString::fromLatin1(ids::RamPolicy));
+        root.summary += routes
+                            ? QStringLiteral(" (latent: no namespace is stuck now, but the next "
+                                             "node added gets no route, and whatever runs on it, "
+                                             "such as an aggregated API's backend, cannot be "
+                                             "reached)")
+                            : QStringLiteral(" (latent: no namespace is stuck now, but the next "
+                                             "namespace deletion will wait on it)");
+        root.summaryZh +=
+            routes ? QStringLiteral("（潜在问题：目前没有卡住的命名空间，但下一个新加入的"
+                                    "节点将得不到路由，运行在其上的服务（如聚合 API "
+                                    "的后端）将无法访问）")
+                   : QStringLiteral("（潜在问题：目前没有卡住的命名空间，但下一次删除"
+                                    "命名空间时会卡在这里）");
+        return true;
+    }
+    return false;
+}
+
+void RootCauseFinder::find(DiagnosisResult& result)
+{
+    result.rootCause.reset();
+    result.redPath.clear();
+    if (walk(result, QString::fromLatin1(ids::NamespaceController)))
+        return;
+    if (result.namespaces.isEmpty())
+        findLatent(result);
 }
 
 } // namespace unstuck

@@ -6,7 +6,8 @@
 namespace unstuck {
 
 // Walks from the subject (the namespace controller) along broken links to the deepest
-// failing component or link whose own dependencies are healthy, and records the red path.
+// failing component or link whose own dependencies are healthy, and records the red path. When
+// nothing is stuck, a failing chain is still a (latent) root cause.
 class RootCauseFinder
 {
 public:
@@ -20,6 +21,9 @@ private:
     };
     static QList<Step> stepsFrom(const DiagnosisResult& result, const QString& component);
     static bool hasBrokenOnward(const DiagnosisResult& result, const QString& component);
+    // Walks from `start`; sets the root cause and the red path when it finds one.
+    static bool walk(DiagnosisResult& result, const QString& start);
+    static bool findLatent(DiagnosisResult& result);
 };
 
 } // namespace unstuck

@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(linkState(r, ids::MetricsServer, ids::VpcRouteTable), LinkState::Broken);
         QCOMPARE(r.namespaces.size(), 1);
         QCOMPARE(r.namespaces.first().conditions.size(), 5);
-        // Fixes deepest first: RAM, then the route, and the namespace finalize last.
+        // Fixes root first: RAM, then up the red path, and the namespace finalize last.
         QVERIFY(r.fixes.size() >= 3);
         QCOMPARE(r.fixes.first().id, QStringLiteral("ram-policy-allow"));
         QVERIFY(
@@ -75,8 +75,15 @@ private Q_SLOTS:
         QVERIFY(!r.fixes.first().steps.first().body.contains(QStringLiteral("Deny")));
         QCOMPARE(r.fixes.first().undo.first().method,
                  QStringLiteral("ram:SetDefaultPolicyVersion"));
-        QCOMPARE(r.fixes.at(1).id, QStringLiteral("vpc-route-create"));
-        QVERIFY(r.fixes.at(1).steps.first().command.contains(
+        // Then up the red path from the root: the route controller, then the missing route.
+        QStringList order;
+        for (const FixPlan& f : r.fixes)
+            order << f.id;
+        const qsizetype route = order.indexOf(QStringLiteral("vpc-route-create"));
+        QVERIFY2(route > order.indexOf(QStringLiteral("route-controller-restart")) &&
+                     order.indexOf(QStringLiteral("route-controller-restart")) == 1,
+                 qPrintable(order.join(QStringLiteral(", "))));
+        QVERIFY(r.fixes.at(route).steps.first().command.contains(
             QStringLiteral("--DestinationCidrBlock 172.16.1.0/24")));
         QCOMPARE(r.fixes.last().id, QStringLiteral("namespace-finalize"));
         // Every verdict carries evidence with a command a person can type.

@@ -3,6 +3,7 @@
 
 #include "models/probes/KubeFacts.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -44,11 +45,12 @@ void RouteControllerRule::addEventErrors(QList<Bilingual>& errorLines)
     static const QSet<QString> failReasons{
         QStringLiteral("FailedToCreateRoute"), QStringLiteral("CreateRouteFailed"),
         QStringLiteral("SyncRouteFailed"), QStringLiteral("DescriberRouteFailed")};
+    const QHash<QString, QDateTime> success = lastSuccess();
     for (const Observation& o : m_f.events)
         for (const QJsonValue& value : o.items()) {
             const QJsonObject event = value.toObject();
             const QString reason = event.value(QStringLiteral("reason")).toString();
-            if (!failReasons.contains(reason))
+            if (!failReasons.contains(reason) || isStale(event, success))
                 continue;
             const QString line = QStringLiteral("%1 %2/%3: %4")
                                      .arg(reason, str(event, QStringLiteral("involvedObject.kind")),
@@ -69,6 +71,71 @@ void RouteControllerRule::addEventErrors(QList<Bilingual>& errorLines)
         }
 }
 
+namespace {
+
+QDateTime eventTime(const QJsonObject& event)
+{
+    for (const char* key : {"lastTimestamp", "eventTime", "firstTimestamp"}) {
+        const QDateTime t =
+            QDateTime::fromString(event.value(QLatin1String(key)).toString(), Qt::ISODate);
+        if (t.isValid())
+            return t;
+    }
+    return {};
+}
+
+void noteSuccess(QHash<QString, QDateTime>& success, const QString& key, const QDateTime& t)
+{
+    if (t.isValid() && (!success.contains(key) || success.value(key) < t))
+        success.insert(key, t);
+}
+
+} // namespace
+
+// Warning events stay for an hour after the controller recovered: a route made for the node
+// since (a Normal CreatedRoute event, or NetworkUnavailable=False with reason RouteCreated) means
+// the failure is history.
+QHash<QString, QDateTime> RouteControllerRule::lastSuccess() const
+{
+    QHash<QString, QDateTime> success;
+    for (const Observation& o : m_f.events)
+        for (const QJsonValue& value : o.items()) {
+            const QJsonObject event = value.toObject();
+            const QString reason = event.value(QStringLiteral("reason")).toString();
+            if (reason != u"CreatedRoute"_s && reason != u"RouteCreated"_s)
+                continue;
+            // Only a route the controller made counts for the controller as a whole (key "").
+            noteSuccess(success, str(event, QStringLiteral("involvedObject.name")),
+                        eventTime(event));
+            noteSuccess(success, QString(), eventTime(event));
+        }
+    for (const QJsonObject& n : nodes())
+        for (const QJsonValue& value :
+             n.value(u"status"_s).toObject().value(u"conditions"_s).toArray()) {
+            const QJsonObject condition = value.toObject();
+            if (condition.value(u"type"_s) == u"NetworkUnavailable"_s &&
+                condition.value(u"status"_s) == u"False"_s)
+                noteSuccess(success, facts::name(n),
+                            QDateTime::fromString(
+                                condition.value(u"lastTransitionTime"_s).toString(), Qt::ISODate));
+        }
+    return success;
+}
+
+// A failure about a node is stale once a route was made for that node at or after it; one about
+// the controller as a whole (SyncRouteFailed) once any route was made after it.
+bool RouteControllerRule::isStale(const QJsonObject& failure,
+                                  const QHash<QString, QDateTime>& success)
+{
+    const QDateTime failed = eventTime(failure);
+    if (!failed.isValid())
+        return false;
+    const QString kind = str(failure, QStringLiteral("involvedObject.kind"));
+    const QString key =
+        kind == u"Node"_s ? str(failure, QStringLiteral("involvedObject.name")) : QString();
+    return success.contains(key) && success.value(key) >= failed;
+}
+
 // The last route error in the controller's log.
 void RouteControllerRule::addLogErrors(QList<Bilingual>& errorLines)
 {
@@ -78,10 +145,14 @@ void RouteControllerRule::addLogErrors(QList<Bilingual>& errorLines)
         QStringLiteral("(?i)(route.*(error|fail))|forbidden|not authorized"));
     const QStringList lines =
         QString::fromUtf8(m_f.routeControllerLog->answer.body).split(QLatin1Char('\n'));
+    // A route made after the last error ("Created route for … successfully") settles it.
+    static const QRegularExpression good(QStringLiteral("(?i)created route|route created"));
     QString last;
     for (const QString& line : lines)
         if (bad.match(line).hasMatch())
             last = line.trimmed();
+        else if (good.match(line).hasMatch())
+            last.clear();
     if (last.isEmpty())
         return;
     errorLines << Text::same(last);

@@ -3,6 +3,9 @@
 
 #include "models/verdict/rules/VerdictRule.h"
 
+#include <QDateTime>
+#include <QHash>
+
 namespace unstuck {
 
 // The Route Controller (in the cloud controller manager) and its link to the VPC route table:
@@ -20,6 +23,9 @@ private:
     void addEventErrors(QList<Bilingual>& errorLines);
     void addLogErrors(QList<Bilingual>& errorLines);
     void addNodeErrors(QList<Bilingual>& errorLines);
+    // When the controller last made a route for each node (key: node name; "" for any node).
+    QHash<QString, QDateTime> lastSuccess() const;
+    static bool isStale(const QJsonObject& failure, const QHash<QString, QDateTime>& success);
     QJsonObject controllerPod() const;
     void judgeComponent(ComponentVerdict& c, const QJsonObject& pod,
                         const QList<Bilingual>& errorLines) const;
