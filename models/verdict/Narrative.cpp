@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/verdict/Narrative.h"
 
+#include "models/verdict/Vocabulary.h"
+
 namespace unstuck {
 
 static QString namespaceList(const DiagnosisResult& result)
@@ -24,11 +26,27 @@ static QString hopSummary(const DiagnosisResult& result, const QString& id)
     return {};
 }
 
-static QString labelOf(const DiagnosisResult& result, const QString& id)
+// The name the graph's card shows for `id`, so the story and the cards agree.
+static QString nameOf(const DiagnosisResult& result, const QString& id, Language language)
 {
-    if (const ComponentVerdict* c = result.component(id))
-        return c->label;
-    return id;
+    const ComponentVerdict* c = result.component(id);
+    return vocabulary::componentName(id, c ? c->label : QString(), language);
+}
+
+static QString nameEn(const DiagnosisResult& result, const QString& id)
+{
+    return nameOf(result, id, Language::English);
+}
+
+static QString nameZh(const DiagnosisResult& result, const QString& id)
+{
+    return nameOf(result, id, Language::Chinese);
+}
+
+// A component's Chinese name, for the hop sentences below.
+static QString zhName(const char* id)
+{
+    return vocabulary::componentLabel(QString::fromLatin1(id)).zh;
 }
 
 QString Narrative::english(const DiagnosisResult& result)
@@ -55,13 +73,13 @@ QString Narrative::english(const DiagnosisResult& result)
                       to = id.section(QStringLiteral("→"), 1);
         text << QStringLiteral("%1. %2 → %3: %4")
                     .arg(step++)
-                    .arg(labelOf(result, from), labelOf(result, to), hopSummary(result, id));
+                    .arg(nameEn(result, from), nameEn(result, to), hopSummary(result, id));
     }
     const RootCause& root = *result.rootCause;
     const QString where = root.component.isEmpty()
                               ? QStringLiteral("the link %1 → %2")
-                                    .arg(labelOf(result, root.from), labelOf(result, root.to))
-                              : labelOf(result, root.component);
+                                    .arg(nameEn(result, root.from), nameEn(result, root.to))
+                              : nameEn(result, root.component);
     text << QStringLiteral("Root cause (%1): %2").arg(where, root.summary);
     if (!result.fixes.isEmpty())
         text << QStringLiteral("Recommended fix: %1. %2")
@@ -73,48 +91,30 @@ QString Narrative::english(const DiagnosisResult& result)
     return text.join(QLatin1Char('\n'));
 }
 
-static QString zhLabel(const QString& id)
-{
-    if (id == QLatin1String(ids::ApiServer))
-        return QStringLiteral("API Server");
-    if (id == QLatin1String(ids::MetricsServer))
-        return QStringLiteral("聚合 API 后端（Metrics Server）");
-    if (id == QLatin1String(ids::NamespaceController))
-        return QStringLiteral("Namespace 控制器");
-    if (id == QLatin1String(ids::RouteController))
-        return QStringLiteral("路由控制器（CCM）");
-    if (id == QLatin1String(ids::VpcRouteTable))
-        return QStringLiteral("VPC 路由表");
-    if (id == QLatin1String(ids::RamPolicy))
-        return QStringLiteral("RAM 权限策略");
-    if (id == QLatin1String("finalizers"))
-        return QStringLiteral("残留的 finalizer");
-    if (id == QLatin1String("webhook"))
-        return QStringLiteral("Webhook");
-    return id;
-}
-
 static QString zhHop(const DiagnosisResult& result, const QString& from, const QString& to)
 {
-    const QString key = from + QStringLiteral("→") + to;
-    if (key == QStringLiteral("namespace-controller→apiserver"))
-        return QStringLiteral(
-            "API 发现不完整，Namespace 控制器无法删除全部内容，命名空间一直处于 Terminating。");
-    if (key == QStringLiteral("apiserver→metrics-server")) {
+    const QString key = ids::link(from, to);
+    if (key == ids::link(ids::NamespaceController, ids::ApiServer))
+        return QStringLiteral("API 发现不完整，%1无法删除全部内容，命名空间一直处于 Terminating。")
+            .arg(zhName(ids::NamespaceController));
+    if (key == ids::link(ids::ApiServer, ids::MetricsServer)) {
         const ComponentVerdict* c = result.component(to);
-        return QStringLiteral("APIService 不可用（Available=False），API Server 无法访问后端 %1。")
-            .arg(c ? c->object : QString());
+        return QStringLiteral("APIService 不可用（Available=False），%1无法访问后端 %2。")
+            .arg(zhName(ids::ApiServer), c ? c->object : QString());
     }
-    if (key == QStringLiteral("metrics-server→vpc-route-table"))
-        return QStringLiteral("后端 Pod 所在节点的 Pod 网段在 VPC "
-                              "路由表中没有正确的路由，主机网络上的 API Server 无法到达 Pod IP。");
-    if (key == QStringLiteral("route-controller→vpc-route-table"))
-        return QStringLiteral("路由控制器没有为所有节点的 Pod 网段创建路由条目。");
-    if (key == QStringLiteral("route-controller→ram-policy"))
-        return QStringLiteral("路由控制器使用的 RAM 角色没有调用 VPC 路由接口的权限。");
-    if (to == QStringLiteral("finalizers"))
+    if (key == ids::link(ids::MetricsServer, ids::VpcRouteTable))
+        return QStringLiteral("后端 Pod 所在节点的 Pod 网段在 %1中没有正确的路由，主机网络上的 "
+                              "%2无法到达 Pod IP。")
+            .arg(zhName(ids::VpcRouteTable), zhName(ids::ApiServer));
+    if (key == ids::link(ids::RouteController, ids::VpcRouteTable))
+        return QStringLiteral("%1没有为所有节点的 Pod 网段创建路由条目。")
+            .arg(zhName(ids::RouteController));
+    if (key == ids::link(ids::RouteController, ids::RamPolicy))
+        return QStringLiteral("%1使用的 RAM 角色没有调用 VPC 路由接口的权限。")
+            .arg(zhName(ids::RouteController));
+    if (to == QLatin1String(ids::Finalizers))
         return QStringLiteral("命名空间中的对象带有无人移除的 finalizer。");
-    if (to == QStringLiteral("webhook"))
+    if (to == QLatin1String(ids::Webhook))
         return QStringLiteral("Webhook 拒绝或无法处理删除请求，内容删除失败。");
     return {};
 }
@@ -145,12 +145,13 @@ QString Narrative::chinese(const DiagnosisResult& result)
                       to = id.section(QStringLiteral("→"), 1);
         text << QStringLiteral("%1. %2 → %3：%4")
                     .arg(step++)
-                    .arg(zhLabel(from), zhLabel(to), zhHop(result, from, to));
+                    .arg(nameZh(result, from), nameZh(result, to), zhHop(result, from, to));
     }
     const RootCause& root = *result.rootCause;
-    const QString where = root.component.isEmpty()
-                              ? zhLabel(root.from) + QStringLiteral(" → ") + zhLabel(root.to)
-                              : zhLabel(root.component);
+    const QString where =
+        root.component.isEmpty()
+            ? nameZh(result, root.from) + QStringLiteral(" → ") + nameZh(result, root.to)
+            : nameZh(result, root.component);
     text << QStringLiteral("根因（%1）：%2").arg(where, root.summaryText().in(Language::Chinese));
     if (!result.fixes.isEmpty()) {
         const QString id = result.fixes.first().id;
@@ -173,20 +174,6 @@ QString Narrative::chinese(const DiagnosisResult& result)
                          verify.isEmpty() ? QString() : QStringLiteral("修复后：%1。").arg(verify));
     }
     return text.join(QLatin1Char('\n'));
-}
-
-QString Narrative::componentName(const DiagnosisResult& result, const QString& id,
-                                 Language language)
-{
-    if (language == Language::English)
-        return labelOf(result, id);
-    // Another aggregated API's backend keeps its own name ("virt-api (backend of …)").
-    const ComponentVerdict* c = result.component(id);
-    if (id == QLatin1String(ids::MetricsServer) && c &&
-        c->label != QLatin1String("Metrics Server") && !c->label.isEmpty())
-        return QStringLiteral("聚合 API 后端（%1）").arg(c->label);
-    const QString zh = zhLabel(id);
-    return zh == id && c && !c->label.isEmpty() ? c->label : zh;
 }
 
 void Narrative::write(DiagnosisResult& result)

@@ -10,10 +10,8 @@ namespace unstuck {
 class Narrative
 {
 public:
+    // Components are named as the graph's cards name them (vocabulary::componentName).
     static void write(DiagnosisResult& result);
-    // A component's name in `language` (the engine's labels are English).
-    static QString componentName(const DiagnosisResult& result, const QString& id,
-                                 Language language);
 
 private:
     static QString english(const DiagnosisResult& result);

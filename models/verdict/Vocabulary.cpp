@@ -127,8 +127,25 @@ Bilingual componentLabel(const QString& id)
     return {};
 }
 
+// The backend of another aggregated API than metrics has the engine label "virt-api (backend of
+// subresources.kubevirt.io/v1)" (BackendRule, docs/diagnosis-json.md): its card, the inspector,
+// the root cause, the story and the reports call it after that backend, "virt-api", in every
+// language; metrics-server keeps the vocabulary's name.
+namespace {
+const QString kBackendOf = u" (backend of "_s;
+}
+
+QString backendLabel(const QString& serviceName, const QString& groupVersion)
+{
+    return serviceName + kBackendOf + groupVersion + u')';
+}
+
 QString componentName(const QString& id, const QString& engineLabel, Language language)
 {
+    const QString& backendOf = kBackendOf;
+    if (id == QLatin1String(ids::MetricsServer) && engineLabel.endsWith(QLatin1Char(')')) &&
+        engineLabel.contains(backendOf))
+        return engineLabel.left(engineLabel.indexOf(backendOf));
     const Bilingual label = componentLabel(id);
     if (!label.isEmpty())
         return label.in(language);

@@ -39,6 +39,10 @@ QStringList componentIds();
 Bilingual componentLabel(const QString& id);
 // The name to show for a verdict: the vocabulary's label, else the engine's label, else the id.
 QString componentName(const QString& id, const QString& engineLabel, Language language);
+// The engine's label for the backend of an aggregated API other than metrics:
+// "virt-api (backend of subresources.kubevirt.io/v1)" (the JSON "label"); componentName() turns
+// it back into "virt-api".
+QString backendLabel(const QString& serviceName, const QString& groupVersion);
 
 // The stable state names written to JSON: "healthy" | "failing" | "unknown" | "not-applicable"
 // and "ok" | "broken" | "unknown".

@@ -2,8 +2,8 @@
 #include "models/writers/ReportWriter.h"
 
 #include "models/common/Redactor.h"
-#include "models/verdict/Narrative.h"
-#include "models/writers/ResultJson.h"
+#include "models/verdict/Vocabulary.h"
+#include "models/writers/FixAppliedSection.h"
 
 namespace unstuck {
 
@@ -20,34 +20,6 @@ struct Words
         return Bilingual(en, zh).in(language);
     }
 };
-
-QString stateName(ComponentState state, const Words& w)
-{
-    switch (state) {
-    case ComponentState::Healthy:
-        return w(u"healthy"_s, u"正常"_s);
-    case ComponentState::Failing:
-        return w(u"failing"_s, u"故障"_s);
-    case ComponentState::Unknown:
-        return w(u"unknown"_s, u"未知"_s);
-    case ComponentState::NotApplicable:
-        return w(u"not-applicable"_s, u"不适用"_s);
-    }
-    return {};
-}
-
-QString stateName(LinkState state, const Words& w)
-{
-    switch (state) {
-    case LinkState::Ok:
-        return w(u"ok"_s, u"正常"_s);
-    case LinkState::Broken:
-        return w(u"broken"_s, u"中断"_s);
-    case LinkState::Unknown:
-        return w(u"unknown"_s, u"未知"_s);
-    }
-    return {};
-}
 
 struct Paint
 {
@@ -147,7 +119,10 @@ QString ReportWriter::text(const DiagnosisResult& r, bool colour)
     for (const ComponentVerdict& c : r.components)
         out << QStringLiteral("  %1 %2  %3")
                    .arg(paint(componentMark(c.state), componentColour(c.state)),
-                        paint(c.label.leftJustified(24), componentColour(c.state)), c.summary);
+                        paint(vocabulary::componentName(c.id, c.label, Language::English)
+                                  .leftJustified(24),
+                              componentColour(c.state)),
+                        c.summary);
     out << QString();
     out << paint(QStringLiteral("Links"), "1");
     for (const LinkVerdict& l : r.links)
@@ -177,7 +152,7 @@ QString ReportWriter::text(const DiagnosisResult& r, bool colour)
         }
     }
     if (!r.fixes.isEmpty()) {
-        out << QString() << paint(QStringLiteral("Recommended fixes (deepest first)"), "1");
+        out << QString() << paint(QStringLiteral("Recommended fixes (root cause first)"), "1");
         int n = 1;
         for (const FixPlan& f : r.fixes) {
             out << QStringLiteral("  %1. %2  [risk: %3]")
@@ -192,10 +167,10 @@ QString ReportWriter::text(const DiagnosisResult& r, bool colour)
     return Redactor::redact(out.join(QLatin1Char('\n'))) + QLatin1Char('\n');
 }
 
-QString ReportWriter::markdown(const DiagnosisResult& r, Language language)
+QString ReportWriter::markdown(const DiagnosisResult& r, Language language,
+                               const QList<AppliedFixRun>& fixesApplied)
 {
     const Words w{language};
-    const bool en = language == Language::English;
     QStringList out;
     out << w(u"# Unstuck diagnosis — %1"_s, u"# Unstuck 诊断报告 — %1"_s).arg(r.context)
         << QString();
@@ -216,15 +191,15 @@ QString ReportWriter::markdown(const DiagnosisResult& r, Language language)
         << QStringLiteral("|---|---|---|");
     for (const ComponentVerdict& c : r.components)
         out << QStringLiteral("| %1 (`%2`) | %3 | %4 |")
-                   .arg(mdCell(Narrative::componentName(r, c.id, language)), c.id,
-                        en ? ResultJson::componentStateName(c.state) : stateName(c.state, w),
+                   .arg(mdCell(vocabulary::componentName(c.id, c.label, language)), c.id,
+                        vocabulary::stateWord(c.state).in(language),
                         mdCell(c.summaryText().in(language)));
     out << QString() << w(u"## Links"_s, u"## 链路"_s) << QString()
         << w(u"| link | state | summary |"_s, u"| 链路 | 状态 | 结论 |"_s)
         << QStringLiteral("|---|---|---|");
     for (const LinkVerdict& l : r.links)
         out << QStringLiteral("| `%1` | %2 | %3 |")
-                   .arg(l.id(), en ? ResultJson::linkStateName(l.state) : stateName(l.state, w),
+                   .arg(l.id(), vocabulary::stateWord(l.state).in(language),
                         mdCell(l.summaryText().in(language)));
     out << QString() << w(u"## Evidence"_s, u"## 证据"_s) << QString();
     auto evidenceBlock = [&](const QString& name, const QList<Evidence>& list) {
@@ -245,9 +220,12 @@ QString ReportWriter::markdown(const DiagnosisResult& r, Language language)
         evidenceBlock(c.id, c.evidence);
     for (const LinkVerdict& l : r.links)
         evidenceBlock(l.id(), l.evidence);
+    if (const QStringList applied = FixAppliedSection::markdown(fixesApplied, language);
+        !applied.isEmpty())
+        out << QString() << applied;
     if (!r.fixes.isEmpty()) {
         out << QString()
-            << w(u"## Recommended fixes (deepest first)"_s, u"## 建议的修复（从最深的原因开始）"_s)
+            << w(u"## Recommended fixes (root cause first)"_s, u"## 建议的修复（从根因开始）"_s)
             << QString();
         int n = 1;
         for (const FixPlan& f : r.fixes) {
@@ -272,7 +250,8 @@ QString ReportWriter::markdown(const DiagnosisResult& r, Language language)
     return Redactor::redact(out.join(QLatin1Char('\n')));
 }
 
-QString ReportWriter::html(const DiagnosisResult& r, const QString& svg, Language language)
+QString ReportWriter::html(const DiagnosisResult& r, const QString& svg, Language language,
+                           const QList<AppliedFixRun>& fixesApplied)
 {
     const Words w{language};
     const bool en = language == Language::English;
@@ -312,28 +291,29 @@ QString ReportWriter::html(const DiagnosisResult& r, const QString& svg, Languag
                          .arg(escape(e.titleText().in(language)), escape(e.command));
         return items.join(QString());
     };
-    // The class stays the English state name: the style sheet colours by it.
+    // The class is the stable (JSON) state name: the style sheet colours by it.
     for (const ComponentVerdict& c : r.components) {
-        const QString state = ResultJson::componentStateName(c.state);
         out << QStringLiteral("<tr><td>%1</td><td class=\"%2\">%3</td><td>%4</td><td>%5</td></tr>")
-                   .arg(escape(Narrative::componentName(r, c.id, language)), state,
-                        en ? state : stateName(c.state, w), escape(c.summaryText().in(language)),
-                        evidenceCell(c.evidence));
+                   .arg(escape(vocabulary::componentName(c.id, c.label, language)),
+                        vocabulary::stateName(c.state), vocabulary::stateWord(c.state).in(language),
+                        escape(c.summaryText().in(language)), evidenceCell(c.evidence));
     }
     out << QStringLiteral("</table>") +
                w(u"<h2>Links</h2><table><tr><th>link</th>"_s,
                  u"<h2>链路</h2><table><tr><th>链路</th>"_s) +
                columns;
     for (const LinkVerdict& l : r.links) {
-        const QString state = ResultJson::linkStateName(l.state);
         out << QStringLiteral("<tr><td>%1</td><td class=\"%2\">%3</td><td>%4</td><td>%5</td></tr>")
-                   .arg(escape(l.id()), state, en ? state : stateName(l.state, w),
+                   .arg(escape(l.id()), vocabulary::stateName(l.state),
+                        vocabulary::stateWord(l.state).in(language),
                         escape(l.summaryText().in(language)), evidenceCell(l.evidence));
     }
     out << QStringLiteral("</table>");
+    if (const QString applied = FixAppliedSection::html(fixesApplied, language); !applied.isEmpty())
+        out << applied;
     if (!r.fixes.isEmpty()) {
-        out << w(u"<h2>Recommended fixes (deepest first)</h2><ol>"_s,
-                 u"<h2>建议的修复（从最深的原因开始）</h2><ol>"_s);
+        out << w(u"<h2>Recommended fixes (root cause first)</h2><ol>"_s,
+                 u"<h2>建议的修复（从根因开始）</h2><ol>"_s);
         for (const FixPlan& f : r.fixes) {
             QStringList commands;
             for (const FixStep& s : f.steps)

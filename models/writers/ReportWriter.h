@@ -2,7 +2,9 @@
 #pragma once
 
 #include "models/verdict/DiagnosisResult.h"
+#include "models/writers/FixAppliedSection.h"
 
+#include <QList>
 #include <QString>
 
 namespace unstuck {
@@ -15,10 +17,14 @@ public:
     static QString text(const DiagnosisResult& result, bool colour);
     // In `language`: headings, verdicts, evidence titles and fixes; the narrative in both
     // languages, the chosen one first. Ids, commands and raw values are never translated.
-    static QString markdown(const DiagnosisResult& result, Language language = Language::English);
+    // fixesApplied: the fix runs of this incident (the GUI's wizard, `unstuck fix`); each run that
+    // wrote something adds a "Fix applied" section (what, when, by whom, verification).
+    static QString markdown(const DiagnosisResult& result, Language language = Language::English,
+                            const QList<AppliedFixRun>& fixesApplied = {});
     // svg: an <svg> document (the GUI's graph) or empty.
     static QString html(const DiagnosisResult& result, const QString& svg = {},
-                        Language language = Language::English);
+                        Language language = Language::English,
+                        const QList<AppliedFixRun>& fixesApplied = {});
 };
 
 } // namespace unstuck

@@ -2,39 +2,12 @@
 #include "models/writers/ResultJson.h"
 
 #include "models/common/Redactor.h"
+#include "models/verdict/Vocabulary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace unstuck {
-
-QString ResultJson::componentStateName(ComponentState state)
-{
-    switch (state) {
-    case ComponentState::Healthy:
-        return QStringLiteral("healthy");
-    case ComponentState::Failing:
-        return QStringLiteral("failing");
-    case ComponentState::Unknown:
-        return QStringLiteral("unknown");
-    case ComponentState::NotApplicable:
-        return QStringLiteral("not-applicable");
-    }
-    return QStringLiteral("unknown");
-}
-
-QString ResultJson::linkStateName(LinkState state)
-{
-    switch (state) {
-    case LinkState::Ok:
-        return QStringLiteral("ok");
-    case LinkState::Broken:
-        return QStringLiteral("broken");
-    case LinkState::Unknown:
-        return QStringLiteral("unknown");
-    }
-    return QStringLiteral("unknown");
-}
 
 static QString time(const QDateTime& at)
 {
@@ -89,6 +62,7 @@ QJsonObject ResultJson::fixJson(const FixPlan& f)
                        {QStringLiteral("risk"), f.risk},
                        {QStringLiteral("riskZh"), f.riskZh},
                        {QStringLiteral("appliesTo"), f.appliesTo},
+                       {QStringLiteral("kind"), f.kind},
                        {QStringLiteral("preflight"), stepsArray(f.preflight)},
                        {QStringLiteral("steps"), stepsArray(f.steps)},
                        {QStringLiteral("undo"), stepsArray(f.undo)},
@@ -115,7 +89,7 @@ QJsonObject ResultJson::toJson(const DiagnosisResult& r)
         components.append(QJsonObject{{QStringLiteral("id"), c.id},
                                       {QStringLiteral("label"), c.label},
                                       {QStringLiteral("object"), c.object},
-                                      {QStringLiteral("state"), componentStateName(c.state)},
+                                      {QStringLiteral("state"), vocabulary::stateName(c.state)},
                                       {QStringLiteral("summary"), Redactor::redact(c.summary)},
                                       {QStringLiteral("summaryZh"), Redactor::redact(c.summaryZh)},
                                       {QStringLiteral("evidence"), evidenceArray(c.evidence)}});
@@ -124,14 +98,15 @@ QJsonObject ResultJson::toJson(const DiagnosisResult& r)
         links.append(QJsonObject{{QStringLiteral("id"), l.id()},
                                  {QStringLiteral("from"), l.from},
                                  {QStringLiteral("to"), l.to},
-                                 {QStringLiteral("state"), linkStateName(l.state)},
+                                 {QStringLiteral("state"), vocabulary::stateName(l.state)},
                                  {QStringLiteral("summary"), Redactor::redact(l.summary)},
                                  {QStringLiteral("summaryZh"), Redactor::redact(l.summaryZh)},
                                  {QStringLiteral("evidence"), evidenceArray(l.evidence)}});
     QJsonValue root = QJsonValue::Null;
     if (r.rootCause) {
         QJsonObject cause{{QStringLiteral("summary"), Redactor::redact(r.rootCause->summary)},
-                          {QStringLiteral("summaryZh"), Redactor::redact(r.rootCause->summaryZh)}};
+                          {QStringLiteral("summaryZh"), Redactor::redact(r.rootCause->summaryZh)},
+                          {QStringLiteral("latent"), r.rootCause->latent}};
         if (!r.rootCause->component.isEmpty())
             cause.insert(QStringLiteral("component"), r.rootCause->component);
         else

@@ -9,16 +9,13 @@
 namespace unstuck {
 
 // The diagnosis as JSON (docs/diagnosis-json.md, "schemaVersion": 1). The CLI prints it and
-// the GUI exports the same document.
+// the GUI exports the same document. Ids and state names are the vocabulary's stable ones.
 class ResultJson
 {
 public:
     static QJsonObject toJson(const DiagnosisResult& result);
     static QByteArray toText(const DiagnosisResult& result, bool indented = true);
 
-    static QString componentStateName(
-        ComponentState state); // "healthy" | "failing" | "unknown" | "not-applicable"
-    static QString linkStateName(LinkState state); // "ok" | "broken" | "unknown"
     static QJsonObject evidenceJson(const Evidence& evidence);
     static QJsonObject fixJson(const FixPlan& fix);
 };

@@ -2,6 +2,7 @@
 #include "models/verdict/rules/BackendRule.h"
 
 #include "models/probes/KubeFacts.h"
+#include "models/verdict/Vocabulary.h"
 #include "models/verdict/rules/ApiServiceRule.h"
 
 namespace unstuck {
@@ -24,7 +25,7 @@ void BackendRule::apply(DiagnosisResult& result)
         const AggregatedBackend& b = *backend;
         const bool isMetrics = b.groupVersion.startsWith(QStringLiteral("metrics.k8s.io/"));
         if (!isMetrics)
-            c.label = QStringLiteral("%1 (backend of %2)").arg(b.serviceName, b.groupVersion);
+            c.label = vocabulary::backendLabel(b.serviceName, b.groupVersion);
         c.object = QStringLiteral("%1/%2").arg(b.serviceNamespace, b.serviceName);
         // The backend itself: Service → ready endpoints → pods.
         if (handoff().backendFailure == ApiServiceFailure::NoService ||
@@ -105,12 +106,18 @@ BackendRule::Count BackendRule::countPods(ComponentVerdict& c, const AggregatedB
                                     .toObject()
                                     .keys()
                                     .value(0);
+    // "0 of 0 Ready" says nothing: with no pod at all, what is missing is a pod the Service's
+    // selector matches.
+    const Bilingual title =
+        pods.total == 0 ? Text(u"No pod matches the selector of Service %1"_s,
+                               u"没有 Pod 匹配 Service %1 的 selector"_s)
+                              .arg(c.object)
+                        : Text(u"%1 of %2 backend pods Ready"_s, u"%2 个后端 Pod 中有 %1 个就绪"_s)
+                              .arg(pods.ready)
+                              .arg(pods.total);
     c.evidence.append(evidence(
-        *b.pods,
-        Text(u"%1 of %2 backend pods Ready"_s, u"%2 个后端 Pod 中有 %1 个就绪"_s)
-            .arg(pods.ready)
-            .arg(pods.total),
-        QStringLiteral("status.conditions[Ready]"), podLines.join(QStringLiteral("; ")),
+        *b.pods, title, QStringLiteral("status.conditions[Ready]"),
+        podLines.join(QStringLiteral("; ")),
         facts::kubectl(QStringLiteral("get pods -o wide -l ") + selectorKey + QStringLiteral("=…"),
                        b.serviceNamespace)));
     return pods;
