@@ -83,6 +83,15 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, DiagnosisRequest*
     return true;
 }
 
+bool ConnectionOptions::anySet(const QCommandLineParser& parser) const
+{
+    for (const QCommandLineOption* o :
+         {&m_profile, &m_kubeconfig, &m_context, &m_cloudProfile, &m_namespace, &m_noCloud})
+        if (parser.isSet(*o))
+            return true;
+    return false;
+}
+
 int startWithCredentials(QCoreApplication& app, const DiagnosisRequest& request,
                          const QString& command, std::function<void(const DiagnosisRequest&)> start,
                          int* exitCode)

@@ -27,6 +27,8 @@ public:
     // Fills the connection part of `request`; false and *error (for stderr) when the options
     // contradict each other.
     bool read(const QCommandLineParser& parser, DiagnosisRequest* request, QString* error) const;
+    // True when any option saying where to connect was given (not --timeout-ms).
+    bool anySet(const QCommandLineParser& parser) const;
 
 private:
     QCommandLineOption m_profile, m_kubeconfig, m_context, m_cloudProfile, m_namespace, m_noCloud,

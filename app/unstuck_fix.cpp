@@ -5,6 +5,8 @@
 #include "app/unstuck_connection.h"
 
 #include "models/engine/FixSession.h"
+#include "models/fixes/AuditLog.h"
+#include "models/fixes/FixUndo.h"
 #include "models/fixes/SavedPlan.h"
 #include "models/writers/FixJson.h"
 #include "models/writers/FixText.h"
@@ -97,6 +99,35 @@ int usageError(const QString& why)
     return 2;
 }
 
+// `fix apply --plan FILE` without connection options connects as the plan was made.
+int connectAsThePlan(FixArgs* a)
+{
+    QString error;
+    const auto saved = SavedPlan::load(a->planFile, &error);
+    if (!saved) {
+        print(stderr, u"unstuck fix: %1\n"_s.arg(error));
+        return FixOutcome::CouldNotRun;
+    }
+    const int timeoutMs = a->request.requestTimeoutMs;
+    a->request = saved->connection;
+    a->request.requestTimeoutMs = timeoutMs;
+    return -1;
+}
+
+// `fix undo ID` without connection options connects as run ID did (its audit records say how;
+// older records do not, and then the usual kubeconfig and credential chain apply).
+int connectAsTheRun(FixArgs* a)
+{
+    const AuditLog log(a->options.auditLogPath.isEmpty() ? AuditLog::defaultPath()
+                                                         : a->options.auditLogPath);
+    if (const auto connection = FixUndo::connectionOf(log.records(), a->auditId)) {
+        const int timeoutMs = a->request.requestTimeoutMs;
+        a->request = *connection;
+        a->request.requestTimeoutMs = timeoutMs;
+    }
+    return -1;
+}
+
 int checkTargets(const FixArgs& a)
 {
     if (a.sub == u"list"_s)
@@ -149,6 +180,13 @@ int parse(const QStringList& arguments, FixArgs* a)
     a->options.verifyTimeoutMs = timeoutS * 1000;
     a->options.auditLogPath = p.parser.value(p.auditLog);
     a->auditId = a->sub == u"undo"_s ? a->ids.value(0) : QString();
+    if (!p.connection.anySet(p.parser)) {
+        const int code = !a->planFile.isEmpty() ? connectAsThePlan(a)
+                         : a->sub == u"undo"_s  ? connectAsTheRun(a)
+                                                : -1;
+        if (code != -1)
+            return code;
+    }
     return checkTargets(*a);
 }
 
@@ -287,7 +325,11 @@ private:
 
     void save(const FixOutcome& o)
     {
-        SavedPlan plan{m_session.diagnosis().context, m_args.all, o.fixes};
+        SavedPlan plan;
+        plan.context = m_session.diagnosis().context;
+        plan.connection = m_args.request;
+        plan.healAll = m_args.all;
+        plan.fixes = o.fixes;
         QString error;
         if (plan.save(m_args.out, &error))
             print(stderr, u"plan saved to %1 (apply it with: unstuck fix apply --plan %1)\n"_s.arg(

@@ -5,6 +5,7 @@
 #include "models/fixes/FixUndo.h"
 #include "models/fixes/LiveFixTransport.h"
 #include "models/fixes/StateReader.h"
+#include "models/sources/ConnectionRecord.h"
 
 #include <QTimer>
 
@@ -266,6 +267,7 @@ AuditContext FixSession::auditContext(const QString& auditId) const
     c.context = d->connection.kube.contextName;
     c.server = d->connection.kube.cluster.server;
     c.kubeUser = d->connection.kube.userName;
+    c.connection = ConnectionRecord::toJson(m_request);
     if (d->connection.cloud)
         c.cloudRegion = d->connection.cloud->regionId;
     c.cloudAccount = d->preflight->caller().accountId();

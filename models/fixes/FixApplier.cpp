@@ -59,6 +59,8 @@ QJsonObject AuditContext::toJson() const
                                     {u"cloudPrincipal"_s, cloudIdentity}}}};
     if (!undoes.isEmpty())
         o.insert(u"undoes"_s, undoes);
+    if (!connection.isEmpty())
+        o.insert(u"connection"_s, connection);
     return o;
 }
 

@@ -19,7 +19,8 @@ struct AuditContext
     QString kubeUser;        // the kubeconfig user
     QString cloudAccount, cloudRegion, cloudIdentity; // account id, region, caller ARN
     QString osUser, host;
-    QString undoes; // an undo run: the audit id it reverses
+    QString undoes;         // an undo run: the audit id it reverses
+    QJsonObject connection; // how the run connected (ConnectionRecord): `fix undo` reuses it
     QJsonObject toJson() const;
     static AuditContext local(const QString& auditId); // osUser and host filled in
 };

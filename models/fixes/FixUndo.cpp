@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/FixUndo.h"
 
+#include "models/sources/ConnectionRecord.h"
+
 #include <QJsonArray>
 #include <QUuid>
 
@@ -79,6 +81,15 @@ QList<PreparedFix> FixUndo::fromAudit(const QList<QJsonObject>& records, const Q
                            auditId, onlyFix.isEmpty() ? QString() : u" (fix "_s + onlyFix + u')')
                      : u"%1 was undone already"_s.arg(auditId);
     return out;
+}
+
+std::optional<DiagnosisRequest> FixUndo::connectionOf(const QList<QJsonObject>& records,
+                                                      const QString& auditId)
+{
+    for (const QJsonObject& r : records)
+        if (r.value(u"auditId"_s).toString() == auditId && r.contains(u"connection"_s))
+            return ConnectionRecord::fromJson(r.value(u"connection"_s).toObject());
+    return std::nullopt;
 }
 
 } // namespace unstuck

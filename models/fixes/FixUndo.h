@@ -2,9 +2,11 @@
 #pragma once
 
 #include "models/fixes/PreparedFix.h"
+#include "models/sources/DiagnosisRequest.h"
 
 #include <QJsonObject>
 #include <QList>
+#include <optional>
 
 namespace unstuck {
 
@@ -19,6 +21,10 @@ public:
     // and *error when the log has no such run, nothing was applied, or it was undone already.
     static QList<PreparedFix> fromAudit(const QList<QJsonObject>& records, const QString& auditId,
                                         const QString& onlyFix, QString* error);
+    // How run `auditId` connected (its records' "connection"), so `fix undo` without connection
+    // options reaches the same cluster and account; nullopt when the records do not say.
+    static std::optional<DiagnosisRequest> connectionOf(const QList<QJsonObject>& records,
+                                                        const QString& auditId);
 };
 
 } // namespace unstuck

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/SavedPlan.h"
 
+#include "models/sources/ConnectionRecord.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +22,7 @@ bool SavedPlan::save(const QString& path, QString* error) const
                            {u"version"_s, 1},
                            {u"createdAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                            {u"context"_s, context},
+                           {u"connection"_s, ConnectionRecord::toJson(connection)},
                            {u"healAll"_s, healAll},
                            {u"fixes"_s, list}};
     QSaveFile file(path);
@@ -51,6 +54,7 @@ std::optional<SavedPlan> SavedPlan::load(const QString& path, QString* error)
     }
     SavedPlan plan;
     plan.context = root.value(u"context"_s).toString();
+    plan.connection = ConnectionRecord::fromJson(root.value(u"connection"_s).toObject());
     plan.healAll = root.value(u"healAll"_s).toBool();
     for (const QJsonValue& v : root.value(u"fixes"_s).toArray()) {
         auto fix = PreparedFix::fromJson(v.toObject(), error);

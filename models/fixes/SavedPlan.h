@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/fixes/PreparedFix.h"
+#include "models/sources/DiagnosisRequest.h"
 
 #include <QList>
 #include <QString>
@@ -16,6 +17,9 @@ struct SavedPlan
 {
     static constexpr const char* kKind = "unstuck-fix-plan";
     QString context; // the kubeconfig context it was made for
+    // How it connected (profile, kubeconfig, context, cloud profile, namespace; absolute paths):
+    // `fix apply --plan FILE` without connection options connects the same way.
+    DiagnosisRequest connection;
     bool healAll = false;
     QList<PreparedFix> fixes;
 

@@ -148,10 +148,13 @@ QString FixText::preview(const PreparedFix& fix, Language l)
     return Redactor::redact(lines.join(u'\n')) + u'\n';
 }
 
-QString FixText::exitMeaning(int exitCode)
+QString FixText::exitMeaning(int exitCode, const QString& command)
 {
     switch (exitCode) {
     case FixOutcome::Healed:
+        if (command == u"undo"_s)
+            return u"0: undone (the stored inverse was applied; diagnose again to see the state it "
+                   u"restored)"_s;
         return u"0: done (applied and verified healthy; for a plan or a dry run: every check "
                u"passed)"_s;
     case FixOutcome::NotVerified:
@@ -185,7 +188,7 @@ QString FixText::outcome(const FixOutcome& o, Language l)
             lines << u"verify: not healed yet; still red:"_s
                   << u"    "_s + o.stillRed.join(u"\n    "_s);
     }
-    lines << u"exit "_s + exitMeaning(o.exitCode);
+    lines << u"exit "_s + exitMeaning(o.exitCode, o.command);
     return Redactor::redact(lines.join(u'\n')) + u'\n';
 }
 

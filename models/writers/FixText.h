@@ -20,7 +20,7 @@ public:
     static QString outcome(const FixOutcome& outcome, Language language = Language::English);
     static QString audit(const QList<QJsonObject>& records, const AuditLog::Verification& chain,
                          const QString& path, int last);
-    static QString exitMeaning(int exitCode);
+    static QString exitMeaning(int exitCode, const QString& command = {});
 };
 
 } // namespace unstuck

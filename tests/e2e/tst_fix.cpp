@@ -296,6 +296,39 @@ private Q_SLOTS:
         QVERIFY(kubectl(sim, {u"get"_s, u"ns"_s, u"tobedeletedb"_s}).exitCode == 0);
     }
 
+    void savedPlanAndUndo_withoutConnectionOptions_connectAsTheyWereMade()
+    {
+        // The README's `fix apply --plan plan.json --yes` and `fix undo <audit-id> --yes` name no
+        // profile: they reach the cluster and account the plan or the run was made against, not
+        // whatever the kubeconfig and credential chain of this shell would pick (here: none).
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        const QString plan = sim.path(u"plan.json"_s);
+        QVERIFY(unstuck({u"fix"_s, u"plan"_s, u"ram-policy-allow"_s, u"--profile"_s, sim.profile(),
+                         u"--out"_s, plan})
+                    .exitCode == 0);
+        QTemporaryDir home; // no ~/.kube/config, no aliyun CLI profile
+        QProcessEnvironment bare = env();
+        bare.insert(u"HOME"_s, home.path());
+        const ProcessRun apply = runProcess(
+            QStringLiteral(UNSTUCK_BINARY),
+            {u"fix"_s, u"apply"_s, u"--plan"_s, plan, u"--yes"_s, u"--format"_s, u"json"_s}, bare);
+        QVERIFY2(apply.exitCode == 0, apply.err.constData());
+        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        const QString auditId = apply.json().value(u"auditId"_s).toString();
+        const ProcessRun undo = runProcess(QStringLiteral(UNSTUCK_BINARY),
+                                           {u"fix"_s, u"undo"_s, auditId, u"--yes"_s}, bare);
+        QVERIFY2(undo.exitCode == 0, undo.err.constData());
+        QVERIFY2(undo.out.contains("undone"), undo.out.constData());
+        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
+        // The records say how to connect, and nothing secret.
+        for (const QJsonObject& r : auditRecords(auditId))
+            QCOMPARE(r.value(u"connection"_s).toObject().value(u"profile"_s).toString(),
+                     QFileInfo(sim.profile()).absoluteFilePath());
+    }
+
     void concurrentRamEdit_betweenPlanAndApply_abortsWithNothingWritten()
     {
         SimProcess sim;
