@@ -81,6 +81,12 @@ bool RootCauseFinder::walk(DiagnosisResult& result, const QString& start)
     return result.rootCause.has_value();
 }
 
+bool RootCauseFinder::namespacesUnknown(const DiagnosisResult& result)
+{
+    const ComponentVerdict* nc = result.component(QString::fromLatin1(ids::NamespaceController));
+    return nc && nc->state == ComponentState::Unknown;
+}
+
 // Nothing is stuck, yet a link fails: the RAM policy still denies the route controller after the
 // namespace was force-finalized, say. The next node added gets no route, so that is a finding:
 // the walk starts at the first component along the chain that fails or has a broken link onward.
@@ -96,6 +102,14 @@ bool RootCauseFinder::findLatent(DiagnosisResult& result)
             continue;
         RootCause& root = *result.rootCause;
         root.latent = true;
+        if (namespacesUnknown(result)) {
+            // A paste of a log alone: it shows the failure, not whether a namespace waits on it.
+            root.summary += QStringLiteral(" (no namespace is in the input, so which namespace "
+                                           "deletion waits on it is not known)");
+            root.summaryZh += QStringLiteral("（输入中没有命名空间，因此不知道哪个命名空间的删除在"
+                                             "等待它）");
+            return true;
+        }
         const bool routes = result.redPath.contains(QString::fromLatin1(ids::VpcRouteTable)) ||
                             result.redPath.contains(QString::fromLatin1(ids::RouteController)) ||
                             result.redPath.contains(QString::fromLatin1(ids::RamPolicy));

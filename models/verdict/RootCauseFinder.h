@@ -24,6 +24,8 @@ private:
     // Walks from `start`; sets the root cause and the red path when it finds one.
     static bool walk(DiagnosisResult& result, const QString& start);
     static bool findLatent(DiagnosisResult& result);
+    // The namespaces could not be read (a paste without any): "nothing is stuck" is not known.
+    static bool namespacesUnknown(const DiagnosisResult& result);
 };
 
 } // namespace unstuck

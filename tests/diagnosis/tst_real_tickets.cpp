@@ -21,19 +21,10 @@ namespace {
 // a capture listed here that starts passing fails the suite (XPASS) until it is removed.
 const QHash<QString, QString>& expectedToFail()
 {
-    // A route failure seen only in a pasted log or event: the root-cause walk starts at the
-    // namespace controller, whose discovery link such a paste leaves unknown.
-    static const QString route = QStringLiteral("route failure without a discovery chain "
-                                                "(verdict: RootCauseFinder)");
     // Objects holding finalizers, pasted without a namespace condition, are not judged yet.
     static const QString finalizers = QStringLiteral(
         "finalizers on a pasted object, no namespace condition (verdict: FinalizersRule)");
     static const QHash<QString, QString> list = {
-        {QStringLiteral("02-describe-ns-kusk-finalizers"),
-         QStringLiteral("the namespace's own NamespaceDeletionDiscoveryFailure=False does not "
-                        "settle the discovery link yet (verdict: DiscoveryRule)")},
-        {QStringLiteral("24-gcp-capg-route-instance-not-found"), route},
-        {QStringLiteral("35-alibaba-ccm-multiple-route-tables"), route},
         {QStringLiteral("36-istio-leftover-object-finalizer"), finalizers},
         {QStringLiteral("37-configmap-with-finalizer-rancher"), finalizers},
         {QStringLiteral("39-tekton-finalize-webhook-namespace"),

@@ -87,11 +87,45 @@ void DiscoveryRule::judgeLink(LinkVerdict& link, const QStringList& failing) con
             *m_f.apis, Text(u"API groups listed"_s, u"已列出 API 组"_s), QStringLiteral("groups"),
             QString::number(m_f.apis->answer.json.value(QStringLiteral("groups")).toArray().size()),
             QStringLiteral("kubectl api-resources")));
+    } else if (const QJsonObject ns = discoveredNamespace(); !ns.isEmpty()) {
+        // The namespace controller's own word: its last discovery for this namespace succeeded.
+        const auto c = facts::condition(ns, QStringLiteral("NamespaceDeletionDiscoveryFailure"));
+        link.state = LinkState::Ok;
+        link.setSummary(
+            Text(u"Discovery succeeds: namespace %1 reports "
+                 "NamespaceDeletionDiscoveryFailure=False (%2)"_s,
+                 u"API 发现成功：命名空间 %1 报告 NamespaceDeletionDiscoveryFailure=False"
+                 "（%2）"_s)
+                .arg(facts::name(ns), c->value(QStringLiteral("reason")).toString()));
+        link.evidence.append(
+            evidence(*m_f.namespaces,
+                     Text(u"Namespace %1 reports NamespaceDeletionDiscoveryFailure=False"_s,
+                          u"命名空间 %1 报告 NamespaceDeletionDiscoveryFailure=False"_s)
+                         .arg(facts::name(ns)),
+                     QStringLiteral("status.conditions[NamespaceDeletionDiscoveryFailure]"),
+                     QStringLiteral("False %1: %2")
+                         .arg(c->value(QStringLiteral("reason")).toString(),
+                              c->value(QStringLiteral("message")).toString()),
+                     facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
     } else {
         link.setSummary(Text(u"Unknown: discovery could not be read (%1)"_s,
                              u"未知：无法读取 API 发现结果（%1）"_s)
                             .arg(m_f.apis ? Text::same(m_f.apis->answer.message) : notAnswered()));
     }
+}
+
+// A stuck namespace whose NamespaceDeletionDiscoveryFailure condition is False: the namespace
+// controller listed every group for it. Only read when discovery itself could not be (a paste).
+QJsonObject DiscoveryRule::discoveredNamespace() const
+{
+    if (!m_f.namespaces)
+        return {};
+    for (const QJsonObject& ns : m_f.stuckNamespaces) {
+        const auto c = facts::condition(ns, QStringLiteral("NamespaceDeletionDiscoveryFailure"));
+        if (c && c->value(QStringLiteral("status")).toString() == QStringLiteral("False"))
+            return ns;
+    }
+    return {};
 }
 
 void DiscoveryRule::judgeController(ComponentVerdict& controller) const

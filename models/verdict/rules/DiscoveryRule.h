@@ -20,6 +20,7 @@ private:
     // The group/versions whose own GET /apis/<g>/<v> failed.
     QStringList probeFailures(LinkVerdict& link) const;
     void judgeLink(LinkVerdict& link, const QStringList& failing) const;
+    QJsonObject discoveredNamespace() const;
     void judgeController(ComponentVerdict& controller) const;
     Bilingual stuckSummary() const;
 };

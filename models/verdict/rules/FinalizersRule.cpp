@@ -16,8 +16,7 @@ void FinalizersRule::apply(DiagnosisResult& result)
         if (!c || c->value(QStringLiteral("status")).toString() != QStringLiteral("True"))
             continue;
         nsNames << facts::name(ns);
-        const QString message = c->value(QStringLiteral("message")).toString();
-        finalizerItems << message.section(QStringLiteral("remaining: "), 1);
+        finalizerItems << remainingItems(ns);
     }
     if (nsNames.isEmpty())
         return;
@@ -74,10 +73,41 @@ QStringList FinalizersRule::remainingObjects(ComponentVerdict& c) const
     return objects;
 }
 
+// What a namespace waits for, from its NamespaceFinalizersRemaining message; when that message is
+// cut off (a describe wider than the terminal), from NamespaceContentRemaining, which names the
+// resources left ("staticroutes.gateway.kusk.io has 1 resource instances").
+QString FinalizersRule::remainingItems(const QJsonObject& ns)
+{
+    const QString remaining = QStringLiteral("remaining: ");
+    for (const QString& type : {QStringLiteral("NamespaceFinalizersRemaining"),
+                                QStringLiteral("NamespaceContentRemaining")}) {
+        const auto c = facts::condition(ns, type);
+        const QString message = c ? c->value(QStringLiteral("message")).toString() : QString();
+        if (c && c->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
+            message.contains(remaining))
+            return message.section(remaining, 1);
+    }
+    return {};
+}
+
 // The namespaces' own word comes first: NamespaceFinalizersRemaining as the API returned it.
 void FinalizersRule::addConditionEvidence(ComponentVerdict& c) const
 {
     for (const QJsonObject& ns : m_f.stuckNamespaces) {
+        // Quoted only when it is what names the leftovers (the finalizers message is cut off).
+        const auto content = facts::condition(ns, QStringLiteral("NamespaceContentRemaining"));
+        const auto fin = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
+        if (content && content->value(QStringLiteral("status")).toString() == u"True"_s && fin &&
+            !fin->value(QStringLiteral("message")).toString().contains(u"remaining: "_s) &&
+            m_f.namespaces)
+            c.evidence.prepend(
+                evidence(*m_f.namespaces,
+                         Text(u"Namespace %1 reports NamespaceContentRemaining"_s,
+                              u"命名空间 %1 报告 NamespaceContentRemaining"_s)
+                             .arg(facts::name(ns)),
+                         QStringLiteral("status.conditions[NamespaceContentRemaining].message"),
+                         content->value(QStringLiteral("message")).toString(),
+                         facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
         const auto cond = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
         if (cond && cond->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
             m_f.namespaces)

@@ -17,6 +17,7 @@ public:
 private:
     // The remaining objects with their finalizers, each also as evidence.
     QStringList remainingObjects(ComponentVerdict& c) const;
+    static QString remainingItems(const QJsonObject& ns);
     void addConditionEvidence(ComponentVerdict& c) const;
 };
 

@@ -136,26 +136,47 @@ bool RouteControllerRule::isStale(const QJsonObject& failure,
     return success.contains(key) && success.value(key) >= failed;
 }
 
+// The last route error in a controller log, unless a route was made after it.
+QString RouteControllerRule::lastRouteError(const QString& log)
+{
+    // What the route controllers of every cloud say when they fail: an error-level klog line
+    // from their route code ("E0709 … route_controller.go:218] Could not create route …",
+    // "Couldn't reconcile node routes: …", even cut off), or an error about routes anywhere.
+    static const QRegularExpression bad(QStringLiteral(
+        R"((?i)(route.*(error|fail))|forbidden|not authorized|)"
+        R"((could not|couldn't|unable to|failed to) (create|delete|reconcile|list|sync)\b.*route)"
+        R"(|(?-i)\bE\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ \w*routes?\w*\.go:)"));
+    // A route made after the last error ("Created route for … successfully") settles it.
+    static const QRegularExpression good(QStringLiteral("(?i)created route|route created"));
+    QString last;
+    for (const QString& line : log.split(QLatin1Char('\n')))
+        if (bad.match(line).hasMatch())
+            last = line.trimmed();
+        else if (good.match(line).hasMatch())
+            last.clear();
+    return last;
+}
+
+// The error itself, for a one-line verdict: a klog line without its header ("E1019 08:03:32
+// … controller.go:93] "), which would otherwise fill the sentence and cut the error off.
+QString RouteControllerRule::klogMessage(const QString& line)
+{
+    static const QRegularExpression header(
+        QStringLiteral(R"(^.*?\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.-]+:\d+\]\s*)"));
+    QString message = line;
+    message.remove(header);
+    return message.isEmpty() ? line : message;
+}
+
 // The last route error in the controller's log.
 void RouteControllerRule::addLogErrors(QList<Bilingual>& errorLines)
 {
     if (!m_f.routeControllerLog || !m_f.routeControllerLog->ok())
         return;
-    static const QRegularExpression bad(
-        QStringLiteral("(?i)(route.*(error|fail))|forbidden|not authorized"));
-    const QStringList lines =
-        QString::fromUtf8(m_f.routeControllerLog->answer.body).split(QLatin1Char('\n'));
-    // A route made after the last error ("Created route for … successfully") settles it.
-    static const QRegularExpression good(QStringLiteral("(?i)created route|route created"));
-    QString last;
-    for (const QString& line : lines)
-        if (bad.match(line).hasMatch())
-            last = line.trimmed();
-        else if (good.match(line).hasMatch())
-            last.clear();
+    const QString last = lastRouteError(QString::fromUtf8(m_f.routeControllerLog->answer.body));
     if (last.isEmpty())
         return;
-    errorLines << Text::same(last);
+    errorLines << Text::same(klogMessage(last));
     handoff().routeErrorEvidence.append(
         evidence(*m_f.routeControllerLog,
                  Text(u"Route error in the controller log"_s, u"控制器日志中的路由错误"_s),

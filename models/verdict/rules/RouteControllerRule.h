@@ -23,6 +23,8 @@ private:
     void addEventErrors(QList<Bilingual>& errorLines);
     void addLogErrors(QList<Bilingual>& errorLines);
     void addNodeErrors(QList<Bilingual>& errorLines);
+    static QString lastRouteError(const QString& log);
+    static QString klogMessage(const QString& line);
     // When the controller last made a route for each node (key: node name; "" for any node).
     QHash<QString, QDateTime> lastSuccess() const;
     static bool isStale(const QJsonObject& failure, const QHash<QString, QDateTime>& success);
