@@ -4,6 +4,7 @@
 #include "models/tickets/TicketCleaner.h"
 #include "models/tickets/TicketDocuments.h"
 #include "models/tickets/TicketEvents.h"
+#include "models/tickets/TicketFinalizers.h"
 #include "models/tickets/TicketLines.h"
 #include "models/tickets/TicketLogFacts.h"
 
@@ -73,6 +74,8 @@ bool TicketParser::parsePath(const QString& path, TicketFacts* facts, QString* e
         *error = QStringLiteral("%1 holds no readable files").arg(path);
         return false;
     }
+    // After every file: an object with finalizers in one file, its namespace in another.
+    TicketFinalizers::implyNamespaces(facts);
     return true;
 }
 

@@ -24,7 +24,9 @@ void FinalizersRule::apply(DiagnosisResult& result)
     // Sharper than the vocabulary's word: what is wrong is that nobody removes them.
     c.label = QStringLiteral("Stuck finalizers");
     c.state = ComponentState::Failing;
-    const QStringList objects = remainingObjects(c);
+    QStringList objects = remainingObjects(c);
+    if (objects.isEmpty())
+        objects = pastedHolders();
     c.object = objects.isEmpty() ? finalizerItems.join(QStringLiteral("; "))
                                  : objects.join(QStringLiteral("; "));
     c.setSummary(
@@ -109,8 +111,16 @@ void FinalizersRule::addConditionEvidence(ComponentVerdict& c) const
                          content->value(QStringLiteral("message")).toString(),
                          facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
         const auto cond = facts::condition(ns, QStringLiteral("NamespaceFinalizersRemaining"));
+        const QString holders = facts::at(ns, QStringLiteral("metadata.annotations"))
+                                    .toObject()
+                                    .value(QStringLiteral("unstuck.dev/finalizers-of"))
+                                    .toString();
         if (cond && cond->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
-            m_f.namespaces)
+            m_f.namespaces && !holders.isEmpty())
+            c.evidence.prepend(impliedEvidence(ns, holders));
+        else if (cond &&
+                 cond->value(QStringLiteral("status")).toString() == QStringLiteral("True") &&
+                 m_f.namespaces)
             c.evidence.prepend(
                 evidence(*m_f.namespaces,
                          Text(u"Namespace %1 reports NamespaceFinalizersRemaining"_s,
@@ -120,6 +130,38 @@ void FinalizersRule::addConditionEvidence(ComponentVerdict& c) const
                          cond->value(QStringLiteral("message")).toString(),
                          facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(facts::name(ns)))));
     }
+}
+
+// The objects a namespace known only from a paste rests on ("ConfigMap stuck [stuck.io/stuck]").
+QStringList FinalizersRule::pastedHolders() const
+{
+    QStringList out;
+    for (const QJsonObject& ns : m_f.stuckNamespaces) {
+        const QString holders = facts::at(ns, QStringLiteral("metadata.annotations"))
+                                    .toObject()
+                                    .value(QStringLiteral("unstuck.dev/finalizers-of"))
+                                    .toString();
+        if (!holders.isEmpty())
+            out << holders;
+    }
+    return out;
+}
+
+// A namespace known only from pasted objects that carry finalizers: the objects are the
+// evidence, not a condition nobody pasted.
+Evidence FinalizersRule::impliedEvidence(const QJsonObject& ns, const QString& holders) const
+{
+    const QString first = holders.section(QStringLiteral("; "), 0, 0);
+    return evidence(
+        *m_f.namespaces,
+        Text(u"Pasted %1 still has finalizers (namespace %2 waits on them)"_s,
+             u"粘贴的 %1 仍带有 finalizer（命名空间 %2 在等待它们）"_s)
+            .arg(first.section(QLatin1Char(' '), 0, 1), facts::name(ns)),
+        QStringLiteral("metadata.finalizers"), holders,
+        facts::kubectl(QStringLiteral("get %1 %2 -o yaml")
+                           .arg(first.section(QLatin1Char(' '), 0, 0).toLower(),
+                                first.section(QLatin1Char(' '), 1, 1)),
+                       facts::name(ns) == u"unnamed-namespace"_s ? QString() : facts::name(ns)));
 }
 
 } // namespace unstuck

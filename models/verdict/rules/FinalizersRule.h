@@ -18,6 +18,8 @@ private:
     // The remaining objects with their finalizers, each also as evidence.
     QStringList remainingObjects(ComponentVerdict& c) const;
     static QString remainingItems(const QJsonObject& ns);
+    QStringList pastedHolders() const;
+    Evidence impliedEvidence(const QJsonObject& ns, const QString& holders) const;
     void addConditionEvidence(ComponentVerdict& c) const;
 };
 

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/tickets/TicketFinalizers.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QSet>
+
+namespace unstuck {
+namespace {
+
+QJsonObject metadataOf(const QJsonObject& object)
+{
+    return object.value(QStringLiteral("metadata")).toObject();
+}
+
+// Kinds that live outside namespaces: their finalizers hold no namespace back.
+bool clusterScoped(const QString& kind)
+{
+    static const QSet<QString> kinds = {
+        QStringLiteral("Namespace"),
+        QStringLiteral("Node"),
+        QStringLiteral("APIService"),
+        QStringLiteral("CustomResourceDefinition"),
+        QStringLiteral("PersistentVolume"),
+        QStringLiteral("ClusterRole"),
+        QStringLiteral("ClusterRoleBinding"),
+        QStringLiteral("StorageClass"),
+        QStringLiteral("PriorityClass"),
+        QStringLiteral("ValidatingWebhookConfiguration"),
+        QStringLiteral("MutatingWebhookConfiguration"),
+        QStringLiteral("Event"),
+    };
+    return kinds.contains(kind);
+}
+
+QStringList finalizersOf(const QJsonObject& object)
+{
+    QStringList out;
+    for (const QJsonValue& v : metadataOf(object).value(QStringLiteral("finalizers")).toArray())
+        if (!v.toString().isEmpty())
+            out << v.toString();
+    return out;
+}
+
+} // namespace
+
+void TicketFinalizers::implyNamespaces(TicketFacts* facts)
+{
+    if (namespaceSpeaks(*facts))
+        return;
+    const QString fallback = fallbackNamespace(*facts);
+    QMap<QString, QList<Holder>> byNamespace;
+    for (const TicketFacts::Object& o : std::as_const(facts->objects)) {
+        const QString kind = o.object.value(QStringLiteral("kind")).toString();
+        const QStringList finalizers = finalizersOf(o.object);
+        if (finalizers.isEmpty() || kind.isEmpty() || clusterScoped(kind))
+            continue;
+        const QString ns = metadataOf(o.object).value(QStringLiteral("namespace")).toString();
+        byNamespace[ns.isEmpty() ? fallback : ns].append(
+            {kind, metadataOf(o.object).value(QStringLiteral("name")).toString(), finalizers,
+             o.file});
+    }
+    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
+        facts->objects.append({impliedNamespace(it.key(), it.value()), it.value().first().file,
+                               QStringLiteral("objects with finalizers")});
+}
+
+// A namespace pasted with its conditions says itself what it waits for.
+bool TicketFinalizers::namespaceSpeaks(const TicketFacts& facts)
+{
+    for (const TicketFacts::Object& o : facts.objects)
+        if (o.object.value(QStringLiteral("kind")).toString() == QLatin1String("Namespace") &&
+            !o.object.value(QStringLiteral("status"))
+                 .toObject()
+                 .value(QStringLiteral("conditions"))
+                 .toArray()
+                 .isEmpty())
+            return true;
+    return false;
+}
+
+// The one namespace the paste names (a describe, a table row), else an unnamed one.
+QString TicketFinalizers::fallbackNamespace(const TicketFacts& facts)
+{
+    QSet<QString> names;
+    for (const TicketFacts::Object& o : facts.objects)
+        if (o.object.value(QStringLiteral("kind")).toString() == QLatin1String("Namespace"))
+            names.insert(metadataOf(o.object).value(QStringLiteral("name")).toString());
+    return names.size() == 1 ? *names.cbegin() : QStringLiteral("unnamed-namespace");
+}
+
+// The namespace as the namespace controller would show it: Terminating, with
+// NamespaceFinalizersRemaining in its own words ("Some content in the namespace has finalizers
+// remaining: x in 1 resource instances").
+QJsonObject TicketFinalizers::impliedNamespace(const QString& name, const QList<Holder>& holders)
+{
+    QMap<QString, int> count;
+    QStringList objects;
+    for (const Holder& h : holders) {
+        for (const QString& f : h.finalizers)
+            ++count[f];
+        objects << QStringLiteral("%1 %2 [%3]").arg(h.kind, h.name, h.finalizers.join(u", "));
+    }
+    QStringList items;
+    for (auto it = count.cbegin(); it != count.cend(); ++it)
+        items << QStringLiteral("%1 in %2 resource instances").arg(it.key()).arg(it.value());
+    QJsonObject annotations{
+        {QStringLiteral("unstuck.dev/partial"), QStringLiteral("true")},
+        {QStringLiteral("unstuck.dev/finalizers-of"), objects.join(QStringLiteral("; "))}};
+    if (name == QLatin1String("unnamed-namespace"))
+        annotations.insert(QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true"));
+    const QJsonObject condition{
+        {QStringLiteral("type"), QStringLiteral("NamespaceFinalizersRemaining")},
+        {QStringLiteral("status"), QStringLiteral("True")},
+        {QStringLiteral("reason"), QStringLiteral("SomeFinalizersRemain")},
+        {QStringLiteral("message"),
+         QStringLiteral("Some content in the namespace has finalizers remaining: ") +
+             items.join(QStringLiteral(", "))}};
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Namespace")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("annotations"), annotations}}},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Terminating")},
+                     {QStringLiteral("conditions"), QJsonArray{condition}}}}};
+}
+
+} // namespace unstuck
