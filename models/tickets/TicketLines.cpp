@@ -424,6 +424,26 @@ QString TicketLines::componentOf(const QString& goFile, const QString& message)
     return {};
 }
 
+// A Go error chain ("a: b: c") that the person pasting broke at its colons, one link a line:
+// the lines around `at` that end with ':' and the one that ends the chain, joined again.
+QString TicketLines::errorChain(const QStringList& lines, qsizetype at)
+{
+    auto continues = [&lines](qsizetype i) {
+        return i >= 0 && i < lines.size() && lines.at(i).trimmed().endsWith(QLatin1Char(':'));
+    };
+    qsizetype from = at;
+    while (from - 1 >= 0 && continues(from - 1) && from - 1 >= at - 5)
+        --from;
+    qsizetype to = at;
+    while (continues(to) && to + 1 < lines.size() && !lines.at(to + 1).trimmed().isEmpty() &&
+           to + 1 <= at + 5)
+        ++to;
+    QStringList chain;
+    for (qsizetype i = from; i <= to; ++i)
+        chain << lines.at(i).trimmed();
+    return chain.join(QLatin1Char(' '));
+}
+
 void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts* facts)
 {
     // Optional journald prefix ("Aug 03 10:51:55 host k3s[1878]: ") or kubectl --timestamps
@@ -432,7 +452,9 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
     // spinners and other prefixes stand before it.
     static const QRegularExpression klog(
         QStringLiteral(R"(([IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ ([\w.-]+\.go):\d+\] (.*))$)"));
-    for (const QString& line : text.split(QLatin1Char('\n'))) {
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
         if (!line.contains(QLatin1String(".go:")) && !line.contains(QLatin1String("webhook")) &&
             !line.contains(QLatin1String("\"msg\"")))
             continue;
@@ -444,7 +466,7 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
         const QString trimmed = line.trimmed();
         // An admission webhook failing, as the API server answers it to any client.
         if (trimmed.contains(QLatin1String("failed calling webhook"))) {
-            facts->logs.append({QString(), trimmed, file});
+            facts->logs.append({QString(), errorChain(lines, i), file});
             continue;
         }
         if (trimmed.startsWith(QLatin1Char('{')) && trimmed.contains(QLatin1String("\"msg\""))) {

@@ -39,6 +39,9 @@ public:
     // klog source file and message.
     static QString componentOf(const QString& goFile, const QString& message);
     static QString kindForCommandWord(const QString& word);
+
+private:
+    static QString errorChain(const QStringList& lines, qsizetype at);
 };
 
 } // namespace unstuck

@@ -7,6 +7,7 @@
 #include "models/tickets/TicketFinalizers.h"
 #include "models/tickets/TicketLines.h"
 #include "models/tickets/TicketLogFacts.h"
+#include "models/tickets/TicketWebhookErrors.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -76,6 +77,7 @@ bool TicketParser::parsePath(const QString& path, TicketFacts* facts, QString* e
     }
     // After every file: an object with finalizers in one file, its namespace in another.
     TicketFinalizers::implyNamespaces(facts);
+    TicketWebhookErrors::implyNamespace(facts);
     return true;
 }
 

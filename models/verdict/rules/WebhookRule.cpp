@@ -38,17 +38,35 @@ void WebhookRule::apply(DiagnosisResult& result)
     if (m_f.namespaces)
         c.evidence.prepend(evidence(
             *m_f.namespaces,
-            Text(u"Namespace %1 reports NamespaceDeletionContentFailure"_s,
-                 u"命名空间 %1 报告 NamespaceDeletionContentFailure"_s)
-                .arg(nsNames.first()),
+            impliedByError(nsNames.first())
+                ? Text(u"Pasted error: webhook %1 fails"_s, u"粘贴的错误：Webhook %1 调用失败"_s)
+                      .arg(webhookName.isEmpty() ? nsNames.first() : webhookName)
+                : Text(u"Namespace %1 reports NamespaceDeletionContentFailure"_s,
+                       u"命名空间 %1 报告 NamespaceDeletionContentFailure"_s)
+                      .arg(nsNames.first()),
             QStringLiteral("status.conditions[NamespaceDeletionContentFailure].message"), message,
-            facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(nsNames.first()))));
+            impliedByError(nsNames.first())
+                ? facts::kubectl(QStringLiteral(
+                      "get validatingwebhookconfigurations,mutatingwebhookconfigurations -o yaml"))
+                : facts::kubectl(QStringLiteral("get ns %1 -o yaml").arg(nsNames.first()))));
     LinkVerdict link = linkVerdict(ids::NamespaceController, c.id);
     link.state = LinkState::Broken;
     link.setSummary(Text(u"Content deletion fails: "_s, u"内容删除失败："_s) + message.left(300));
     link.evidence = c.evidence.mid(0, 1);
     result.components.append(c);
     result.links.append(link);
+}
+
+// A namespace known only from a pasted webhook error: the error is the evidence, not a
+// condition nobody pasted.
+bool WebhookRule::impliedByError(const QString& nsName) const
+{
+    for (const QJsonObject& ns : m_f.stuckNamespaces)
+        if (facts::name(ns) == nsName)
+            return facts::at(ns, QStringLiteral("metadata.annotations"))
+                .toObject()
+                .contains(QStringLiteral("unstuck.dev/implied-from"));
+    return false;
 }
 
 WebhookRule::Configuration WebhookRule::findConfiguration(ComponentVerdict& c,

@@ -15,6 +15,7 @@ public:
     void apply(DiagnosisResult& result);
 
 private:
+    bool impliedByError(const QString& nsName) const;
     // The webhook configuration that registers `webhookName`, with its evidence.
     struct Configuration
     {
