@@ -200,6 +200,16 @@ QStringList mismatches(const Outcome& o, const QJsonObject& expect)
             std::none_of(l.evidence.cbegin(), l.evidence.cend(),
                          [](const Evidence& e) { return !e.value.isEmpty(); }))
             out << QStringLiteral("%1 is red with no quoted evidence").arg(l.id());
+    // Objects are named as the paste names them: never a stand-in's name, never an empty "/".
+    for (const ComponentVerdict& c : r.components) {
+        QString said = c.object + QLatin1Char('\n') + c.summary;
+        for (const Evidence& e : c.evidence)
+            said += e.title + QLatin1Char('\n') + e.value + QLatin1Char('\n') + e.command;
+        if (said.contains(QLatin1String("pasted-log")) || c.object == QLatin1String("/") ||
+            said.contains(QLatin1String(" / ")))
+            out << QStringLiteral("%1 names an object the paste does not: %2")
+                       .arg(c.id, said.left(160));
+    }
     if (r.error.contains(QLatin1String("Kubernetes API did not answer")))
         out << QStringLiteral("a paste refused as if it were a cluster: ") + r.error;
     return out;

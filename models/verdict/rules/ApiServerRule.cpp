@@ -46,6 +46,12 @@ Bilingual ApiServerRule::originFromPod(ComponentVerdict& c) const
             str(pod, QStringLiteral("metadata.labels.component")) !=
                 QStringLiteral("kube-apiserver"))
             continue;
+        // Known from its pasted log alone: where its calls leave from is not in the paste.
+        if (standsForPastedLog(pod))
+            return Text(u"address the paste does not show (`kubectl -n kube-system get pod "
+                        "-l component=kube-apiserver -o wide` would)"_s,
+                        u"粘贴内容未显示的地址（`kubectl -n kube-system get pod "
+                        "-l component=kube-apiserver -o wide` 可以显示）"_s);
         const bool host = facts::at(pod, QStringLiteral("spec.hostNetwork")).toBool();
         c.evidence.append(
             evidence(*m_f.systemPods,

@@ -26,7 +26,10 @@ void BackendRule::apply(DiagnosisResult& result)
         const bool isMetrics = b.groupVersion.startsWith(QStringLiteral("metrics.k8s.io/"));
         if (!isMetrics)
             c.label = vocabulary::backendLabel(b.serviceName, b.groupVersion);
-        c.object = QStringLiteral("%1/%2").arg(b.serviceNamespace, b.serviceName);
+        // A Service the paste does not name is not "/": the backend is named by its APIService.
+        c.object = b.serviceName.isEmpty()
+                       ? QStringLiteral("Backend of %1").arg(b.apiService)
+                       : QStringLiteral("%1/%2").arg(b.serviceNamespace, b.serviceName);
         // The backend itself: Service → ready endpoints → pods.
         if (handoff().backendFailure == ApiServiceFailure::NoService ||
             (b.service && b.service->answer.status == 404)) {

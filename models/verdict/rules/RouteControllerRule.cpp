@@ -14,15 +14,17 @@ using facts::str;
 
 void RouteControllerRule::apply(DiagnosisResult& result)
 {
+    const QJsonObject pod = controllerPod();
     ComponentVerdict c = componentVerdict(
-        ids::RouteController, m_f.routeControllerPod.isEmpty()
-                                  ? QStringLiteral("cloud-controller-manager")
-                                  : QStringLiteral("kube-system/") + m_f.routeControllerPod);
+        ids::RouteController,
+        m_f.routeControllerPod.isEmpty() ? QStringLiteral("cloud-controller-manager")
+        : standsForPastedLog(pod)        ? QStringLiteral("cloud-controller-manager (pasted log)")
+                                         : QStringLiteral("kube-system/") + m_f.routeControllerPod);
     LinkVerdict link = linkVerdict(ids::RouteController, ids::VpcRouteTable);
 
     const QList<Bilingual> errorLines = collectErrors();
     handoff().routeControllerErrors = !errorLines.isEmpty();
-    judgeComponent(c, controllerPod(), errorLines);
+    judgeComponent(c, pod, errorLines);
     result.components.append(c);
     link.evidence = handoff().routeErrorEvidence;
     judgeLink(link, c.state, errorLines);
@@ -181,7 +183,7 @@ void RouteControllerRule::addLogErrors(QList<Bilingual>& errorLines)
         evidence(*m_f.routeControllerLog,
                  Text(u"Route error in the controller log"_s, u"控制器日志中的路由错误"_s),
                  QStringLiteral("log line"), last,
-                 facts::kubectl(QStringLiteral("logs %1 --tail=200").arg(m_f.routeControllerPod),
+                 facts::kubectl(QStringLiteral("logs %1 --tail=200").arg(logSubject()),
                                 QStringLiteral("kube-system"))));
 }
 
@@ -205,6 +207,14 @@ void RouteControllerRule::addNodeErrors(QList<Bilingual>& errorLines)
         facts::kubectl(QStringLiteral("describe node %1").arg(noRoute.first()))));
 }
 
+// The pod to read the log of, or, for a pasted log, how to find it.
+QString RouteControllerRule::logSubject() const
+{
+    return standsForPastedLog(controllerPod())
+               ? QStringLiteral("-l component=cloud-controller-manager")
+               : m_f.routeControllerPod;
+}
+
 QJsonObject RouteControllerRule::controllerPod() const
 {
     QJsonObject pod;
@@ -219,6 +229,10 @@ void RouteControllerRule::judgeComponent(ComponentVerdict& c, const QJsonObject&
                                          const QList<Bilingual>& errorLines) const
 {
     c.evidence = handoff().routeErrorEvidence;
+    if (standsForPastedLog(pod)) {
+        judgePastedLog(c, errorLines);
+        return;
+    }
     if (!pod.isEmpty() && m_f.systemPods)
         c.evidence.append(evidence(
             *m_f.systemPods,
@@ -255,6 +269,19 @@ void RouteControllerRule::judgeComponent(ComponentVerdict& c, const QJsonObject&
                                 "控制面），也没有路由事件"_s)
                          : Text(u"Unknown: kube-system pods could not be read"_s,
                                 u"未知：无法读取 kube-system 中的 Pod"_s));
+    }
+}
+
+// Only its pasted log is known: its errors, or that the pasted lines hold none.
+void RouteControllerRule::judgePastedLog(ComponentVerdict& c, const QList<Bilingual>& errorLines)
+{
+    if (!errorLines.isEmpty()) {
+        c.state = ComponentState::Failing;
+        c.setSummary(Text(u"Fails to manage routes: "_s, u"无法管理路由："_s) +
+                     firstLine(errorLines));
+    } else {
+        c.state = ComponentState::Healthy;
+        c.setSummary(Text(u"No route errors in its pasted log"_s, u"粘贴的日志中没有路由错误"_s));
     }
 }
 

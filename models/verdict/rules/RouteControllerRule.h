@@ -29,6 +29,8 @@ private:
     QHash<QString, QDateTime> lastSuccess() const;
     static bool isStale(const QJsonObject& failure, const QHash<QString, QDateTime>& success);
     QJsonObject controllerPod() const;
+    QString logSubject() const;
+    static void judgePastedLog(ComponentVerdict& c, const QList<Bilingual>& errorLines);
     void judgeComponent(ComponentVerdict& c, const QJsonObject& pod,
                         const QList<Bilingual>& errorLines) const;
     void judgeLink(LinkVerdict& link, ComponentState controller,

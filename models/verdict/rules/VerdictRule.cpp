@@ -55,6 +55,14 @@ QStringList VerdictRule::groupVersionsInMessage(const QString& message)
     return result;
 }
 
+bool VerdictRule::standsForPastedLog(const QJsonObject& pod)
+{
+    return facts::at(pod, QStringLiteral("metadata.annotations"))
+               .toObject()
+               .value(QStringLiteral("unstuck.dev/pasted-as"))
+               .toString() == QLatin1String("component log");
+}
+
 bool VerdictRule::conditionTrue(const QJsonObject& object, const QString& type)
 {
     const auto c = facts::condition(object, type);

@@ -49,6 +49,9 @@ protected:
     static Bilingual notAnswered();
     // Splits "…complete list of server APIs: a/v1: cause, b/v2: cause" into group/versions.
     static QStringList groupVersionsInMessage(const QString& message);
+    // A pod that only stands for a pasted component log (PasteSource): its name is not one the
+    // paste shows, so verdicts name the component instead and quote no pod state.
+    static bool standsForPastedLog(const QJsonObject& pod);
     // Whether `object` has the condition `type` with status "True".
     static bool conditionTrue(const QJsonObject& object, const QString& type);
 
