@@ -11,6 +11,8 @@
 #include "ui/MainWindow.h"
 #include "ui/ProbeTimelineChart.h"
 #include "ui/StallMonitor.h"
+#include "ui/fix/FixAutoplay.h"
+#include "ui/fix/FixLauncher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +45,10 @@ struct GuiOptions
     bool measureStalls = false;
     bool exitWhenDone = false;
     bool dark = false;
+    bool presenter = false;
+    QString autoplay; // "heal" or empty
+    int stepDelayMs = 2500;
+    QString screenshotDir;
 };
 
 // `--demo` takes an optional scenario; QCommandLineParser has no optional values, so a bare
@@ -100,8 +106,26 @@ bool parse(const QStringList& arguments, GuiOptions* o)
     const QCommandLineOption exitDone(QStringLiteral("exit-when-done"),
                                       QStringLiteral("Exit after the first complete diagnosis."));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
+    const QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QStringLiteral("Presenter view: only the root cause and the graph, large (F11)."));
+    const QCommandLineOption autoplay(
+        QStringLiteral("autoplay"),
+        QStringLiteral("Presenter's autoplay: \"heal\" plays the diagnosis, the fix wizard for "
+                       "the root fix (pages advance by themselves), apply, verify; exits 0 when "
+                       "healed, 1 when not."),
+        QStringLiteral("what"));
+    const QCommandLineOption stepDelay(
+        QStringLiteral("step-delay-ms"),
+        QStringLiteral("Autoplay: how long each stage stays on screen (default 2500)."),
+        QStringLiteral("N"), QStringLiteral("2500"));
+    const QCommandLineOption shotDir(
+        QStringLiteral("screenshot-dir"),
+        QStringLiteral("Autoplay: save one PNG per stage there (01-diagnosis.png … "
+                       "07-healed.png)."),
+        QStringLiteral("dir"));
     p.addOptions({demo, simArgs, shot, lang, profile, from, kubeconfig, context, size, stalls,
-                  exitDone, dark});
+                  exitDone, dark, presenter, autoplay, stepDelay, shotDir});
     if (!p.parse(arguments)) {
         std::fprintf(stderr, "unstuck: %s\n", qPrintable(p.errorText()));
         return false;
@@ -122,6 +146,26 @@ bool parse(const QStringList& arguments, GuiOptions* o)
     o->measureStalls = p.isSet(stalls);
     o->exitWhenDone = p.isSet(exitDone) || !o->screenshot.isEmpty() || o->measureStalls;
     o->dark = p.isSet(dark);
+    o->presenter = p.isSet(presenter);
+    o->autoplay = p.value(autoplay);
+    o->screenshotDir = p.value(shotDir);
+    bool delayOk = false;
+    o->stepDelayMs = p.value(stepDelay).toInt(&delayOk);
+    if (!o->autoplay.isEmpty() && o->autoplay != QLatin1String("heal")) {
+        std::fprintf(stderr, "unstuck: --autoplay knows only \"heal\"\n");
+        return false;
+    }
+    if (!delayOk || o->stepDelayMs < 0) {
+        std::fprintf(stderr, "unstuck: --step-delay-ms wants a number of milliseconds\n");
+        return false;
+    }
+    if (o->autoplay.isEmpty() && (p.isSet(stepDelay) || p.isSet(shotDir))) {
+        std::fprintf(stderr, "unstuck: --step-delay-ms and --screenshot-dir go with --autoplay\n");
+        return false;
+    }
+    // The autoplay ends the run itself (healed or not), not the first diagnosis.
+    if (!o->autoplay.isEmpty())
+        o->exitWhenDone = false;
     if (p.isSet(size)) {
         const QStringList wh = p.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2)
@@ -215,8 +259,12 @@ int runGui(int argc, char** argv)
     window.setSimulatorArgs(o.simArgs);
     if (o.dark)
         window.action(QStringLiteral("darkPalette"))->setChecked(true);
+    if (o.presenter)
+        window.action(QStringLiteral("presenter"))->setChecked(true);
     window.resize(o.size);
     window.show();
+    // Fix… on the root-cause card, the inspector and the Fixes tab, and Heal all in the toolbar.
+    auto* launcher = new ui::FixLauncher(&window);
 
     bool reported = false;
     QObject::connect(
@@ -244,16 +292,40 @@ int runGui(int argc, char** argv)
         if (!o.exitWhenDone)
             return;
         std::fprintf(stderr, "unstuck: %s\n", qPrintable(message));
-        QApplication::exit(2);
+        exitAfterFinalFrame(window, o.screenshot, 2);
     });
+    if (!o.autoplay.isEmpty()) {
+        auto* play =
+            new ui::FixAutoplay(&window, launcher, o.stepDelayMs, o.screenshotDir, &window);
+        QObject::connect(play, &ui::FixAutoplay::saidWhy, &window, [](const QString& why) {
+            std::fprintf(stderr, "unstuck: autoplay: %s\n", qPrintable(why));
+        });
+        QObject::connect(play, &ui::FixAutoplay::finished, &window,
+                         [](int code) { QApplication::exit(code); });
+        QObject::connect(&window, &ui::MainWindow::demoFailed, &window, [](const QString& message) {
+            std::fprintf(stderr, "unstuck: %s\n", qPrintable(message));
+            QApplication::exit(2);
+        });
+        // Seven stages with their pauses, the simulated controllers' pace and verify's deadline.
+        QTimer::singleShot(300000 + 8 * o.stepDelayMs, &window, [] {
+            std::fprintf(stderr, "unstuck: autoplay: not healed within the time allowed\n");
+            QApplication::exit(1);
+        });
+    }
     if (o.exitWhenDone)
         QTimer::singleShot(180000, &window, [] {
             std::fprintf(stderr, "unstuck: the diagnosis did not complete within 180 s\n");
             QApplication::exit(3);
         });
-    if (!startFirstDiagnosis(window, o) && o.exitWhenDone) {
+    const bool diagnosing = startFirstDiagnosis(window, o);
+    if (!diagnosing && !o.autoplay.isEmpty()) {
+        std::fprintf(stderr, "unstuck: --autoplay needs something to diagnose, e.g. --demo seed\n");
+        return 2;
+    }
+    if (!diagnosing && o.exitWhenDone) {
         // Nothing to diagnose (e.g. only --kubeconfig): the picture is the connect view, with
-        // its contexts or the error that explains why none could be read.
+        // its contexts or the error that explains why none could be read. That picture is what
+        // was asked for, so the exit code is 0 (docs/gui.md).
         exitAfterFinalFrame(window, o.screenshot, 0);
     }
     return app.exec();

@@ -10,7 +10,7 @@ namespace {
 QFont badgeFont()
 {
     QFont f;
-    f.setPointSizeF(8.5);
+    f.setPointSizeF(10.5);
     f.setBold(true);
     return f;
 }

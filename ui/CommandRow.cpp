@@ -1,37 +1,43 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/CommandRow.h"
 
+#include "ui/ComponentNames.h"
+#include "ui/WrappingPolicy.h"
+
 #include <QClipboard>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QLineEdit>
+#include <QLabel>
 #include <QToolButton>
 
 namespace unstuck::ui {
 
 CommandRow::CommandRow(const QString& command, QWidget* parent)
-    : QWidget(parent), m_text(new QLineEdit(command, this)), m_copy(new QToolButton(this))
+    : QWidget(parent), m_command(command), m_text(new QLabel(this)), m_copy(new QToolButton(this))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_text->setReadOnly(true);
+    m_text->setObjectName(QStringLiteral("commandText"));
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setText(names::breakable(command));
+    m_text->setWordWrap(true);
+    m_text->setSizePolicy(wrappingPolicy());
+    // Not selectable: the wrap points are zero-width spaces, which must never reach a shell.
+    // Copy and the tooltip give the command exactly.
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setCursorPosition(0);
+    m_text->setToolTip(command);
+    m_text->setFrameShape(QFrame::StyledPanel);
+    m_text->setMargin(3);
     layout->addWidget(m_text, 1);
-    layout->addWidget(m_copy);
+    layout->addWidget(m_copy, 0, Qt::AlignTop);
     m_copy->setObjectName(QStringLiteral("copyCommand"));
     connect(m_copy, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(this->command());
-        Q_EMIT copied(this->command());
+        QGuiApplication::clipboard()->setText(m_command);
+        Q_EMIT copied(m_command);
     });
     retranslate();
-}
-
-QString CommandRow::command() const
-{
-    return m_text->text();
 }
 
 void CommandRow::retranslate()

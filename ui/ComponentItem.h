@@ -12,14 +12,19 @@ namespace unstuck::ui {
 class BadgeItem;
 class LinkItem;
 
-// One card per component: icon, name, the concrete object, state colour and a one-line
-// verdict (full text in the tooltip). Links attached to it follow it when it moves.
+// One card per component: icon, name, the concrete object, state colour and the verdict on a few
+// wrapped lines (full text in the tooltip). Links attached to it follow it when it moves.
 class ComponentItem : public QGraphicsObject
 {
     Q_OBJECT
 public:
-    static constexpr qreal kWidth = 284;
-    static constexpr qreal kHeight = 96;
+    static constexpr qreal kWidth = 300;
+    static constexpr qreal kHeight = 200;
+    // Text sizes in scene units: the view scales them with the graph (fit, zoom, presenter), so
+    // a graph fitted to a 900×500 pane shows its verdicts at about 13 px.
+    static constexpr qreal kNamePointSize = 15;
+    static constexpr qreal kObjectPointSize = 11;
+    static constexpr qreal kVerdictPointSize = 13.5;
 
     explicit ComponentItem(const QString& id, QGraphicsItem* parent = nullptr);
 
@@ -29,6 +34,9 @@ public:
     void setTheme(const Theme& theme);
     void setOnRedPath(bool on);
     bool isOnRedPath() const { return m_onRedPath; }
+    // The thick red border: only a failing card on the red path. Healthy cards on the path stay
+    // neutral; the red links carry the path.
+    bool hasAlarmBorder() const;
     void setRootCause(bool root);
     bool isRootCause() const;
     BadgeItem* badge() const { return m_badge; }
@@ -40,8 +48,11 @@ public:
 
     // Text a screen reader announces for this card.
     QString accessibleText() const;
-    // The one-line verdict in the current language (the engine writes English and Chinese).
+    // The verdict in the current language (the engine writes English and Chinese).
     QString summary() const;
+    // The lines drawn on the card: object lines then verdict lines (wrapped, the last elided).
+    QStringList objectLines() const { return m_objectLines; }
+    QStringList verdictLines() const { return m_verdictLines; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -61,7 +72,9 @@ protected:
 
 private:
     void updateToolTip();
-    void paintText(QPainter* painter, const QRectF& card);
+    void layoutText();
+    void paintText(QPainter* painter);
+    void paintRing(QPainter* painter, const QStyleOptionGraphicsItem* option);
 
     QString m_id;
     ComponentVerdict m_verdict;
@@ -69,6 +82,8 @@ private:
     bool m_onRedPath = false;
     BadgeItem* m_badge = nullptr;
     QList<LinkItem*> m_links;
+    QStringList m_objectLines;
+    QStringList m_verdictLines;
 };
 
 } // namespace unstuck::ui

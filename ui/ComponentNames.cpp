@@ -1,83 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ComponentNames.h"
 
-#include <QCoreApplication>
+#include "models/verdict/Vocabulary.h"
+#include "ui/LanguageManager.h"
+
 #include <QFile>
 
 namespace unstuck::ui::names {
 
 namespace {
-QString t(const char* text)
+// The UI's language decides which of the vocabulary's two words the view shows.
+Language language()
 {
-    return QCoreApplication::translate("unstuck::ui::names", text);
+    return LanguageManager::engineLanguage();
 }
 } // namespace
 
 QString component(const QString& id, const QString& engineLabel)
 {
-    static const struct
-    {
-        const char* id;
-        const char* name;
-    } table[] = {
-        {ids::ApiServer, QT_TRANSLATE_NOOP("unstuck::ui::names", "API Server")},
-        {ids::MetricsServer, QT_TRANSLATE_NOOP("unstuck::ui::names", "Metrics Server")},
-        {ids::NamespaceController, QT_TRANSLATE_NOOP("unstuck::ui::names", "Namespace Controller")},
-        {ids::RouteController, QT_TRANSLATE_NOOP("unstuck::ui::names", "Route Controller")},
-        {ids::VpcRouteTable, QT_TRANSLATE_NOOP("unstuck::ui::names", "VPC route table")},
-        {ids::RamPolicy, QT_TRANSLATE_NOOP("unstuck::ui::names", "RAM policy")},
-        {"finalizers", QT_TRANSLATE_NOOP("unstuck::ui::names", "Finalizers")},
-        {"webhook", QT_TRANSLATE_NOOP("unstuck::ui::names", "Webhook")},
-    };
-    for (const auto& row : table)
-        if (id == QLatin1String(row.id))
-            return t(row.name);
-    return engineLabel.isEmpty() ? id : engineLabel;
+    return vocabulary::componentName(id, engineLabel, language());
+}
+
+QString component(const DiagnosisResult& result, const QString& id)
+{
+    const ComponentVerdict* c = result.component(id);
+    return component(id, c ? c->label : QString());
 }
 
 QString state(ComponentState s)
 {
-    switch (s) {
-    case ComponentState::Healthy:
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "healthy"));
-    case ComponentState::Failing:
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "failing"));
-    case ComponentState::NotApplicable:
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "not applicable"));
-    case ComponentState::Unknown:
-        break;
-    }
-    return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "unknown"));
+    return vocabulary::stateWord(s).in(language());
 }
 
 QString state(LinkState s)
 {
-    switch (s) {
-    case LinkState::Ok:
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "ok"));
-    case LinkState::Broken:
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "broken"));
-    case LinkState::Unknown:
-        break;
-    }
-    return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "unknown"));
+    return vocabulary::stateWord(s).in(language());
 }
 
 QString relation(const QString& from, const QString& to)
 {
-    if (from == QLatin1String(ids::NamespaceController) && to == QLatin1String(ids::ApiServer))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "discovery"));
-    if (from == QLatin1String(ids::ApiServer) && to == QLatin1String(ids::MetricsServer))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "APIService proxy"));
-    if (from == QLatin1String(ids::MetricsServer) && to == QLatin1String(ids::VpcRouteTable))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "pod route"));
-    if (from == QLatin1String(ids::RouteController) && to == QLatin1String(ids::VpcRouteTable))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "maintains routes"));
-    if (from == QLatin1String(ids::RouteController) && to == QLatin1String(ids::RamPolicy))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "permission"));
-    if (from == QLatin1String(ids::NamespaceController))
-        return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "deletes content"));
-    return t(QT_TRANSLATE_NOOP("unstuck::ui::names", "depends on"));
+    return vocabulary::relationLabel(from, to).in(language());
 }
 
 QString iconPath(const QString& componentId)

@@ -7,10 +7,13 @@
 
 namespace unstuck::ui {
 
-// User-facing names of the stable component ids and states, in the current language. The
-// engine's own labels are English; the view shows these instead when it knows the id.
+// The vocabulary's names of components, states and links (models/verdict/Vocabulary.h) in the
+// UI's current language, plus how the view draws them (icons, line breaks).
 namespace names {
 QString component(const QString& id, const QString& engineLabel);
+// The name of a component of that result, as its card shows it (the aggregated API's backend is
+// named after the failing APIService's backend).
+QString component(const DiagnosisResult& result, const QString& id);
 QString state(ComponentState state);
 QString state(LinkState state);
 // A short label for a link arrow ("discovery", "APIService proxy", ...).

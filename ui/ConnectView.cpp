@@ -40,9 +40,8 @@ ConnectView::ConnectView(QWidget* parent)
       m_keychainNote(new QLabel(this)), m_noCloud(new QCheckBox(this)),
       m_profileBox(new QGroupBox(this)), m_profile(new QLineEdit(this)),
       m_browse(new QPushButton(this)), m_namespaceLabel(new QLabel(this)),
-      m_namespace(new QLineEdit(this)), m_error(new QLabel(this)),
-      m_diagnose(new QPushButton(this)), m_demoLabel(new QLabel(this)),
-      m_scenario(new QComboBox(this)), m_demo(new QPushButton(this))
+      m_namespace(new QLineEdit(this)), m_diagnose(new QPushButton(this)),
+      m_demoLabel(new QLabel(this)), m_scenario(new QComboBox(this)), m_demo(new QPushButton(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
@@ -61,6 +60,7 @@ ConnectView::ConnectView(QWidget* parent)
     m_kubeFiles->setWordWrap(true);
     m_kubeFiles->setTextInteractionFlags(Qt::TextSelectableByMouse);
     kube->addWidget(m_kubeFiles);
+    addErrorLabel(kube, Place::Kube);
     columns->addWidget(m_kubeBox, 3);
     auto* cloud = new QVBoxLayout(m_cloudBox);
     m_cloud->setObjectName(QStringLiteral("cloudSources"));
@@ -71,6 +71,7 @@ ConnectView::ConnectView(QWidget* parent)
     m_cloudUsed->setWordWrap(true);
     m_cloudUsed->setTextInteractionFlags(Qt::TextSelectableByMouse);
     cloud->addWidget(m_cloudUsed);
+    addErrorLabel(cloud, Place::Cloud);
     auto* keys = new QHBoxLayout();
     m_addKey->setObjectName(QStringLiteral("addAccessKey"));
     m_removeKey->setObjectName(QStringLiteral("removeAccessKey"));
@@ -86,10 +87,13 @@ ConnectView::ConnectView(QWidget* parent)
     columns->addWidget(m_cloudBox, 2);
     layout->addLayout(columns, 1);
 
-    auto* profile = new QHBoxLayout(m_profileBox);
+    auto* profileColumn = new QVBoxLayout(m_profileBox);
+    auto* profile = new QHBoxLayout();
     m_profile->setObjectName(QStringLiteral("profileFile"));
     profile->addWidget(m_profile, 1);
     profile->addWidget(m_browse);
+    profileColumn->addLayout(profile);
+    addErrorLabel(profileColumn, Place::Profile);
     layout->addWidget(m_profileBox);
 
     auto* form = new QHBoxLayout();
@@ -101,13 +105,7 @@ ConnectView::ConnectView(QWidget* parent)
     form->addWidget(m_diagnose);
     layout->addLayout(form);
 
-    m_error->setObjectName(QStringLiteral("connectError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel{color:#e53935;border:1px solid #e53935;"
-                                          "border-radius:4px;padding:6px;}"));
-    m_error->hide();
-    layout->addWidget(m_error);
+    addErrorLabel(layout, Place::General);
 
     auto* demo = new QHBoxLayout();
     demo->addWidget(m_demoLabel);
@@ -116,6 +114,7 @@ ConnectView::ConnectView(QWidget* parent)
     demo->addWidget(m_demo);
     demo->addStretch(1);
     layout->addLayout(demo);
+    addErrorLabel(layout, Place::Demo);
 
     connect(m_diagnose, &QPushButton::clicked, this, &ConnectView::onDiagnose);
     connect(m_contexts, &QListWidget::itemDoubleClicked, this, &ConnectView::onDiagnose);
@@ -163,9 +162,29 @@ void ConnectView::setSources(const ConnectionSources& sources)
         if (name == preselect)
             m_contexts->setCurrentItem(item);
     }
-    if (!sources.kubeError.isEmpty())
-        showError(sources.kubeError);
     retranslate();
+    if (!sources.kubeError.isEmpty())
+        showError(tr("The kubeconfig could not be read: %1. Fix it, or point --kubeconfig or "
+                     "KUBECONFIG at another file; a connection profile or the demo below works "
+                     "without one.")
+                      .arg(sources.kubeError.endsWith(QLatin1Char('.'))
+                               ? sources.kubeError.chopped(1)
+                               : sources.kubeError),
+                  Place::Kube);
+}
+
+QLabel* ConnectView::addErrorLabel(QBoxLayout* layout, Place place)
+{
+    auto* label = new QLabel(this);
+    label->setObjectName(QStringLiteral("connectError"));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(QStringLiteral("QLabel{color:#e53935;border:1px solid #e53935;"
+                                        "border-radius:4px;padding:6px;}"));
+    label->hide();
+    layout->addWidget(label);
+    m_errors[size_t(place)] = label;
+    return label;
 }
 
 QString ConnectView::automaticLabel() const
@@ -280,7 +299,8 @@ void ConnectView::saveAccessKey(const QString& name, const QString& accessKeyId,
                 return;
             self->m_addKey->setEnabled(!self->m_noCloud->isChecked());
             if (!error.isEmpty()) {
-                self->showError(tr("The access key '%1' was not saved: %2").arg(name, error));
+                self->showError(tr("The access key '%1' was not saved: %2").arg(name, error),
+                                Place::Cloud);
                 return;
             }
             KeychainEntries::add(name);
@@ -317,7 +337,8 @@ void ConnectView::removeAccessKey(const QString& name)
         if (!self)
             return;
         if (!error.isEmpty()) {
-            self->showError(tr("The access key '%1' was not removed: %2").arg(name, error));
+            self->showError(tr("The access key '%1' was not removed: %2").arg(name, error),
+                            Place::Cloud);
             return;
         }
         KeychainEntries::remove(name);
@@ -337,21 +358,36 @@ void ConnectView::setScenarios(const QStringList& scenarios)
     m_scenario->addItems(scenarios);
 }
 
-void ConnectView::showError(const QString& message)
+void ConnectView::showError(const QString& message, Place place)
 {
-    m_error->setText(message);
-    m_error->show();
+    clearError();
+    QLabel* label = errorLabel(place);
+    label->setText(message);
+    label->show();
+    // The caption under the contexts would contradict a kubeconfig error shown right there.
+    m_kubeFiles->setVisible(place != Place::Kube || !m_sources.kubeconfigFiles.isEmpty());
 }
 
 void ConnectView::clearError()
 {
-    m_error->clear();
-    m_error->hide();
+    for (QLabel* label : m_errors) {
+        label->clear();
+        label->hide();
+    }
+    m_kubeFiles->show();
 }
 
 QString ConnectView::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    for (const QLabel* label : m_errors)
+        if (!label->isHidden())
+            return label->text();
+    return {};
+}
+
+QLabel* ConnectView::errorLabel(Place place) const
+{
+    return m_errors.at(size_t(place));
 }
 
 QString ConnectView::selectedContext() const
@@ -391,7 +427,8 @@ void ConnectView::onDiagnose()
                       ? tr("No Kubernetes context found. Set KUBECONFIG or create "
                            "~/.kube/config, open a connection profile (File → Open), or try "
                            "the demo below.")
-                      : tr("Select a context in the list, or open a connection profile."));
+                      : tr("Select a context in the list, or open a connection profile."),
+                  Place::Kube);
         return;
     }
     remember();

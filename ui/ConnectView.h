@@ -5,8 +5,10 @@
 #include "ui/ConnectionSources.h"
 
 #include <QWidget>
+#include <array>
 #include <memory>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -29,15 +31,21 @@ class ConnectView : public QWidget
 {
     Q_OBJECT
 public:
+    // Where a problem is shown: beside the choice that caused it.
+    enum class Place { General, Kube, Cloud, Profile, Demo };
+
     explicit ConnectView(QWidget* parent = nullptr);
 
     void setSources(const ConnectionSources& sources);
     void setProfileFile(const QString& path);
     void setScenarios(const QStringList& scenarios);
-    // Shows a problem in place, with what to do next.
-    void showError(const QString& message);
+    // Shows a problem in place, with what to do next (one at a time: a new one replaces it).
+    void showError(const QString& message, Place place = Place::General);
     void clearError();
+    // The problem shown, wherever it is ("" when none).
     QString errorText() const;
+    // The label that shows problems of that place.
+    QLabel* errorLabel(Place place) const;
     QString selectedContext() const;
     // DiagnosisRequest::cloudProfile of the selected source: "" automatic, "env",
     // "aliyun-cli:<name>", "ini:<section>", "keychain:<name>".
@@ -72,6 +80,7 @@ private:
     void removeAccessKey(const QString& name);
     QString selectedKeychainName() const;
     QString automaticLabel() const;
+    QLabel* addErrorLabel(QBoxLayout* layout, Place place);
 
     ConnectionSources m_sources;
     QLabel* m_title;
@@ -94,7 +103,7 @@ private:
     QPushButton* m_browse;
     QLabel* m_namespaceLabel;
     QLineEdit* m_namespace;
-    QLabel* m_error;
+    std::array<QLabel*, 5> m_errors{};
     QPushButton* m_diagnose;
     QLabel* m_demoLabel;
     QComboBox* m_scenario;

@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -32,7 +33,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       m_inspector(new InspectorWidget(this)), m_fixes(new FixesWidget(this)),
       m_timeline(new ProbeTimelineChart(this)), m_history(new HistoryChart(this)),
       m_namespaces(new QListWidget(this)), m_namespacesTitle(new QLabel(this)),
-      m_rootTitle(new QLabel(this)), m_root(new QLabel(this)), m_banner(new QLabel(this)),
+      m_left(new QWidget(this)), m_root(new QLabel(this)), m_banner(new QLabel(this)),
       m_back(new QPushButton(this)), m_narrative(new QTextBrowser(this)),
       m_sideTabs(new QTabWidget(this)), m_bottomTabs(new QTabWidget(this))
 {
@@ -50,46 +51,57 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     m_back->hide();
     connect(m_back, &QPushButton::clicked, this, &DiagnosisPage::backRequested);
 
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
+    auto* leftLayout = new QVBoxLayout(m_left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     QFont bold = m_namespacesTitle->font();
     bold.setBold(true);
     m_namespacesTitle->setFont(bold);
-    m_rootTitle->setFont(bold);
     m_namespaces->setObjectName(QStringLiteral("namespaces"));
+    m_left->setMaximumWidth(220);
+    leftLayout->addWidget(m_namespacesTitle);
+    leftLayout->addWidget(m_namespaces, 1);
+
+    // The answer sits where the eye already is: one large sentence right above the graph.
     m_root->setObjectName(QStringLiteral("rootCauseSummary"));
     m_root->setWordWrap(true);
     m_root->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_root->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    left->setMaximumWidth(280);
+    m_root->setContentsMargins(8, 4, 8, 4);
     m_root->setSizePolicy(wrappingPolicy());
-    leftLayout->addWidget(m_namespacesTitle);
-    leftLayout->addWidget(m_namespaces, 1);
-    leftLayout->addWidget(m_rootTitle);
-    leftLayout->addWidget(m_root, 1);
+    applyHeadlineFont();
+    auto* graphPane = new QWidget(this);
+    auto* graphLayout = new QVBoxLayout(graphPane);
+    graphLayout->setContentsMargins(0, 0, 0, 0);
+    graphLayout->setSpacing(2);
+    graphLayout->addWidget(m_root);
+    graphLayout->addWidget(m_view, 1);
 
     m_narrative->setObjectName(QStringLiteral("narrative"));
     m_bottomTabs->addTab(m_narrative, QString());
-    m_bottomTabs->addTab(m_timeline, QString());
+    // One readable row per probe: the chart grows with the probes and the tab scrolls.
+    auto* timelineScroll = new QScrollArea(this);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+    timelineScroll->setWidget(m_timeline);
+    m_bottomTabs->addTab(timelineScroll, QString());
     m_bottomTabs->addTab(m_history, QString());
     auto* center = new QSplitter(Qt::Vertical, this);
-    center->addWidget(m_view);
+    center->addWidget(graphPane);
     center->addWidget(m_bottomTabs);
     center->setStretchFactor(0, 3);
     center->setStretchFactor(1, 1);
-    center->setSizes({560, 250});
+    center->setSizes({600, 220});
 
     m_sideTabs->addTab(m_inspector, QString());
     m_sideTabs->addTab(m_fixes, QString());
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
+    split->addWidget(m_left);
     split->addWidget(center);
     split->addWidget(m_sideTabs);
     split->setStretchFactor(1, 1);
     m_sideTabs->setMinimumWidth(300);
-    split->setSizes({190, 880, 360});
+    split->setSizes({150, 920, 350});
     layout->addWidget(split, 1);
 
     connect(m_scene, &GraphScene::inspectRequested, this, &DiagnosisPage::inspect);
@@ -102,6 +114,24 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
 void DiagnosisPage::applyPalette()
 {
     m_scene->setTheme(Theme::fromPalette(palette()));
+}
+
+void DiagnosisPage::setPresenterMode(bool on)
+{
+    m_presenter = on;
+    // Only the sentence and the graph: the graph refits to the freed space, so the cards' text
+    // grows with it (readable from the back of a room on a 1080p projector).
+    for (QWidget* panel :
+         {m_left, static_cast<QWidget*>(m_sideTabs), static_cast<QWidget*>(m_bottomTabs)})
+        panel->setVisible(!on);
+    applyHeadlineFont();
+}
+
+void DiagnosisPage::applyHeadlineFont()
+{
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * (m_presenter ? 2.0 : 1.35));
+    m_root->setFont(big);
 }
 
 void DiagnosisPage::begin()
@@ -166,15 +196,12 @@ void DiagnosisPage::fillNamespaces()
 
 void DiagnosisPage::fillNarrative()
 {
+    // An error is shown once, where the window put it (banner or connect view), not here too.
     const bool zh = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty();
     const QString text = zh ? m_result.narrativeZh : m_result.narrativeEn;
-    QString html;
-    if (!m_result.error.isEmpty())
-        html += QStringLiteral("<p style='color:#e53935'><b>%1</b></p>")
-                    .arg(m_result.error.toHtmlEscaped());
-    html += QStringLiteral("<p>%1</p>")
-                .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
-    m_narrative->setHtml(html);
+    m_narrative->setHtml(
+        QStringLiteral("<p>%1</p>")
+            .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"))));
 }
 
 void DiagnosisPage::inspect(const QString& id, bool isLink)
@@ -242,27 +269,7 @@ void DiagnosisPage::retranslate()
 {
     m_namespacesTitle->setText(tr("Stuck namespaces (%1)").arg(m_result.namespaces.size()));
     m_namespaces->setAccessibleName(tr("Stuck namespaces"));
-    m_rootTitle->setText(tr("Root cause"));
-    if (m_result.rootCause) {
-        const auto& rc = *m_result.rootCause;
-        const QString where = rc.component.isEmpty()
-                                  ? names::component(rc.from, {}) + QStringLiteral(" → ") +
-                                        names::component(rc.to, {})
-                                  : names::component(rc.component, {});
-        m_root->setText(
-            QStringLiteral("<b style='color:#e53935'>%1</b><br/>%2")
-                .arg(where.toHtmlEscaped(),
-                     names::breakable(rc.summaryText().in(LanguageManager::engineLanguage()))
-                         .toHtmlEscaped()));
-    } else if (m_running) {
-        m_root->setText(tr("Diagnosing…"));
-    } else if (m_result.complete && m_result.namespaces.isEmpty()) {
-        m_root->setText(tr("Nothing is stuck: no namespace is Terminating."));
-    } else if (m_result.complete) {
-        m_root->setText(tr("No root cause found."));
-    } else {
-        m_root->setText(tr("No diagnosis yet."));
-    }
+    showRootCause();
     m_back->setText(tr("Back to connect"));
     m_bottomTabs->setTabText(0, tr("Story"));
     m_bottomTabs->setTabText(1, tr("Probe timeline"));
@@ -270,6 +277,32 @@ void DiagnosisPage::retranslate()
     m_sideTabs->setTabText(0, tr("Inspector"));
     m_sideTabs->setTabText(
         1, m_result.fixes.isEmpty() ? tr("Fixes") : tr("Fixes (%1)").arg(m_result.fixes.size()));
+}
+
+void DiagnosisPage::showRootCause()
+{
+    if (m_result.rootCause) {
+        const auto& rc = *m_result.rootCause;
+        const QString where = rc.component.isEmpty()
+                                  ? names::component(m_result, rc.from) + QStringLiteral(" → ") +
+                                        names::component(m_result, rc.to)
+                                  : names::component(m_result, rc.component);
+        m_root->setText(
+            QStringLiteral("<b style='color:#e53935'>%1</b> — %2")
+                .arg(tr("Root cause: %1").arg(where).toHtmlEscaped(),
+                     names::breakable(rc.summaryText().in(LanguageManager::engineLanguage()))
+                         .toHtmlEscaped()));
+    } else if (m_running) {
+        m_root->setText(tr("Diagnosing…"));
+    } else if (!m_result.complete && !m_result.error.isEmpty()) {
+        m_root->setText(tr("Could not diagnose."));
+    } else if (m_result.complete && m_result.namespaces.isEmpty()) {
+        m_root->setText(tr("Nothing is stuck: no namespace is Terminating."));
+    } else if (m_result.complete) {
+        m_root->setText(tr("No root cause found."));
+    } else {
+        m_root->setText(tr("No diagnosis yet."));
+    }
 }
 
 void DiagnosisPage::changeEvent(QEvent* event)
@@ -280,6 +313,8 @@ void DiagnosisPage::changeEvent(QEvent* event)
         m_scene->retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
         applyPalette();
+    } else if (event->type() == QEvent::FontChange) {
+        applyHeadlineFont();
     }
     QWidget::changeEvent(event);
 }

@@ -21,8 +21,9 @@ class HistoryChart;
 class InspectorWidget;
 class ProbeTimelineChart;
 
-// The diagnosis screen: stuck namespaces on the left, the graph in the middle with the story
-// and the charts below it, the inspector and the fixes on the right.
+// The diagnosis screen: stuck namespaces on the left, the root cause in one large sentence above
+// the graph in the middle, the story and the charts below it, the inspector and the fixes on the
+// right. Presenter mode keeps only the sentence and the graph, so both fill the screen.
 class DiagnosisPage : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,8 @@ public:
     void clearBanner();
     QString bannerText() const;
     void applyPalette();
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
 
     const DiagnosisResult& result() const { return m_result; }
     GraphScene* scene() const { return m_scene; }
@@ -57,6 +60,8 @@ protected:
 
 private:
     void retranslate();
+    void showRootCause();
+    void applyHeadlineFont();
     void render(bool running);
     void fillNamespaces();
     void fillNarrative();
@@ -65,6 +70,7 @@ private:
 
     DiagnosisResult m_result;
     bool m_running = false;
+    bool m_presenter = false;
     GraphScene* m_scene;
     GraphView* m_view;
     InspectorWidget* m_inspector;
@@ -73,7 +79,7 @@ private:
     HistoryChart* m_history;
     QListWidget* m_namespaces;
     QLabel* m_namespacesTitle;
-    QLabel* m_rootTitle;
+    QWidget* m_left;
     QLabel* m_root;
     QLabel* m_banner;
     QPushButton* m_back;

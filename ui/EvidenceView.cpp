@@ -101,20 +101,42 @@ void EvidenceView::retranslate()
     if (e.status != 0)
         row(tr("Status"), QString::number(e.status));
     if (!e.field.isEmpty() || !e.value.isEmpty())
-        row(tr("Answer"),
-            QStringLiteral("<code>%1</code> = <span style='background:#ffe066;color:#000'>"
-                           "<b>%2</b></span>")
-                .arg(names::breakable(e.field).toHtmlEscaped(),
-                     names::breakable(e.valueText().in(LanguageManager::engineLanguage()))
-                         .toHtmlEscaped()));
+        row(tr("Answer"), answerHtml());
     if (e.at.isValid())
         row(tr("Observed"), QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat) +
                                 QStringLiteral(" (") + e.at.toUTC().toString(Qt::ISODateWithMs) +
                                 QStringLiteral(")"));
-    row(tr("Source"), names::breakable(e.source).toHtmlEscaped());
+    row(tr("Source"), names::breakable(sourceText(e.source)).toHtmlEscaped());
     m_details->setText(QStringLiteral("<table>%1</table>").arg(html));
     m_toggleRaw->setText(tr("Raw answer (JSON/YAML)"));
     m_raw->setAccessibleName(tr("Raw answer"));
+}
+
+// The decisive field and its value. An empty value would read as a broken sentence ("… = "):
+// it says instead that the answer holds nothing there.
+QString EvidenceView::answerHtml() const
+{
+    const QString value = m_evidence.valueText().in(LanguageManager::engineLanguage());
+    const QString field =
+        QStringLiteral("<code>%1</code>").arg(names::breakable(m_evidence.field).toHtmlEscaped());
+    if (value.trimmed().isEmpty())
+        return field + QStringLiteral(": <b>%1</b>")
+                           .arg(tr("nothing: the answer has no value there").toHtmlEscaped());
+    return field + QStringLiteral(" = <span style='background:#ffe066;color:#000'><b>%1</b></span>")
+                       .arg(names::breakable(value).toHtmlEscaped());
+}
+
+// Where the answer came from, in words: "live", "bundle:<file>" and "paste:<files>" are the
+// engine's data format (docs/diagnosis-json.md), not a sentence.
+QString EvidenceView::sourceText(const QString& source)
+{
+    if (source == QLatin1String("live"))
+        return tr("live query");
+    if (source.startsWith(QLatin1String("bundle:")))
+        return tr("capture bundle %1").arg(source.mid(7));
+    if (source.startsWith(QLatin1String("paste:")))
+        return tr("pasted text %1").arg(source.mid(6));
+    return source;
 }
 
 void EvidenceView::changeEvent(QEvent* event)

@@ -21,6 +21,10 @@ public:
     QPlainTextEdit* rawView() const { return m_raw; }
     // The text range of the raw answer that is highlighted as decisive (empty when none).
     QString highlightedText() const { return m_highlighted; }
+    // The answer row as shown: "field = value", or what is missing when the value is empty.
+    QString answerHtml() const;
+    // Evidence.source ("live", "bundle:<file>", "paste:<files>") for people.
+    static QString sourceText(const QString& source);
 
 protected:
     void changeEvent(QEvent* event) override;

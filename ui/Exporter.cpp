@@ -89,9 +89,10 @@ bool writeSvg(GraphScene* scene, const QString& path, QString* error)
 
 // The report itself is the engine's (ReportWriter: the CLI writes the same one); the GUI adds
 // what only it saw: the live probe timeline.
-QString markdown(const DiagnosisResult& r, const QList<ProbeTimelineChart::Probe>& probes, bool zh)
+QString markdown(const DiagnosisResult& r, const QList<ProbeTimelineChart::Probe>& probes, bool zh,
+                 const QList<AppliedFixRun>& fixRuns)
 {
-    QString md = ReportWriter::markdown(r, zh ? Language::Chinese : Language::English);
+    QString md = ReportWriter::markdown(r, zh ? Language::Chinese : Language::English, fixRuns);
     if (!probes.isEmpty()) {
         md += QStringLiteral("\n## %1\n\n| # | %2 | %3 | %4 | %5 |\n|---|---|---|---|---|\n")
                   .arg(tr("Probe timeline"), tr("Probe"), tr("Start (ms)"), tr("End (ms)"),
@@ -110,11 +111,11 @@ QString markdown(const DiagnosisResult& r, const QList<ProbeTimelineChart::Probe
 }
 
 QString html(const DiagnosisResult& r, const QList<ProbeTimelineChart::Probe>& probes,
-             const QByteArray& svg, bool zh)
+             const QByteArray& svg, bool zh, const QList<AppliedFixRun>& fixRuns)
 {
     QString svgText = QString::fromUtf8(svg);
     svgText.remove(QRegularExpression(QStringLiteral("^<\\?xml[^>]*>\\s*")));
-    QString h = ReportWriter::html(r, svgText, zh ? Language::Chinese : Language::English);
+    QString h = ReportWriter::html(r, svgText, zh ? Language::Chinese : Language::English, fixRuns);
     if (probes.isEmpty())
         return h;
     auto esc = [](const QString& s) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/verdict/DiagnosisResult.h"
+#include "models/writers/FixAppliedSection.h"
 #include "ui/ProbeTimelineChart.h"
 
 #include <QString>
@@ -18,10 +19,11 @@ namespace exporter {
 bool writePng(GraphScene* scene, const QString& path, QString* error);
 bool writeSvg(GraphScene* scene, const QString& path, QString* error);
 QByteArray svgBytes(GraphScene* scene);
+// fixRuns: the fixes applied from this window; each adds a "Fix applied" section.
 QString markdown(const DiagnosisResult& result, const QList<ProbeTimelineChart::Probe>& probes,
-                 bool chinese);
+                 bool chinese, const QList<AppliedFixRun>& fixRuns = {});
 QString html(const DiagnosisResult& result, const QList<ProbeTimelineChart::Probe>& probes,
-             const QByteArray& svg, bool chinese);
+             const QByteArray& svg, bool chinese, const QList<AppliedFixRun>& fixRuns = {});
 bool writeText(const QString& text, const QString& path, QString* error);
 } // namespace exporter
 

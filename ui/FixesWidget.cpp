@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -51,8 +52,9 @@ void FixesWidget::rebuild()
         delete g;
     m_intro->setText(m_fixes.isEmpty()
                          ? tr("No fix is recommended for this diagnosis.")
-                         : tr("Recommended fixes, deepest cause first. This is a preview: "
-                              "nothing is sent to the cluster or the cloud account."));
+                         : tr("Recommended fixes, deepest cause first. Fix… opens a guided "
+                              "wizard: nothing is sent to the cluster or the cloud account "
+                              "before its preview, preflight and your confirmation."));
     for (int i = 0; i < m_fixes.size(); ++i)
         m_boxLayout->addWidget(planWidget(m_fixes.at(i), i + 1));
 }
@@ -71,6 +73,16 @@ QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
         QStringLiteral("<b>%1</b>").arg(names::breakable(title).toHtmlEscaped()), box);
     heading->setObjectName(QStringLiteral("fixTitle"));
     layout->addWidget(heading);
+    box->setProperty("appliesTo", plan.appliesTo);
+    box->installEventFilter(this);
+    auto* fix = new QPushButton(tr("Fix…"), box);
+    fix->setObjectName(QStringLiteral("fixButton-") + plan.id);
+    fix->setAccessibleName(tr("Fix: %1").arg(plan.titleText().in(language)));
+    fix->setEnabled(m_fixing);
+    fix->setToolTip(m_fixing ? tr("Preview, preflight, confirm, apply and verify this fix")
+                             : m_whyNot);
+    connect(fix, &QPushButton::clicked, this, [this, id = plan.id] { Q_EMIT fixRequested(id); });
+    layout->addWidget(fix, 0, Qt::AlignLeft);
     // The level is read from the English text, which always starts with it.
     const bool high = plan.risk.startsWith(QLatin1String("high"));
     layout->addWidget(
@@ -123,6 +135,24 @@ void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QL
         if (!step.command.isEmpty())
             layout->addWidget(new CommandRow(step.command, parent));
     }
+}
+
+void FixesWidget::setFixingEnabled(bool enabled, const QString& whyNot)
+{
+    if (m_fixing == enabled && m_whyNot == whyNot)
+        return;
+    m_fixing = enabled;
+    m_whyNot = whyNot;
+    rebuild();
+}
+
+bool FixesWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Enter)
+        Q_EMIT fixHovered(watched->property("appliesTo").toString());
+    else if (event->type() == QEvent::Leave)
+        Q_EMIT fixHovered({});
+    return QWidget::eventFilter(watched, event);
 }
 
 void FixesWidget::changeEvent(QEvent* event)

@@ -10,8 +10,8 @@ class QVBoxLayout;
 
 namespace unstuck::ui {
 
-// Preview of the recommended fixes, deepest first: title, why, risk, steps, undo. Nothing is
-// applied from here.
+// Preview of the recommended fixes, deepest first: title, why, risk, steps, undo. Each row's
+// Fix… button asks for the guided fix wizard (ui/fix); nothing is applied from here.
 class FixesWidget : public QWidget
 {
     Q_OBJECT
@@ -19,9 +19,17 @@ public:
     explicit FixesWidget(QWidget* parent = nullptr);
     void setFixes(const QList<FixPlan>& fixes);
     int planCount() const { return int(m_fixes.size()); }
+    // Fixes need a live connection: a capture bundle or pasted text shows why they cannot run.
+    void setFixingEnabled(bool enabled, const QString& whyNot = {});
+
+Q_SIGNALS:
+    void fixRequested(const QString& fixId);
+    // The pointer is over a fix's row (appliesTo: the card or link it acts on), or left it ("").
+    void fixHovered(const QString& appliesTo);
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void rebuild();
@@ -31,6 +39,8 @@ private:
                   QWidget* parent);
 
     QList<FixPlan> m_fixes;
+    bool m_fixing = true;
+    QString m_whyNot;
     QLabel* m_intro;
     QWidget* m_box;
     QVBoxLayout* m_boxLayout;

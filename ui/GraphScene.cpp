@@ -9,8 +9,10 @@
 namespace unstuck::ui {
 
 namespace {
+// Gaps leave room for the link labels; the rows are far enough apart that the graph's shape
+// is close to a pane's (so fitting it fills the pane instead of a thin strip).
 constexpr qreal kColumn = 420;
-constexpr qreal kRow = 200;
+constexpr qreal kRow = 320;
 
 // The six components in chain order: Tab walks them in this order.
 const char* const kChainOrder[] = {ids::NamespaceController, ids::ApiServer,
@@ -229,6 +231,11 @@ void GraphScene::clearResult()
 
 void GraphScene::focusFirst()
 {
+    // The selected item (the root cause, shown in the inspector) keeps the one active look.
+    if (const auto selected = selectedItems(); !selected.isEmpty()) {
+        selected.first()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     const auto cards = componentItems();
     if (!cards.isEmpty())
         cards.first()->setFocus(Qt::TabFocusReason);
@@ -256,10 +263,14 @@ bool GraphScene::focusNeighbour(bool next)
 void GraphScene::select(const QString& id)
 {
     clearSelection();
-    if (auto* c = m_components.value(id))
-        c->setSelected(true);
-    else if (auto* l = m_links.value(canonicalLinkId(id)))
-        l->setSelected(true);
+    QGraphicsItem* item = m_components.value(id);
+    if (!item)
+        item = m_links.value(canonicalLinkId(id));
+    if (!item)
+        return;
+    item->setSelected(true);
+    // Focus follows, so one item looks active (not a focus ring here and a selection there).
+    item->setFocus(Qt::OtherFocusReason);
 }
 
 QRectF GraphScene::contentRect() const
@@ -269,7 +280,7 @@ QRectF GraphScene::contentRect() const
         r = r.united(c->sceneBoundingRect());
     for (LinkItem* l : std::as_const(m_links))
         r = r.united(l->sceneBoundingRect());
-    return r.isNull() ? QRectF(0, 0, 400, 200) : r.adjusted(-30, -30, 30, 30);
+    return r.isNull() ? QRectF(0, 0, 400, 200) : r.adjusted(-20, -20, 20, 20);
 }
 
 void GraphScene::onSelectionChanged()

@@ -34,11 +34,13 @@ public:
     LinkItem* linkItem(const QString& linkId) const { return m_links.value(linkId); }
     QList<ComponentItem*> componentItems() const;
     QList<LinkItem*> linkItems() const;
-    // Moves keyboard focus to the first card (Tab then walks the cards in chain order).
+    // Moves keyboard focus to the selected item, else the first card (Tab then walks the cards
+    // in chain order).
     void focusFirst();
     // Moves keyboard focus to the next/previous card or link in chain order; false at the end
     // (focus then leaves the graph, as Tab does everywhere else).
     bool focusNeighbour(bool next);
+    // Selects a card or link and gives it the keyboard focus.
     void select(const QString& id);
     // The scene's content rect with a margin (used for fit-to-window and exports).
     QRectF contentRect() const;

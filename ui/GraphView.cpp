@@ -58,10 +58,11 @@ void GraphView::fitToWindow()
     m_autoFit = true;
     const QRectF r = m_scene->contentRect();
     fitInView(r, Qt::KeepAspectRatio);
-    // Never blow the cards up past their natural size: small graphs stay readable, not huge.
-    if (zoomFactor() > 1.25) {
+    // The graph grows with its pane (a presenter's full-screen window makes the cards' text
+    // large), but a lone card is not blown up to poster size.
+    if (zoomFactor() > kMaxFitZoom) {
         resetTransform();
-        scale(1.25, 1.25);
+        scale(kMaxFitZoom, kMaxFitZoom);
         centerOn(r.center());
     }
 }

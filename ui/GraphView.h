@@ -12,6 +12,8 @@ class GraphView : public QGraphicsView
 {
     Q_OBJECT
 public:
+    static constexpr qreal kMaxFitZoom = 2.5;
+
     explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
 
     void zoomIn();

@@ -9,6 +9,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -17,9 +18,9 @@ namespace unstuck::ui {
 
 InspectorWidget::InspectorWidget(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_verdict(new QLabel(this)),
-      m_narrativeHeading(new QLabel(this)), m_narrative(new QLabel(this)),
-      m_evidenceHeading(new QLabel(this)), m_evidenceBox(new QWidget(this)),
-      m_evidenceLayout(new QVBoxLayout(m_evidenceBox))
+      m_fix(new QPushButton(this)), m_narrativeHeading(new QLabel(this)),
+      m_narrative(new QLabel(this)), m_evidenceHeading(new QLabel(this)),
+      m_evidenceBox(new QWidget(this)), m_evidenceLayout(new QVBoxLayout(m_evidenceBox))
 {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -56,6 +57,12 @@ InspectorWidget::InspectorWidget(QWidget* parent)
 
     layout->addWidget(m_title);
     layout->addWidget(m_verdict);
+    m_fix->setObjectName(QStringLiteral("inspectorFix"));
+    connect(m_fix, &QPushButton::clicked, this, [this] {
+        if (const QString id = fixId(); !id.isEmpty())
+            Q_EMIT fixRequested(id);
+    });
+    layout->addWidget(m_fix, 0, Qt::AlignLeft);
     layout->addSpacing(6);
     layout->addWidget(m_narrativeHeading);
     layout->addWidget(m_narrative);
@@ -126,9 +133,41 @@ void InspectorWidget::addEvidence(const QList<Evidence>& evidence)
                                    : tr("Evidence (%n)", nullptr, int(evidence.size())));
 }
 
+QString InspectorWidget::fixId() const
+{
+    for (const FixPlan& f : m_result.fixes)
+        if (f.appliesTo == m_id)
+            return f.id;
+    if (!m_id.isEmpty() && m_result.redPath.contains(m_id) && !m_result.fixes.isEmpty())
+        return m_result.fixes.first().id; // root first
+    return {};
+}
+
+void InspectorWidget::setFixingEnabled(bool enabled, const QString& whyNot)
+{
+    m_fixing = enabled;
+    m_whyNot = whyNot;
+    updateFixButton();
+}
+
+void InspectorWidget::updateFixButton()
+{
+    const QString id = fixId();
+    m_fix->setVisible(!id.isEmpty());
+    m_fix->setEnabled(m_fixing);
+    m_fix->setText(tr("Fix…"));
+    QString title;
+    for (const FixPlan& f : m_result.fixes)
+        if (f.id == id)
+            title = f.titleText().in(LanguageManager::engineLanguage());
+    m_fix->setToolTip(m_fixing ? title : m_whyNot);
+    m_fix->setAccessibleName(tr("Fix: %1").arg(title));
+}
+
 void InspectorWidget::rebuild()
 {
     clearEvidence();
+    updateFixButton();
     m_narrativeHeading->setText(tr("In the story"));
     const ComponentVerdict* c = m_isLink ? nullptr : m_result.component(m_id);
     const LinkVerdict* l = nullptr;
@@ -177,8 +216,8 @@ void InspectorWidget::showComponent(const ComponentVerdict& c)
 
 void InspectorWidget::showLink(const LinkVerdict& l)
 {
-    m_title->setText(
-        QStringLiteral("%1 → %2").arg(names::component(l.from, {}), names::component(l.to, {})));
+    m_title->setText(QStringLiteral("%1 → %2").arg(names::component(m_result, l.from),
+                                                   names::component(m_result, l.to)));
     QString text = QStringLiteral("<b>%1</b> · %2")
                        .arg(names::state(l.state).toHtmlEscaped(),
                             names::relation(l.from, l.to).toHtmlEscaped());
@@ -194,7 +233,7 @@ void InspectorWidget::showLink(const LinkVerdict& l)
                                   : m_result.narrativeEn;
     const auto* to = m_result.component(l.to);
     m_narrative->setText(names::breakable(
-        narrativeStep(narrative, {names::component(l.to, {}), to ? to->label : QString(),
+        narrativeStep(narrative, {names::component(m_result, l.to), to ? to->label : QString(),
                                   to ? to->object : QString()})));
     addEvidence(l.evidence);
 }

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
 
@@ -26,9 +27,16 @@ public:
     QString subjectId() const { return m_id; }
     QString headline() const;
     int evidenceCount() const;
+    // The fix a Fix… button here opens: one acting on this card or link, else the root fix when
+    // the subject is on the red path ("" = no button).
+    QString fixId() const;
+    void setFixingEnabled(bool enabled, const QString& whyNot = {});
 
     // The paragraph of the narrative about this component (matched by id, label or object).
     static QString narrativeStep(const QString& narrative, const QStringList& keys);
+
+Q_SIGNALS:
+    void fixRequested(const QString& fixId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,12 +47,16 @@ private:
     void showLink(const LinkVerdict& l);
     void addEvidence(const QList<Evidence>& evidence);
     void clearEvidence();
+    void updateFixButton();
 
     DiagnosisResult m_result;
     QString m_id;
     bool m_isLink = false;
     QLabel* m_title;
     QLabel* m_verdict;
+    QPushButton* m_fix;
+    bool m_fixing = true;
+    QString m_whyNot;
     QLabel* m_narrativeHeading;
     QLabel* m_narrative;
     QLabel* m_evidenceHeading;

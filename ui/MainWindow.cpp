@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "models/fixes/AuditLog.h"
 #include "ui/ConnectView.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/DiagnosisRunner.h"
@@ -12,6 +13,8 @@
 #include "ui/ProbeTimelineChart.h"
 #include "ui/QtKeychainStore.h"
 #include "ui/SimProcess.h"
+#include "ui/Theme.h"
+#include "ui/WindowActions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -22,14 +25,13 @@
 #include <QFileDialog>
 #include <QJsonObject>
 #include <QLabel>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
-#include <QToolBar>
 
 namespace unstuck::ui {
 
@@ -42,7 +44,7 @@ MainWindow::MainWindow(DiagnosisRunner* runner, LanguageManager* languages, QWid
       m_pages(new QStackedWidget(this)), m_connect(new ConnectView(this)),
       m_page(new DiagnosisPage(this)), m_sim(new SimProcess(this)),
       m_keychainResolver(new KeychainRequestResolver(nullptr, this)), m_status(new QLabel(this)),
-      m_busy(new QProgressBar(this))
+      m_busy(new QProgressBar(this)), m_actions(new WindowActions(this))
 {
     m_runner->setParent(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/unstuck.svg")));
@@ -78,8 +80,7 @@ MainWindow::MainWindow(DiagnosisRunner* runner, LanguageManager* languages, QWid
     auto keychain = QtKeychainStore::createDefault(&keychainNote);
     setKeychainStore(keychain, keychainNote);
 
-    buildActions();
-    buildMenus();
+    connectActions();
     retranslate();
     updateActions();
     resize(1440, 900);
@@ -95,129 +96,72 @@ void MainWindow::setKeychainStore(std::shared_ptr<KeychainStore> store, const QS
 MainWindow::~MainWindow()
 {
     // Stop the engine before the simulator it talks to goes away.
-    if (m_runner->isRunning())
-        m_runner->cancel();
+    stopRunner();
     m_sim->stop();
 }
 
-QAction* MainWindow::makeAction(const QString& objectName, const QKeySequence& shortcut)
+void MainWindow::stopRunner()
 {
-    auto* a = new QAction(this);
-    a->setObjectName(objectName);
-    if (!shortcut.isEmpty())
-        a->setShortcut(shortcut);
-    m_actions.append(a);
-    return a;
+    if (!m_runner->isRunning())
+        return;
+    m_cancelling = true;
+    m_runner->cancel();
+    m_cancelling = false;
 }
 
 QAction* MainWindow::action(const QString& objectName) const
 {
-    for (QAction* a : m_actions)
-        if (a->objectName() == objectName)
-            return a;
-    return nullptr;
+    return m_actions->action(objectName);
 }
 
-void MainWindow::buildActions()
+void MainWindow::connectActions()
 {
-    connect(makeAction(QStringLiteral("openProfile"), QKeySequence::Open), &QAction::triggered,
-            this, &MainWindow::openProfileInteractive);
-    connect(makeAction(QStringLiteral("openBundle")), &QAction::triggered, this,
-            &MainWindow::openBundleInteractive);
-    connect(makeAction(QStringLiteral("exportPng")), &QAction::triggered, this,
-            [this] { exportInteractive(ExportFormat::Png); });
-    connect(makeAction(QStringLiteral("exportSvg")), &QAction::triggered, this,
-            [this] { exportInteractive(ExportFormat::Svg); });
-    connect(makeAction(QStringLiteral("exportHtml")), &QAction::triggered, this,
-            [this] { exportInteractive(ExportFormat::Html); });
-    connect(makeAction(QStringLiteral("exportMarkdown")), &QAction::triggered, this,
-            [this] { exportInteractive(ExportFormat::Markdown); });
-    connect(makeAction(QStringLiteral("quit"), QKeySequence::Quit), &QAction::triggered, this,
-            &QWidget::close);
-    connect(makeAction(QStringLiteral("paste"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)),
-            &QAction::triggered, this,
-            [this] { pasteInput(QGuiApplication::clipboard()->text()); });
-    connect(makeAction(QStringLiteral("zoomIn"), QKeySequence::ZoomIn), &QAction::triggered,
-            m_page->view(), &GraphView::zoomIn);
-    connect(makeAction(QStringLiteral("zoomOut"), QKeySequence::ZoomOut), &QAction::triggered,
-            m_page->view(), &GraphView::zoomOut);
-    connect(makeAction(QStringLiteral("fit"), QKeySequence(Qt::CTRL | Qt::Key_0)),
-            &QAction::triggered, m_page->view(), &GraphView::fitToWindow);
-    QAction* dark = makeAction(QStringLiteral("darkPalette"));
-    dark->setCheckable(true);
-    connect(dark, &QAction::toggled, this, &MainWindow::setDarkPalette);
-    connect(makeAction(QStringLiteral("diagnose"), QKeySequence::Refresh), &QAction::triggered,
-            this, &MainWindow::rerun);
-    connect(makeAction(QStringLiteral("cancel"), QKeySequence(Qt::Key_Escape)), &QAction::triggered,
-            this, &MainWindow::cancel);
-    QAction* autoRefresh = makeAction(QStringLiteral("autoRefresh"));
-    autoRefresh->setCheckable(true);
-    connect(autoRefresh, &QAction::toggled, this, &MainWindow::setAutoRefresh);
-    connect(makeAction(QStringLiteral("connect")), &QAction::triggered, this,
-            &MainWindow::showConnect);
-    connect(makeAction(QStringLiteral("about")), &QAction::triggered, this, [this] {
+    auto on = [this](const char* name, auto receiver, auto slot) {
+        connect(action(QString::fromLatin1(name)), &QAction::triggered, receiver, slot);
+    };
+    on("openProfile", this, &MainWindow::openProfileInteractive);
+    on("openBundle", this, &MainWindow::openBundleInteractive);
+    on("exportPng", this, [this] { exportInteractive(ExportFormat::Png); });
+    on("exportSvg", this, [this] { exportInteractive(ExportFormat::Svg); });
+    on("exportHtml", this, [this] { exportInteractive(ExportFormat::Html); });
+    on("exportMarkdown", this, [this] { exportInteractive(ExportFormat::Markdown); });
+    on("quit", this, &QWidget::close);
+    on("paste", this, [this] { pasteInput(QGuiApplication::clipboard()->text()); });
+    on("zoomIn", m_page->view(), &GraphView::zoomIn);
+    on("zoomOut", m_page->view(), &GraphView::zoomOut);
+    on("fit", m_page->view(), &GraphView::fitToWindow);
+    on("diagnose", this, &MainWindow::rerun);
+    on("cancel", this, &MainWindow::cancel);
+    on("connect", this, &MainWindow::showConnect);
+    on("about", this, [this] {
         QMessageBox::about(this, tr("About Unstuck"),
                            tr("<b>Unstuck</b> %1<br/>Finds why a Kubernetes namespace is stuck "
                               "in Terminating.<br/>GPL-3.0-or-later.")
                                .arg(QStringLiteral(UNSTUCK_VERSION)));
     });
-    m_languageGroup = new QActionGroup(this);
-    for (const QString& code : LanguageManager::available()) {
-        QAction* a = makeAction(QStringLiteral("lang_") + code);
-        a->setCheckable(true);
-        a->setChecked(code == LanguageManager::current());
-        // Each language is named in itself, so it can be found whatever the current one is.
-        a->setText(code == QLatin1String("en") ? QStringLiteral("English")
-                                               : QStringLiteral("简体中文"));
-        m_languageGroup->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code] { m_languages->setLanguage(code); });
-    }
+    connect(action(QStringLiteral("presenter")), &QAction::toggled, m_page,
+            &DiagnosisPage::setPresenterMode);
+    connect(action(QStringLiteral("darkPalette")), &QAction::toggled, this,
+            &MainWindow::setDarkPalette);
+    connect(action(QStringLiteral("autoRefresh")), &QAction::toggled, this,
+            &MainWindow::setAutoRefresh);
+    for (QAction* a : m_actions->languageGroup()->actions())
+        connect(a, &QAction::triggered, this,
+                [this, a] { m_languages->setLanguage(a->data().toString()); });
     connect(m_languages, &LanguageManager::languageChanged, this, [this](const QString& code) {
         if (QAction* a = action(QStringLiteral("lang_") + code))
             a->setChecked(true);
     });
 }
 
-void MainWindow::buildMenus()
-{
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(action(QStringLiteral("connect")));
-    m_fileMenu->addAction(action(QStringLiteral("openProfile")));
-    m_fileMenu->addAction(action(QStringLiteral("openBundle")));
-    m_exportMenu = m_fileMenu->addMenu(QString());
-    for (const char* name : {"exportPng", "exportSvg", "exportHtml", "exportMarkdown"})
-        m_exportMenu->addAction(action(QString::fromLatin1(name)));
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(action(QStringLiteral("quit")));
-    m_editMenu = menuBar()->addMenu(QString());
-    m_editMenu->addAction(action(QStringLiteral("paste")));
-    m_viewMenu = menuBar()->addMenu(QString());
-    for (const char* name : {"zoomIn", "zoomOut", "fit", "darkPalette"})
-        m_viewMenu->addAction(action(QString::fromLatin1(name)));
-    m_diagnoseMenu = menuBar()->addMenu(QString());
-    for (const char* name : {"diagnose", "cancel", "autoRefresh"})
-        m_diagnoseMenu->addAction(action(QString::fromLatin1(name)));
-    m_demoMenu = menuBar()->addMenu(QString());
-    m_languageMenu = menuBar()->addMenu(QString());
-    m_languageMenu->addActions(m_languageGroup->actions());
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(action(QStringLiteral("about")));
-
-    QToolBar* bar = addToolBar(QStringLiteral("main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (const char* name : {"connect", "diagnose", "cancel", "autoRefresh", "fit"})
-        bar->addAction(action(QString::fromLatin1(name)));
-}
-
 void MainWindow::setScenarios(const QStringList& scenarios)
 {
     m_scenarios = scenarios;
     m_connect->setScenarios(scenarios);
-    m_demoMenu->clear();
+    QMenu* demos = m_actions->demoMenu();
+    demos->clear();
     for (const QString& s : scenarios) {
-        QAction* a = m_demoMenu->addAction(s);
+        QAction* a = demos->addAction(s);
         a->setObjectName(QStringLiteral("demo_") + s);
         connect(a, &QAction::triggered, this, [this, s] { startDemo(s); });
     }
@@ -243,37 +187,7 @@ void MainWindow::refreshSources()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Unstuck — why is my namespace stuck?"));
-    auto set = [this](const char* name, const QString& text, const QString& tip = {}) {
-        QAction* a = action(QString::fromLatin1(name));
-        a->setText(text);
-        a->setToolTip(tip.isEmpty() ? text : tip);
-    };
-    set("connect", tr("&Connect…"), tr("Choose a cluster, a profile or the demo"));
-    set("openProfile", tr("&Open connection profile…"));
-    set("openBundle", tr("Open &capture bundle…"), tr("Replay a recorded diagnosis"));
-    set("exportPng", tr("Graph as &PNG…"));
-    set("exportSvg", tr("Graph as &SVG…"));
-    set("exportHtml", tr("&HTML report…"));
-    set("exportMarkdown", tr("&Markdown report…"));
-    set("quit", tr("&Quit"));
-    set("paste", tr("&Paste diagnosis input"),
-        tr("Diagnose from ticket text on the clipboard (kubectl output, logs, YAML)"));
-    set("zoomIn", tr("Zoom &in"));
-    set("zoomOut", tr("Zoom &out"));
-    set("fit", tr("&Fit to window"));
-    set("darkPalette", tr("&Dark palette"));
-    set("diagnose", tr("&Diagnose again"), tr("Run the diagnosis again (F5)"));
-    set("cancel", tr("&Cancel"), tr("Stop the running diagnosis (Esc)"));
-    set("autoRefresh", tr("&Auto-refresh"), tr("Diagnose again every 30 seconds"));
-    set("about", tr("&About Unstuck"));
-    m_fileMenu->setTitle(tr("&File"));
-    m_exportMenu->setTitle(tr("&Export"));
-    m_editMenu->setTitle(tr("&Edit"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_diagnoseMenu->setTitle(tr("&Diagnose"));
-    m_demoMenu->setTitle(tr("De&mo"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_helpMenu->setTitle(tr("&Help"));
+    m_actions->retranslate();
     if (!isRunning() && m_status->text().isEmpty())
         m_status->setText(tr("Ready"));
 }
@@ -301,10 +215,10 @@ const DiagnosisResult& MainWindow::lastResult() const
 
 void MainWindow::diagnose(const DiagnosisRequest& request)
 {
-    if (m_runner->isRunning())
-        m_runner->cancel();
+    stopRunner();
     m_request = request;
     m_hasRequest = true;
+    m_demoRun = false;
     m_pages->setCurrentWidget(m_page);
     m_page->begin();
     m_status->setText(tr("Diagnosing…"));
@@ -326,11 +240,9 @@ void MainWindow::startRun(const DiagnosisRequest& request)
                 updateActions();
                 return;
             }
-            DiagnosisResult failed;
-            failed.source = QStringLiteral("live");
-            failed.startedAt = failed.finishedAt = QDateTime::currentDateTimeUtc();
-            failed.error = error;
-            onFinished(failed);
+            // The access key was picked in the connect view's cloud list: the problem goes there.
+            m_running = false;
+            failBeforeRun(error, ConnectView::Place::Cloud);
         });
     if (reading) {
         if (m_running && !m_runner->isRunning())
@@ -358,7 +270,7 @@ void MainWindow::cancel()
     }
     if (!m_runner->isRunning())
         return;
-    m_runner->cancel();
+    stopRunner();
     m_status->setText(tr("Cancelled."));
     updateActions();
 }
@@ -387,17 +299,19 @@ void MainWindow::onProgress(const DiagnosisResult& partial)
 void MainWindow::onFinished(const DiagnosisResult& result)
 {
     m_running = false;
+    if (m_cancelling) {
+        finishCancelled(result);
+        return;
+    }
     m_page->showFinal(result);
-    if (!result.error.isEmpty()) {
-        const QString message = tr("Could not diagnose: %1").arg(result.error);
-        m_status->setText(message);
-        if (result.components.isEmpty()) {
-            // Nothing to show on the graph: the problem belongs where the choice was made.
-            m_connect->showError(message);
-            m_pages->setCurrentWidget(m_connect);
-        } else {
-            m_page->showBanner(message);
-        }
+    const QString error = result.error;
+    if (!error.isEmpty() && !result.complete) {
+        // Nothing trustworthy to show on the graph: the problem belongs where the choice was
+        // made, once, with what to do next.
+        showFailure(failureText(error), placeOf(m_request));
+    } else if (!error.isEmpty()) {
+        m_page->showBanner(error);
+        m_status->setText(tr("Done, with a problem (see above the graph)."));
     } else if (!result.complete) {
         m_status->setText(tr("Cancelled: the graph shows what was known so far."));
     } else if (result.rootCause) {
@@ -410,10 +324,64 @@ void MainWindow::onFinished(const DiagnosisResult& result)
     Q_EMIT diagnosisFinished(result);
 }
 
+// Our own cancel (or a newer run replacing this one): keep what the graph knew so far.
+void MainWindow::finishCancelled(const DiagnosisResult& result)
+{
+    DiagnosisResult shown = result.components.isEmpty() ? m_page->result() : result;
+    shown.complete = false;
+    shown.error.clear();
+    m_page->showFinal(shown);
+    m_status->setText(tr("Cancelled: the graph shows what was known so far."));
+    updateActions();
+    Q_EMIT diagnosisFinished(result);
+}
+
+void MainWindow::showFailure(const QString& message, ConnectView::Place place)
+{
+    m_connect->showError(message, place);
+    m_pages->setCurrentWidget(m_connect);
+    m_status->setText(tr("Could not diagnose."));
+}
+
+// A run that could not even start ends like any other (a --screenshot waits for that), with the
+// problem in the connect view.
+void MainWindow::failBeforeRun(const QString& message, ConnectView::Place place)
+{
+    m_running = false;
+    showFailure(message, place);
+    DiagnosisResult failed;
+    failed.startedAt = failed.finishedAt = QDateTime::currentDateTimeUtc();
+    failed.error = message;
+    updateActions();
+    Q_EMIT diagnosisFinished(failed);
+}
+
+// The engine's reason, framed in the UI's language, with what to check next when the cluster
+// did not answer at all.
+QString MainWindow::failureText(const QString& error) const
+{
+    QString text = tr("Could not diagnose: %1").arg(error);
+    if (error.contains(QLatin1String("did not answer")))
+        text += QLatin1Char(' ') +
+                tr("Check that you are on the VPN or behind the right proxy, that the server URL "
+                   "in the kubeconfig is right, and that `kubectl cluster-info` answers.");
+    return text;
+}
+
+ConnectView::Place MainWindow::placeOf(const DiagnosisRequest& request) const
+{
+    if (m_demoRun)
+        return ConnectView::Place::Demo;
+    if (!request.profileFile.isEmpty())
+        return ConnectView::Place::Profile;
+    if (!request.fromPath.isEmpty())
+        return ConnectView::Place::General;
+    return ConnectView::Place::Kube;
+}
+
 void MainWindow::startDemo(const QString& scenario)
 {
-    if (m_runner->isRunning())
-        m_runner->cancel();
+    stopRunner();
     m_status->setText(tr("Starting the simulator (scenario %1)…").arg(scenario));
     m_busy->show();
     m_sim->start(scenario, m_simArgs);
@@ -427,17 +395,16 @@ void MainWindow::onSimReady(const QJsonObject& info)
     r.context = info.value(QLatin1String("context")).toString();
     setWindowTitle(tr("Unstuck — demo: %1").arg(m_sim->scenario()));
     diagnose(r);
+    m_demoRun = true;
 }
 
 void MainWindow::onSimFailed(const QString& message)
 {
     m_busy->hide();
-    if (m_runner->isRunning())
-        m_runner->cancel();
-    const QString text = tr("Demo: %1").arg(message);
-    m_status->setText(text);
-    m_connect->showError(text);
+    stopRunner();
+    m_connect->showError(tr("Demo: %1").arg(message), ConnectView::Place::Demo);
     m_pages->setCurrentWidget(m_connect);
+    m_status->setText(tr("The demo did not start."));
     updateActions();
     Q_EMIT demoFailed(message);
 }
@@ -446,10 +413,10 @@ void MainWindow::openProfile(const QString& path)
 {
     m_connect->setProfileFile(path);
     if (!QFile::exists(path)) {
-        m_connect->showError(tr("The connection profile %1 does not exist. Choose another "
-                                "file (File → Open) or pick a context.")
-                                 .arg(path));
-        m_pages->setCurrentWidget(m_connect);
+        failBeforeRun(tr("The connection profile %1 does not exist. Choose another file (File → "
+                         "Open) or pick a context.")
+                          .arg(path),
+                      ConnectView::Place::Profile);
         return;
     }
     DiagnosisRequest r;
@@ -494,11 +461,21 @@ bool MainWindow::exportTo(ExportFormat format, const QString& path, QString* err
         return exporter::writeSvg(scene, path, error);
     case ExportFormat::Html:
         return exporter::writeText(
-            exporter::html(lastResult(), probes, exporter::svgBytes(scene), zh), path, error);
+            exporter::html(lastResult(), probes, exporter::svgBytes(scene), zh, m_fixRuns), path,
+            error);
     case ExportFormat::Markdown:
-        return exporter::writeText(exporter::markdown(lastResult(), probes, zh), path, error);
+        return exporter::writeText(exporter::markdown(lastResult(), probes, zh, m_fixRuns), path,
+                                   error);
     }
     return false;
+}
+
+void MainWindow::addFixRun(const FixOutcome& outcome, const QString& auditLogPath)
+{
+    if (outcome.auditId.isEmpty())
+        return;
+    const AuditLog log(auditLogPath.isEmpty() ? AuditLog::defaultPath() : auditLogPath);
+    m_fixRuns.append({outcome, AppliedFixRun::recordsOf(log.records(), outcome.auditId)});
 }
 
 void MainWindow::exportInteractive(ExportFormat format)
@@ -551,24 +528,7 @@ void MainWindow::setDarkPalette(bool dark)
         return;
     }
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
-    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3c));
-    p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Highlight, QColor(0x4c, 0x8b, 0xf5));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-    // Without these, disabled actions (Cancel when nothing runs) look as bright as enabled ones.
-    const QColor disabledText(0x7a, 0x7e, 0x85);
-    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabledText);
-    QApplication::setPalette(p);
+    QApplication::setPalette(Theme::darkPalette());
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -580,8 +540,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_runner->isRunning())
-        m_runner->cancel();
+    stopRunner();
     m_sim->stop();
     QMainWindow::closeEvent(event);
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "models/engine/DiagnosisEngine.h"
+#include "models/writers/FixAppliedSection.h"
+#include "ui/ConnectView.h"
 #include "ui/ConnectionSources.h"
 
 #include <QMainWindow>
@@ -12,9 +14,7 @@
 #include <memory>
 
 class QAction;
-class QActionGroup;
 class QLabel;
-class QMenu;
 class QProgressBar;
 class QStackedWidget;
 
@@ -24,12 +24,12 @@ class KeychainStore;
 
 namespace unstuck::ui {
 
-class ConnectView;
 class DiagnosisPage;
 class DiagnosisRunner;
 class KeychainRequestResolver;
 class LanguageManager;
 class SimProcess;
+class WindowActions;
 
 // The window: menus and commands around the connect view and the diagnosis page. It holds no
 // diagnosis logic; it sends requests to a DiagnosisRunner and renders what comes back.
@@ -68,8 +68,13 @@ public:
     ConnectView* connectView() const { return m_connect; }
     SimProcess* simulator() const { return m_sim; }
     QAction* action(const QString& objectName) const;
+    // A fix run from this window (the wizard's outcome): exported reports gain a "Fix applied"
+    // section with what it changed (read from the audit log), when, by whom, and its verify.
+    void addFixRun(const FixOutcome& outcome, const QString& auditLogPath = {});
+    const QList<AppliedFixRun>& fixRuns() const { return m_fixRuns; }
 
 Q_SIGNALS:
+    // Once per attempt, also when it could not start (a missing profile): result.error says why.
     void diagnosisFinished(const unstuck::DiagnosisResult& result);
     void demoFailed(const QString& message);
 
@@ -78,13 +83,18 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildActions();
-    void buildMenus();
+    void connectActions();
     void retranslate();
     void refreshSources();
     void startRun(const DiagnosisRequest& request);
     void onProgress(const DiagnosisResult& partial);
     void onFinished(const DiagnosisResult& result);
+    void finishCancelled(const DiagnosisResult& result);
+    void showFailure(const QString& message, ConnectView::Place place);
+    void failBeforeRun(const QString& message, ConnectView::Place place);
+    QString failureText(const QString& error) const;
+    ConnectView::Place placeOf(const DiagnosisRequest& request) const;
+    void stopRunner();
     void onSimReady(const QJsonObject& info);
     void onSimFailed(const QString& message);
     void exportInteractive(ExportFormat format);
@@ -92,7 +102,6 @@ private:
     void openBundleInteractive();
     void setDarkPalette(bool dark);
     void updateActions();
-    QAction* makeAction(const QString& objectName, const QKeySequence& shortcut = {});
 
     DiagnosisRunner* m_runner;
     LanguageManager* m_languages;
@@ -106,21 +115,15 @@ private:
     QStringList m_scenarios;
     DiagnosisRequest m_request;
     bool m_hasRequest = false;
-    bool m_running = false; // between diagnose() and finished (the engine may lag a signal)
+    bool m_running = false;    // between diagnose() and finished (the engine may lag a signal)
+    bool m_cancelling = false; // the runner's answer to our own cancel is not a failure
+    bool m_demoRun = false;    // the request came from the demo simulator
     std::unique_ptr<QTemporaryDir> m_pasteDir;
     QTimer m_autoRefresh;
     QLabel* m_status;
     QProgressBar* m_busy;
-    QMenu* m_fileMenu = nullptr;
-    QMenu* m_exportMenu = nullptr;
-    QMenu* m_editMenu = nullptr;
-    QMenu* m_viewMenu = nullptr;
-    QMenu* m_diagnoseMenu = nullptr;
-    QMenu* m_demoMenu = nullptr;
-    QMenu* m_languageMenu = nullptr;
-    QMenu* m_helpMenu = nullptr;
-    QActionGroup* m_languageGroup = nullptr;
-    QList<QAction*> m_actions;
+    WindowActions* m_actions;
+    QList<AppliedFixRun> m_fixRuns;
 };
 
 } // namespace unstuck::ui

@@ -11,6 +11,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QValueAxis>
+#include <cmath>
 
 namespace unstuck::ui {
 
@@ -19,11 +20,25 @@ namespace {
 // hundreds; the chart is for watching progress, the report lists them all).
 constexpr int kMaxShown = 150;
 
+constexpr int kRowHeight = 18;   // one probe per row, its name readable on the axis
+constexpr int kChartChrome = 80; // title, time axis and margins
+
 QFont smallFont()
 {
     QFont f;
-    f.setPointSizeF(7.5);
+    f.setPointSizeF(8);
     return f;
+}
+
+// A tick step a person reads at a glance: 1, 2 or 5 times a power of ten, about `ticks` of them.
+qreal roundStep(qreal span, int ticks)
+{
+    const qreal raw = qMax<qreal>(1, span / ticks);
+    const qreal magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const qreal factor : {1.0, 2.0, 5.0})
+        if (factor * magnitude >= raw)
+            return factor * magnitude;
+    return 10 * magnitude;
 }
 } // namespace
 
@@ -93,6 +108,21 @@ int ProbeTimelineChart::failedCount() const
     return n;
 }
 
+QString ProbeTimelineChart::categoryLabel(const Probe& probe, const QStringList& taken) const
+{
+    QString name = probe.label.in(LanguageManager::engineLanguage());
+    if (name.size() > 60)
+        name = name.left(59) + QChar(0x2026);
+    // The failed probe is marked in its name too, not only by the bar's colour.
+    if (probe.endMs >= 0 && !probe.ok)
+        name = QStringLiteral("✗ ") + name;
+    // Category names must be unique: a repeated probe gets its ordinal.
+    QString label = name;
+    for (int n = 2; taken.contains(label); ++n)
+        label = QStringLiteral("%1 (%2)").arg(name).arg(n);
+    return label;
+}
+
 void ProbeTimelineChart::rebuild()
 {
     QChart* c = chart();
@@ -114,7 +144,8 @@ void ProbeTimelineChart::rebuild()
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
     qint64 maxMs = 100;
     const int first = qMax(0, int(m_probes.size()) - kMaxShown);
-    for (int i = first; i < m_probes.size(); ++i) {
+    // Top to bottom in start order (a horizontal bar axis counts from the bottom).
+    for (int i = int(m_probes.size()) - 1; i >= first; --i) {
         const Probe& p = m_probes.at(i);
         const qint64 end = p.endMs >= 0 ? p.endMs : now;
         const qreal duration = qMax<qreal>(1, end - p.startMs);
@@ -122,34 +153,41 @@ void ProbeTimelineChart::rebuild()
         *ok << (p.endMs >= 0 && p.ok ? duration : 0);
         *failed << (p.endMs >= 0 && !p.ok ? duration : 0);
         *running << (p.endMs < 0 ? duration : 0);
-        // Category names must be unique; the probe id keeps them so.
-        categories << QStringLiteral("%1 #%2")
-                          .arg(p.label.in(LanguageManager::engineLanguage()).left(40))
-                          .arg(p.id);
+        categories << categoryLabel(p, categories);
         maxMs = qMax(maxMs, end);
     }
     series->append({offset, ok, failed, running});
     series->setBarWidth(0.8);
     c->addSeries(series);
     c->legend()->markers(series).first()->setVisible(false);
+    setMinimumHeight(int(categories.size()) * kRowHeight + kChartChrome);
 
     auto* y = new QBarCategoryAxis();
     y->append(categories);
-    y->setLabelsVisible(categories.size() <= 14);
     y->setGridLineVisible(false);
-    auto* x = new QValueAxis();
-    x->setRange(0, double(maxMs) * 1.05);
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setLabelsFont(smallFont());
+    y->setLabelsVisible(true);
     y->setLabelsFont(smallFont());
     c->addAxis(y, Qt::AlignLeft);
-    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(timeAxis(maxMs), Qt::AlignBottom);
     series->attachAxis(y);
-    series->attachAxis(x);
+    series->attachAxis(c->axes(Qt::Horizontal).first());
     c->setTitle(m_probes.isEmpty() ? tr("Probe timeline: no diagnosis yet")
                                    : tr("Probe timeline: %1 probes, %2 failed (ms since start)")
                                          .arg(m_probes.size())
                                          .arg(failedCount()));
+}
+
+QValueAxis* ProbeTimelineChart::timeAxis(qint64 maxMs) const
+{
+    auto* x = new QValueAxis();
+    const qreal step = roundStep(qreal(maxMs), 6);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(step);
+    x->setRange(0, std::ceil(qreal(maxMs) / step) * step);
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelsFont(smallFont());
+    return x;
 }
 
 void ProbeTimelineChart::retranslate()

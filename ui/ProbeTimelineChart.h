@@ -8,12 +8,14 @@
 #include <QHash>
 #include <QList>
 #include <QTimer>
+#include <QValueAxis>
 
 namespace unstuck::ui {
 
-// A live Gantt chart of the probes of the current run: each probe's start and end, failures
-// in red, probes still running in grey. Redraws are coalesced so a burst of probes costs one
-// repaint.
+// A live Gantt chart of the probes of the current run: one named row per probe (the failed ones
+// marked ✗ and red, running ones grey), on a time axis with round steps. Its height grows with
+// the probes so every name stays readable (the panel scrolls). Redraws are coalesced so a burst
+// of probes costs one repaint.
 class ProbeTimelineChart : public QChartView
 {
     Q_OBJECT
@@ -45,6 +47,8 @@ protected:
 private:
     void rebuild();
     void retranslate();
+    QString categoryLabel(const Probe& probe, const QStringList& taken) const;
+    QValueAxis* timeAxis(qint64 maxMs) const;
 
     QList<Probe> m_probes;
     QHash<int, int> m_index;

@@ -16,6 +16,8 @@ struct Theme
     QColor canvas, card, cardText, mutedText, border, focus, redPath;
 
     static Theme fromPalette(const QPalette& palette);
+    // The application palette of View → Dark palette (the graph's theme then follows it).
+    static QPalette darkPalette();
     QColor stateColor(ComponentState state) const;
     QColor linkColor(LinkState state) const;
 };

@@ -10,6 +10,15 @@
 
 namespace unstuck::uitest {
 
+// True when the text holds Chinese ideographs (a translated sentence, not plain English).
+inline bool hasCjk(const QString& text)
+{
+    for (const QChar c : text)
+        if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+            return true;
+    return false;
+}
+
 inline Evidence evidence(const QString& title, const QString& field, const QString& value,
                          const QString& raw, const QString& command)
 {

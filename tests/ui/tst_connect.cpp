@@ -150,6 +150,33 @@ private Q_SLOTS:
         QVERIFY(view.errorText().contains(QStringLiteral("KUBECONFIG")));
     }
 
+    void kubeconfigError_sitsWithTheContexts_andSaysWhatToDo()
+    {
+        ConnectView view;
+        ConnectionSources broken;
+        broken.kubeError = QStringLiteral("/tmp/k.yaml:4:1: YAML error: end of sequence flow "
+                                          "not found");
+        view.setSources(broken);
+        view.resize(1000, 650);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        grab(&view, QStringLiteral("kubeconfig-error"));
+        auto* contexts = view.findChild<QListWidget*>(QStringLiteral("contexts"));
+        const auto* box = contexts->parentWidget();
+        QLabel* shown = nullptr;
+        for (QLabel* label : view.findChildren<QLabel*>())
+            if (label->isVisible() && label->text().contains(QStringLiteral("YAML error")))
+                shown = label;
+        QVERIFY(shown);
+        // Right under the context list, in its box: not at the bottom of the page.
+        QCOMPARE(shown->parentWidget(), box);
+        QVERIFY2(shown->text().contains(QStringLiteral("--kubeconfig")), qPrintable(shown->text()));
+        // No caption beside it claims that nothing was read without saying why.
+        for (QLabel* label : box->findChildren<QLabel*>())
+            if (label->isVisible())
+                QVERIFY(!label->text().contains(QStringLiteral("No kubeconfig file was read")));
+    }
+
     void cloudSources_everySourceFoundIsListed_andTheChoiceSurvivesARestart()
     {
         QTemporaryDir home;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole GUI path against the real simulator (child process) and the real engine.
+#include "ui/UiTestData.h"
+
 #include "ui/ComponentItem.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/EngineRunner.h"
@@ -24,14 +26,6 @@ using namespace unstuck::ui;
 class TestDemo : public QObject
 {
     Q_OBJECT
-
-    static bool hasCjk(const QString& text)
-    {
-        for (const QChar c : text)
-            if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
-                return true;
-        return false;
-    }
 
     DiagnosisResult runDemo(MainWindow& window, const QString& scenario)
     {
@@ -93,17 +87,17 @@ private Q_SLOTS:
             window.page()->inspector()->findChild<QLabel*>(QStringLiteral("inspectorVerdict"));
         QVERIFY(rootPanel && verdict);
         QVERIFY(rootPanel->text().contains(QStringLiteral("explicit Deny")));
-        QVERIFY(!hasCjk(ram->summary()));
+        QVERIFY(!uitest::hasCjk(ram->summary()));
         QVERIFY(languages.setLanguage(QStringLiteral("zh_CN")));
-        QTRY_VERIFY2(hasCjk(ram->summary()), qPrintable(ram->summary()));
+        QTRY_VERIFY2(uitest::hasCjk(ram->summary()), qPrintable(ram->summary()));
         QCOMPARE(ram->summary(), result.rootCause->summaryZh);
         QVERIFY(ram->accessibleText().contains(result.rootCause->summaryZh));
         QTRY_VERIFY2(rootPanel->text().contains(QStringLiteral("RAM 策略")),
                      qPrintable(rootPanel->text()));
-        QVERIFY(hasCjk(verdict->text().section(QStringLiteral("<br/>"), 1)));
+        QVERIFY(uitest::hasCjk(verdict->text().section(QStringLiteral("<br/>"), 1)));
         const auto boxes = window.page()->fixes()->findChildren<QGroupBox*>();
         QVERIFY(!boxes.isEmpty());
-        QVERIFY2(hasCjk(boxes.first()->accessibleName()),
+        QVERIFY2(uitest::hasCjk(boxes.first()->accessibleName()),
                  qPrintable(boxes.first()->accessibleName()));
         // Reports exported now are written in Chinese.
         QTemporaryDir dir;
@@ -119,8 +113,8 @@ private Q_SLOTS:
         QVERIFY(languages.setLanguage(QStringLiteral("en")));
         QTRY_COMPARE(ram->summary(), result.rootCause->summary);
         QTRY_VERIFY(rootPanel->text().contains(QStringLiteral("explicit Deny")));
-        QVERIFY(
-            !hasCjk(window.page()->fixes()->findChildren<QGroupBox*>().first()->accessibleName()));
+        QVERIFY(!uitest::hasCjk(
+            window.page()->fixes()->findChildren<QGroupBox*>().first()->accessibleName()));
     }
 
     void largeCluster_guiThreadStaysWithinBudget()

@@ -1,16 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/UiTestData.h"
 
+#include "models/verdict/Vocabulary.h"
 #include "ui/BadgeItem.h"
 #include "ui/ComponentItem.h"
 #include "ui/GraphScene.h"
 #include "ui/GraphView.h"
+#include "ui/LanguageManager.h"
 #include "ui/LinkItem.h"
 
+#include <QPainter>
 #include <QtTest>
 
 using namespace unstuck;
 using namespace unstuck::ui;
+
+namespace {
+// How many pixels along the card's top edge are painted in the red path's red, as on screen.
+int redPixelsOnTopEdge(GraphScene& scene, ComponentItem* card)
+{
+    const QRectF area = card->sceneBoundingRect();
+    QImage image(area.size().toSize(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+    painter.end();
+    const int edge = int(card->mapToScene(QPointF(0, 0)).y() - area.top());
+    int red = 0;
+    for (int x = 30; x < int(ComponentItem::kWidth / 2); ++x)
+        for (int y = qMax(0, edge - 2); y <= edge + 2; ++y) {
+            const QColor c = image.pixelColor(x, y);
+            red += (c.red() > 180 && c.green() < 110 && c.blue() < 110) ? 1 : 0;
+        }
+    return red;
+}
+} // namespace
 
 class TestGraph : public QObject
 {
@@ -34,6 +58,66 @@ private Q_SLOTS:
         for (ComponentItem* c : scene.componentItems())
             badges += c->isRootCause() ? 1 : 0;
         QCOMPARE(badges, 1);
+    }
+
+    void redPath_healthyCardStaysNeutral_failingCardIsRed()
+    {
+        GraphScene scene;
+        scene.setTheme(Theme::fromPalette(QPalette()));
+        scene.setResult(uitest::seedResult(), false);
+        // The seed's red path runs through the healthy API Server: the links carry the path,
+        // the card keeps its neutral border beside its green tick.
+        ComponentItem* api = scene.componentItem(QString::fromLatin1(ids::ApiServer));
+        QVERIFY(api->isOnRedPath());
+        QCOMPARE(api->verdict().state, ComponentState::Healthy);
+        QVERIFY(!api->hasAlarmBorder());
+        QCOMPARE(redPixelsOnTopEdge(scene, api), 0);
+        ComponentItem* ram = scene.componentItem(QString::fromLatin1(ids::RamPolicy));
+        QVERIFY(ram->hasAlarmBorder());
+        QVERIFY2(redPixelsOnTopEdge(scene, ram) > 100,
+                 qPrintable(QString::number(redPixelsOnTopEdge(scene, ram))));
+    }
+
+    void cardText_wrapsOverSeveralLines_andLongObjectsWrapInsteadOfEliding()
+    {
+        DiagnosisResult r = uitest::seedResult();
+        r.components[5].object =
+            QStringLiteral("KubernetesMasterRole-9614cb81-4c1a-489d-9022-46ae9ac682a6");
+        r.components[5].summary =
+            QStringLiteral("Role KubernetesMasterRole-9614cb81: an explicit Deny blocks "
+                           "vpc:DescribeRouteTableList and vpc:CreateRouteEntry, so the route "
+                           "controller cannot read or write routes");
+        GraphScene scene;
+        scene.setResult(r, false);
+        ComponentItem* ram = scene.componentItem(QString::fromLatin1(ids::RamPolicy));
+        // The whole object, over two lines, not "KubernetesMaste…22-46ae9ac682a6".
+        QCOMPARE(ram->objectLines().join(QString()), r.components[5].object);
+        const QStringList lines = ram->verdictLines();
+        QVERIFY2(lines.size() >= 4, qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(lines.join(QLatin1Char(' ')).contains(QStringLiteral("Deny blocks")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
+    }
+
+    void fit_graphFillsMostOfThePane_andTextGrowsWithIt()
+    {
+        GraphScene scene;
+        GraphView view(&scene);
+        view.resize(900, 500); // the graph pane of a 1440×900 window
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        scene.setResult(uitest::seedResult(), false);
+        QRectF cards;
+        for (ComponentItem* c : scene.componentItems())
+            cards = cards.united(c->sceneBoundingRect());
+        const QRect shown = view.mapFromScene(cards).boundingRect();
+        const qreal filled = qreal(shown.width()) * shown.height() /
+                             (qreal(view.viewport()->width()) * view.viewport()->height());
+        QVERIFY2(filled > 0.6, qPrintable(QString::number(filled)));
+        // A verdict reads at 13 px or more on screen (it was 9–11 px).
+        QFont verdict;
+        verdict.setPointSizeF(ComponentItem::kVerdictPointSize);
+        const qreal pixels = QFontInfo(verdict).pixelSize() * view.zoomFactor();
+        QVERIFY2(pixels >= 13, qPrintable(QString::number(pixels)));
     }
 
     void running_animatesRedPathThenSteady()
@@ -176,6 +260,30 @@ private Q_SLOTS:
         for (ComponentItem* c : scene.componentItems())
             QVERIFY(view.viewport()->rect().contains(
                 view.mapFromScene(c->sceneBoundingRect()).boundingRect()));
+    }
+
+    // Cards and arrows show the vocabulary's words, in the language the UI speaks.
+    void cardsAndArrows_speakTheVocabulary_inBothLanguages()
+    {
+        LanguageManager languages;
+        GraphScene scene;
+        scene.setResult(uitest::seedResult(), false);
+        for (const char* code : {"zh_CN", "en"}) {
+            QVERIFY(languages.setLanguage(QString::fromLatin1(code)));
+            const Language language = LanguageManager::engineLanguage();
+            for (ComponentItem* card : scene.componentItems()) {
+                const ComponentVerdict& v = card->verdict();
+                const QString expected = vocabulary::componentLabel(v.id).in(language) +
+                                         QStringLiteral(", ") +
+                                         vocabulary::stateWord(v.state).in(language);
+                QVERIFY2(card->accessibleText().startsWith(expected),
+                         qPrintable(card->accessibleText()));
+            }
+            for (LinkItem* arrow : scene.linkItems())
+                QCOMPARE(arrow->label(),
+                         vocabulary::relationLabel(arrow->verdict().from, arrow->verdict().to)
+                             .in(language));
+        }
     }
 };
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/UiTestData.h"
 
+#include "ui/CommandRow.h"
 #include "ui/ComponentItem.h"
 #include "ui/ConnectView.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/EvidenceView.h"
 #include "ui/FixesWidget.h"
 #include "ui/GraphScene.h"
+#include "ui/GraphView.h"
 #include "ui/HistoryChart.h"
 #include "ui/InspectorWidget.h"
 #include "ui/LanguageManager.h"
@@ -19,12 +21,18 @@
 #include <QBarCategoryAxis>
 #include <QClipboard>
 #include <QGraphicsView>
+#include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextDocumentFragment>
 #include <QToolButton>
+#include <QValueAxis>
 #include <QtTest>
+#include <cmath>
 #include <ctime>
 
 using namespace unstuck;
@@ -62,6 +70,21 @@ class TestMainWindow : public QObject
         return {};
     }
 
+    // Every text a person can read in the window right now (labels, story, status bar).
+    static QStringList visibleTexts(QWidget* root)
+    {
+        QStringList texts;
+        for (QLabel* label : root->findChildren<QLabel*>())
+            if (label->isVisible() && !label->text().isEmpty())
+                texts << label->text();
+        for (QTextBrowser* browser : root->findChildren<QTextBrowser*>())
+            if (browser->isVisible())
+                texts << browser->toPlainText();
+        return texts;
+    }
+
+    static QString withoutBreaks(QString text) { return text.remove(QChar(0x200B)); }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -77,6 +100,187 @@ private Q_SLOTS:
         QCOMPARE(f.window.page()->history()->runCount(), 1);
         // The root cause is shown in the inspector without a click.
         QCOMPARE(f.window.page()->inspector()->subjectId(), QString::fromLatin1(ids::RamPolicy));
+    }
+
+    void start_exactlyOneItemLooksActive()
+    {
+        Fixture f;
+        f.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.window));
+        // The graph has the keyboard focus when the result arrives (as after a demo start).
+        f.window.page()->view()->setFocus();
+        QVERIFY(f.diagnose());
+        GraphScene* scene = f.window.page()->scene();
+        QSet<QGraphicsItem*> active;
+        for (QGraphicsItem* item : scene->selectedItems())
+            active.insert(item);
+        if (scene->focusItem())
+            active.insert(scene->focusItem());
+        QCOMPARE(active.size(), 1);
+        QCOMPARE(*active.begin(), static_cast<QGraphicsItem*>(
+                                      scene->componentItem(QString::fromLatin1(ids::RamPolicy))));
+    }
+
+    void rootCause_isOneLargeSentenceRightAboveTheGraph()
+    {
+        Fixture f;
+        QVERIFY(f.diagnose());
+        auto* root = f.window.page()->findChild<QLabel*>(QStringLiteral("rootCauseSummary"));
+        QVERIFY(root && root->isVisible());
+        QVERIFY(root->text().contains(QStringLiteral("vpc:* denied")));
+        QCOMPARE(root->parentWidget(), f.window.page()->view()->parentWidget());
+        QVERIFY(root->geometry().bottom() <= f.window.page()->view()->geometry().top());
+        QVERIFY(root->font().pointSizeF() >= 1.3 * QApplication::font().pointSizeF());
+    }
+
+    void presenterView_onA1080pProjector_cardTextIsLarge()
+    {
+        Fixture f;
+        f.window.resize(1920, 1080);
+        QVERIFY(f.diagnose());
+        f.window.action(QStringLiteral("presenter"))->trigger();
+        DiagnosisPage* page = f.window.page();
+        QTRY_VERIFY(!page->sideTabs()->isVisible());
+        QVERIFY(!page->bottomTabs()->isVisible());
+        QVERIFY(!page->namespaces()->isVisible());
+        // Card verdicts at 24 px or more: readable from the back of a room.
+        QFont verdict;
+        verdict.setPointSizeF(ComponentItem::kVerdictPointSize);
+        QTRY_VERIFY2(QFontInfo(verdict).pixelSize() * page->view()->zoomFactor() >= 24,
+                     qPrintable(QString::number(page->view()->zoomFactor())));
+        f.window.action(QStringLiteral("presenter"))->trigger();
+        QTRY_VERIFY(page->sideTabs()->isVisible());
+    }
+
+    void timeline_namesEveryProbe_marksTheFailedOne_withRoundTicks()
+    {
+        ProbeTimelineChart chart;
+        chart.reset();
+        for (int i = 1; i <= 24; ++i)
+            chart.probeStarted(i, Bilingual::same(QStringLiteral("probe-%1").arg(i)));
+        QTest::qWait(30);
+        for (int i = 1; i <= 24; ++i)
+            chart.probeFinished(i, i != 7, QString());
+        chart.finish();
+        QBarCategoryAxis* names = nullptr;
+        QValueAxis* time = nullptr;
+        for (QAbstractAxis* axis : chart.chart()->axes()) {
+            if (auto* a = qobject_cast<QBarCategoryAxis*>(axis))
+                names = a;
+            if (auto* a = qobject_cast<QValueAxis*>(axis))
+                time = a;
+        }
+        QVERIFY(names && time);
+        QVERIFY(names->labelsVisible());
+        QCOMPARE(names->categories().size(), 24);
+        for (int i = 1; i <= 24; ++i) {
+            const QString label =
+                names->categories()
+                    .filter(QRegularExpression(QStringLiteral("probe-%1$").arg(i)))
+                    .value(0);
+            QVERIFY2(!label.isEmpty(), qPrintable(QString::number(i)));
+            QCOMPARE(label.startsWith(QStringLiteral("✗")), i == 7);
+        }
+        // Every name fits its row: the chart is as tall as its probes need.
+        QVERIFY(chart.minimumHeight() >= 24 * 16);
+        QCOMPARE(time->tickType(), QValueAxis::TicksDynamic);
+        const double step = time->tickInterval();
+        const double magnitude = std::pow(10.0, std::floor(std::log10(step)));
+        QVERIFY2(QList<double>({1, 2, 5}).contains(std::round(step / magnitude)),
+                 qPrintable(QString::number(step)));
+        QCOMPARE(std::fmod(time->max(), step), 0.0);
+    }
+
+    void longCommand_isShownWhole_andCopiesExactly()
+    {
+        Fixture f;
+        const QString command =
+            QStringLiteral("kubectl get --raw /apis/discovery.k8s.io/v1/namespaces/kube-system/"
+                           "endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dmetrics-"
+                           "server -o yaml");
+        f.runner->next.components[5].evidence[0].command = command;
+        QVERIFY(f.diagnose());
+        auto* row = f.window.page()->inspector()->findChild<CommandRow*>();
+        QVERIFY(row);
+        QTRY_VERIFY(row->isVisible());
+        QCOMPARE(withoutBreaks(row->textLabel()->text()), command);
+        QVERIFY(row->textLabel()->wordWrap());
+        QCOMPARE(row->textLabel()->toolTip(), command);
+        // It fits the panel: no part of it is scrolled out of sight.
+        QTRY_VERIFY(row->textLabel()->width() <= f.window.page()->inspector()->width());
+        row->copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), command);
+    }
+
+    void emptyDecisiveValue_saysWhatIsMissing()
+    {
+        Fixture f;
+        Evidence& e = f.runner->next.components[5].evidence[0];
+        e.field = QStringLiteral("status.conditions[Ready]");
+        e.value.clear();
+        QVERIFY(f.diagnose());
+        auto* evidence = f.window.page()->inspector()->findChild<EvidenceView*>();
+        QVERIFY(evidence);
+        const QString answer =
+            QTextDocumentFragment::fromHtml(evidence->answerHtml()).toPlainText();
+        QVERIFY2(!answer.trimmed().endsWith(QLatin1Char('=')), qPrintable(answer));
+        QVERIFY2(answer.contains(QStringLiteral("nothing")), qPrintable(answer));
+    }
+
+    void failedRun_errorShownOnceBesideTheChoice_andNotNoDiagnosisYet()
+    {
+        Fixture f;
+        const QString error = QStringLiteral("the Kubernetes API did not answer: cannot reach "
+                                             "https://127.0.0.1:1: Connection refused");
+        DiagnosisResult failed = f.runner->next;
+        failed.complete = false;
+        failed.error = error;
+        failed.rootCause.reset();
+        failed.redPath.clear();
+        failed.fixes.clear();
+        for (auto& c : failed.components)
+            c.state = ComponentState::Unknown;
+        failed.narrativeEn = QStringLiteral("Could not diagnose: ") + error;
+        f.runner->next = failed;
+        DiagnosisRequest request;
+        request.context = QStringLiteral("prod");
+        const int before = f.done.count();
+        f.window.diagnose(request);
+        QTRY_VERIFY(f.done.count() > before);
+        ConnectView* connect = f.window.connectView();
+        QTRY_VERIFY(connect->isVisible());
+        int shown = 0;
+        for (const QString& text : visibleTexts(&f.window))
+            shown += text.count(QStringLiteral("Connection refused"));
+        QCOMPARE(shown, 1);
+        // Beside the context list, where the context was chosen.
+        auto* contexts = connect->findChild<QListWidget*>(QStringLiteral("contexts"));
+        QVERIFY(connect->errorLabel(ConnectView::Place::Kube)->isVisible());
+        QCOMPARE(connect->errorLabel(ConnectView::Place::Kube)->parentWidget(),
+                 contexts->parentWidget());
+        auto* root = f.window.page()->findChild<QLabel*>(QStringLiteral("rootCauseSummary"));
+        QVERIFY(!root->text().contains(QStringLiteral("No diagnosis yet")));
+    }
+
+    void zh_evidenceSourceAndKubeconfigErrorAreChinese()
+    {
+        Fixture f;
+        QVERIFY(f.diagnose());
+        QVERIFY(f.languages.setLanguage(QStringLiteral("zh_CN")));
+        // The evidence's source read "live" in the Chinese inspector.
+        auto* evidence = f.window.page()->inspector()->findChild<EvidenceView*>();
+        QVERIFY(evidence);
+        const QString source = EvidenceView::sourceText(QStringLiteral("live"));
+        QVERIFY2(uitest::hasCjk(source), qPrintable(source));
+        QTRY_VERIFY(visibleTexts(evidence).join(QLatin1Char('|')).contains(source));
+        // A YAML error from the kubeconfig loader is framed in Chinese, with what to do.
+        ConnectionSources broken;
+        broken.kubeError =
+            QStringLiteral("/tmp/k.yaml:4:1: YAML error: end of sequence flow not found");
+        f.window.connectView()->setSources(broken);
+        QVERIFY2(uitest::hasCjk(f.window.connectView()->errorText()),
+                 qPrintable(f.window.connectView()->errorText()));
+        QVERIFY(f.languages.setLanguage(QStringLiteral("en")));
     }
 
     void clickComponent_showsEvidenceWithDecisiveFieldAndCopyableCommand()

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The guided fix wizard clicked through offscreen against the simulator (a child process), with
+// the real engine behind the window and the wizard: the seed's RAM fix heals everything and the
+// graph turns green, undo brings the red graph back, a read-only identity and a profile marked
+// "readOnly" are stopped at preflight, cancel writes nothing, the presenter's autoplay plays the
+// root fix to green, and a destructive fix waits for its name to be typed.
+#include "support/SimProcess.h"
+
+#include "models/fixes/AuditLog.h"
+#include "ui/ComponentItem.h"
+#include "ui/DiagnosisPage.h"
+#include "ui/EngineRunner.h"
+#include "ui/FixesWidget.h"
+#include "ui/GraphScene.h"
+#include "ui/InspectorWidget.h"
+#include "ui/LanguageManager.h"
+#include "ui/LinkItem.h"
+#include "ui/MainWindow.h"
+#include "ui/fix/ApplyPage.h"
+#include "ui/fix/AuditRecordDialog.h"
+#include "ui/fix/ConfirmPage.h"
+#include "ui/fix/DiffView.h"
+#include "ui/fix/FixAutoplay.h"
+#include "ui/fix/FixLauncher.h"
+#include "ui/fix/FixWizard.h"
+#include "ui/fix/PreflightPage.h"
+#include "ui/fix/PreviewPage.h"
+#include "ui/fix/WhatPage.h"
+
+#include <QAbstractButton>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace unstuck;
+using namespace unstuck::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool hasCjk(const QString& text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+}
+
+// A window diagnosing the simulator, with the fix entry points attached.
+struct Bench
+{
+    test::SimProcess sim;
+    QTemporaryDir data;
+    LanguageManager languages;
+    std::unique_ptr<MainWindow> window;
+    FixLauncher* launcher = nullptr;
+
+    bool start(const QString& scenario, const QString& language = u"en"_s)
+    {
+        languages.setLanguage(language);
+        if (!sim.start(scenario))
+            return false;
+        window = std::make_unique<MainWindow>(new EngineRunner, &languages);
+        window->resize(1400, 900);
+        window->show();
+        launcher = new FixLauncher(window.get());
+        FixOptions options;
+        options.auditLogPath = auditPath();
+        options.verifyIntervalMs = 300;
+        options.verifyTimeoutMs = 90000;
+        launcher->setOptions(options);
+        return true;
+    }
+    QString auditPath() const { return data.filePath(u"audit.jsonl"_s); }
+
+    // The controllers need a few rounds before the diagnosis names the cause.
+    DiagnosisResult diagnose(const QString& profile)
+    {
+        DiagnosisRequest request;
+        request.profileFile = profile;
+        DiagnosisResult result;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 40000) {
+            QSignalSpy done(window.get(), &MainWindow::diagnosisFinished);
+            window->diagnose(request);
+            if (!done.wait(30000))
+                return {};
+            result = done.last().first().value<DiagnosisResult>();
+            if (result.rootCause)
+                return result;
+            QTest::qWait(300);
+        }
+        return result;
+    }
+    GraphScene* scene() const { return window->page()->scene(); }
+    int redLinks() const
+    {
+        int red = 0;
+        for (LinkItem* link : scene()->linkItems())
+            red += link->isOnRedPath() ? 1 : 0;
+        return red;
+    }
+    ComponentState state(const char* id) const
+    {
+        ComponentItem* item = scene()->componentItem(QString::fromLatin1(id));
+        return item ? item->verdict().state : ComponentState::Unknown;
+    }
+};
+
+QAbstractButton* nextButton(FixWizard* w)
+{
+    return w->button(w->currentPage()->isCommitPage() ? QWizard::CommitButton
+                                                      : QWizard::NextButton);
+}
+
+// Waits for the page to allow going on, then presses its button as a person would.
+bool clickNext(FixWizard* w, int timeoutMs = 60000)
+{
+    QAbstractButton* next = nextButton(w);
+    if (!QTest::qWaitFor([&] { return next->isVisible() && next->isEnabled(); }, timeoutMs))
+        return false;
+    const int before = w->currentId();
+    QTest::mouseClick(next, Qt::LeftButton);
+    return w->currentId() != before;
+}
+
+bool waitPlanned(FixWizard* w)
+{
+    return QTest::qWaitFor([&] { return w->stage() >= FixWizard::Stage::Planned; }, 60000);
+}
+
+qint64 auditSize(const QString& path)
+{
+    return QFileInfo(path).exists() ? QFileInfo(path).size() : 0;
+}
+
+// Pages saved as PNG when UNSTUCK_WIZARD_SHOTS names a folder (for people to look at them).
+void shoot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("UNSTUCK_WIZARD_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QTest::qWait(50);
+    widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+
+} // namespace
+
+class TestFixWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void seed_ramFixHealsEverythingAndUndoBringsTheRedBack()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        const DiagnosisResult before = bench.diagnose(bench.sim.profile());
+        QVERIFY2(before.rootCause, qPrintable(before.error));
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
+        QVERIFY(bench.redLinks() >= 3);
+        shoot(bench.window.get(), u"seed-0-window"_s);
+
+        // Fix… on the RAM fix's row of the Fixes tab.
+        auto* fixButton =
+            bench.window->page()->fixes()->findChild<QPushButton*>(u"fixButton-ram-policy-allow"_s);
+        QVERIFY(fixButton);
+        QVERIFY(fixButton->isEnabled());
+        QTest::mouseClick(fixButton, Qt::LeftButton);
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
+        wizard->resize(900, 700);
+        auto* what = wizard->findChild<WhatPage*>();
+        QVERIFY(what->text().contains(u"RAM"_s));
+        QVERIFY(what->text().contains(u"Risk"_s));
+        shoot(wizard, u"seed-1-what"_s);
+
+        // Preview: the RAM statement's Effect goes from Deny to Allow, shown as a diff.
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(wizard->currentId(), int(FixWizard::PreviewId));
+        QVERIFY(waitPlanned(wizard));
+        auto* preview = wizard->findChild<PreviewPage*>();
+        QTRY_VERIFY(!preview->diffs().isEmpty());
+        DiffView* diff = preview->diffs().first();
+        bool denyRemoved = false, allowAdded = false;
+        for (const LineDiff::Line& l : diff->lines()) {
+            denyRemoved |= l.kind == LineDiff::Kind::Removed && l.text.contains(u"\"Deny\""_s);
+            allowAdded |= l.kind == LineDiff::Kind::Added && l.text.contains(u"\"Allow\""_s);
+        }
+        QVERIFY(denyRemoved);
+        QVERIFY(allowAdded);
+        QVERIFY(preview->findChildren<QLabel*>().size() > 2);
+        shoot(wizard, u"seed-2-preview"_s);
+
+        // Preflight: every check answered, none failed.
+        QVERIFY(clickNext(wizard));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QVERIFY2(preflight->statusText().contains(u"Every check passed"_s),
+                 qPrintable(preflight->statusText()));
+        QVERIFY(!preflight->rows().isEmpty());
+        for (const QString& row : preflight->rows())
+            QVERIFY2(!row.startsWith(u"✘"_s), qPrintable(row));
+        shoot(wizard, u"seed-3-preflight"_s);
+
+        // Confirm: the write named; nothing written until Apply.
+        QVERIFY(clickNext(wizard));
+        auto* confirm = wizard->findChild<ConfirmPage*>();
+        QVERIFY(confirm->summaryText().contains(u"CreatePolicyVersion"_s));
+        QVERIFY(confirm->nameFields().isEmpty());
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+        shoot(wizard, u"seed-4-confirm"_s);
+
+        // Apply and verify: healed, and the graph behind turned green.
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(wizard->currentId(), int(FixWizard::ApplyId));
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        QVERIFY2(apply->headline().contains(u"Healed"_s), qPrintable(apply->headline()));
+        QVERIFY(!apply->stepTexts().isEmpty());
+        QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Healthy);
+        QCOMPARE(bench.redLinks(), 0);
+        QVERIFY(!bench.window->lastResult().rootCause);
+        QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+        shoot(wizard, u"seed-5-healed"_s);
+        shoot(bench.window.get(), u"seed-6-window-healed"_s);
+
+        // The audit record: one record before and one after the write.
+        QVERIFY(apply->auditButton()->isEnabled());
+        QTest::mouseClick(apply->auditButton(), Qt::LeftButton);
+        auto* record = wizard->findChild<AuditRecordDialog*>();
+        QVERIFY(record);
+        QVERIFY(record->recordCount() >= 2);
+        QVERIFY(record->summary().contains(u"intact"_s));
+        QVERIFY(record->text().contains(u"CreatePolicyVersion"_s));
+        record->close();
+
+        // Undo: the Deny version is the default again and the graph is red again.
+        QVERIFY(apply->undoButton()->isEnabled());
+        QTest::mouseClick(apply->undoButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Undone, 60000);
+        QVERIFY2(apply->headline().contains(u"Undone"_s), qPrintable(apply->headline()));
+        QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
+        QVERIFY(bench.window->lastResult().rootCause);
+        shoot(wizard, u"seed-7-undone"_s);
+    }
+
+    void readOnlyIdentity_preflightBlocksApply()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        const QString readOnly = bench.sim.path(u"profile-read-only.json"_s);
+        QVERIFY(QFile::exists(readOnly));
+        QVERIFY(bench.diagnose(readOnly).rootCause);
+        // Fix… in the inspector, which opened on the root cause.
+        auto* fix = bench.window->page()->inspector()->findChild<QPushButton*>(u"inspectorFix"_s);
+        QVERIFY(fix && fix->isVisible());
+        QCOMPARE(bench.window->page()->inspector()->fixId(), u"ram-policy-allow"_s);
+        QTest::mouseClick(fix, Qt::LeftButton);
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(wizard->currentId(), int(FixWizard::PreflightId));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QTRY_VERIFY(preflight->statusText().contains(u"Apply is blocked"_s));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        // The simulator's read-only identity (context read-only, its own RAM user) may not create
+        // policy versions: the row says so and what to ask for, on which policy.
+        bool permissionRow = false;
+        for (const QString& row : preflight->rows())
+            permissionRow |=
+                row.startsWith(u"✘ ram-permission"_s) &&
+                row.contains(u"ask an account administrator to allow "
+                             u"ram:CreatePolicyVersion on policy k8sMasterRolePolicy-"_s);
+        QVERIFY2(permissionRow, qPrintable(preflight->rows().join(u'\n')));
+        wizard->resize(900, 700);
+        shoot(wizard, u"readonly-preflight"_s);
+        // The confirm step is never reached.
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(FixWizard::PreflightId));
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+    }
+
+    void readOnlyProfile_preflightBlocksApply()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        // The admin's profile marked "readOnly": true: the identity could write, the profile
+        // says it never does.
+        QFile admin(bench.sim.profile());
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        QJsonObject profile = QJsonDocument::fromJson(admin.readAll()).object();
+        profile.insert(u"readOnly"_s, true);
+        const QString path = bench.data.filePath(u"profile-marked-read-only.json"_s);
+        QFile marked(path);
+        QVERIFY(marked.open(QIODevice::WriteOnly));
+        marked.write(QJsonDocument(profile).toJson());
+        marked.close();
+        QVERIFY(bench.diagnose(path).rootCause);
+        FixWizard* wizard = bench.launcher->open({u"ram-policy-allow"_s});
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(wizard->currentId(), int(FixWizard::PreflightId));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QTRY_VERIFY(preflight->statusText().contains(u"Apply is blocked"_s));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        bool readOnlyRow = false;
+        for (const QString& row : preflight->rows())
+            readOnlyRow |= row.startsWith(u"✘ read-only"_s) && row.contains(u"readOnly"_s);
+        QVERIFY2(readOnlyRow, qPrintable(preflight->rows().join(u'\n')));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(FixWizard::PreflightId));
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+    }
+
+    void cancelBeforeApply_writesNothing()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        QVERIFY(bench.diagnose(bench.sim.profile()).rootCause);
+        FixWizard* wizard = bench.launcher->open({u"ram-policy-allow"_s});
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(wizard->currentId(), int(FixWizard::ConfirmId));
+        QPointer<FixWizard> alive(wizard);
+        QTest::mouseClick(wizard->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!alive);
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+        // The cluster and the account are as they were: the cause is still there.
+        const DiagnosisResult after = bench.diagnose(bench.sim.profile());
+        QVERIFY(after.rootCause);
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
+    }
+
+    void finalizersRemaining_needsTheNameTyped()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"finalizers-remaining"_s));
+        const DiagnosisResult before = bench.diagnose(bench.sim.profile());
+        QVERIFY(before.rootCause);
+        FixWizard* wizard = bench.launcher->open({u"finalizers-remove"_s});
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        auto* confirm = wizard->findChild<ConfirmPage*>();
+        QCOMPARE(confirm->nameFields().size(), 1);
+        QLineEdit* name = confirm->nameFields().first();
+        QAbstractButton* apply = wizard->button(QWizard::CommitButton);
+        QVERIFY(!apply->isEnabled());
+        QTest::keyClicks(name, u"tobedeleted"_s);
+        QVERIFY(!apply->isEnabled());
+        wizard->resize(900, 700);
+        shoot(wizard, u"finalizers-confirm"_s);
+        QTest::keyClicks(name, u"b"_s);
+        QVERIFY(apply->isEnabled());
+        QVERIFY(clickNext(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        QVERIFY2(wizard->healed(), qPrintable(wizard->findChild<ApplyPage*>()->headline()));
+        QVERIFY(auditSize(bench.auditPath()) > 0);
+    }
+
+    void autoplay_playsTheRootFixToGreen_andSavesEachStage()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        const QString dir = bench.data.filePath(u"autoplay"_s);
+        FixAutoplay play(bench.window.get(), bench.launcher, 0, dir);
+        QSignalSpy finished(&play, &FixAutoplay::finished);
+        QSignalSpy why(&play, &FixAutoplay::saidWhy);
+        DiagnosisRequest request;
+        request.profileFile = bench.sim.profile();
+        bench.window->diagnose(request);
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.first().first().toInt() == 0,
+                 qPrintable(why.isEmpty() ? QString() : why.first().first().toString()));
+        for (const char* stage : {"01-diagnosis", "02-what", "03-preview", "04-preflight",
+                                  "05-confirm", "06-applying", "07-healed"}) {
+            const QImage picture(dir + u'/' + QString::fromLatin1(stage) + u".png"_s);
+            QVERIFY2(!picture.isNull(), stage);
+            QCOMPARE(picture.size(), bench.window->size());
+        }
+        // The same wizard and engine as a person's clicks: one audited write, a green graph.
+        QVERIFY(auditSize(bench.auditPath()) > 0);
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Healthy);
+        QCOMPARE(bench.redLinks(), 0);
+    }
+
+    void chinese_everyPageIsTranslated()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s, u"zh_CN"_s));
+        QVERIFY(bench.diagnose(bench.sim.profile()).rootCause);
+        QVERIFY(bench.launcher->healAllAction()->isEnabled());
+        bench.launcher->healAllAction()->trigger();
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        wizard->resize(900, 700);
+        QVERIFY(hasCjk(wizard->currentPage()->title()));
+        QVERIFY(hasCjk(wizard->findChild<WhatPage*>()->text()));
+        shoot(wizard, u"zh-1-what"_s);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QVERIFY(hasCjk(wizard->currentPage()->title()));
+        shoot(wizard, u"zh-2-preview"_s);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(hasCjk(wizard->findChild<PreflightPage*>()->statusText()));
+        shoot(wizard, u"zh-3-preflight"_s);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(hasCjk(wizard->findChild<ConfirmPage*>()->summaryText()));
+        QVERIFY(hasCjk(wizard->button(QWizard::CommitButton)->text()));
+        shoot(wizard, u"zh-4-confirm"_s);
+        QVERIFY(clickNext(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QVERIFY(hasCjk(apply->headline()));
+        QVERIFY(hasCjk(apply->undoButton()->text()));
+        shoot(wizard, u"zh-5-healed"_s);
+    }
+};
+
+QTEST_MAIN(TestFixWizard)
+#include "tst_fixwizard.moc"

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/fixes/FixOutcome.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace unstuck::ui {
+
+class FixWizard;
+
+// Step 5, apply and verify: one row per write and per verify change, with the time it started
+// and how long it took, while the graph behind the wizard follows verify's re-probes. Ends with
+// a clear state (healed, or not yet and what is still red), Undo and Open audit record.
+class ApplyPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit ApplyPage(FixWizard* wizard);
+    void initializePage() override;
+    bool isComplete() const override;
+    QString headline() const;
+    QStringList stepTexts() const;
+    QPushButton* undoButton() const { return m_undo; }
+    QPushButton* auditButton() const { return m_audit; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onProgress(const FixProgress& progress);
+    QTreeWidgetItem* row(const QString& key, const QString& text);
+    void finishRow(QTreeWidgetItem* item, const QString& result, const QString& detail);
+    void tick();
+    void render();
+    QString endState() const;
+    QString undoState() const;
+    QString statusWord(const QString& result) const;
+
+    FixWizard* m_wizard;
+    QLabel* m_headline;
+    QTreeWidget* m_steps;
+    QLabel* m_details;
+    QPushButton* m_undo;
+    QPushButton* m_audit;
+    QHash<QString, QTreeWidgetItem*> m_rows;
+    QTimer m_ticker;
+};
+
+} // namespace unstuck::ui

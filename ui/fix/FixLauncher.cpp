@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/fix/FixLauncher.h"
+
+#include "ui/DiagnosisPage.h"
+#include "ui/FixesWidget.h"
+#include "ui/GraphScene.h"
+#include "ui/InspectorWidget.h"
+#include "ui/MainWindow.h"
+#include "ui/fix/FixWizard.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QToolBar>
+
+namespace unstuck::ui {
+
+FixLauncher::FixLauncher(MainWindow* window)
+    : QObject(window), m_window(window), m_healAll(new QAction(window))
+{
+    m_healAll->setObjectName(QStringLiteral("healAll"));
+    if (auto* bar = window->findChild<QToolBar*>())
+        bar->addAction(m_healAll);
+    connect(m_healAll, &QAction::triggered, this, [this] { open({}); });
+    DiagnosisPage* page = window->page();
+    connect(page->fixes(), &FixesWidget::fixRequested, this,
+            [this](const QString& id) { open({id}); });
+    connect(page->inspector(), &InspectorWidget::fixRequested, this,
+            [this](const QString& id) { open({id}); });
+    // Hovering a fix's row points at the card or link it acts on.
+    connect(page->fixes(), &FixesWidget::fixHovered, this, [page](const QString& appliesTo) {
+        if (!appliesTo.isEmpty())
+            page->scene()->select(appliesTo);
+    });
+    connect(window, &MainWindow::diagnosisFinished, this, &FixLauncher::update);
+    window->installEventFilter(this);
+    retranslate();
+    update();
+}
+
+void FixLauncher::update()
+{
+    const bool live = m_window->lastRequest().fromPath.isEmpty();
+    const QString whyNot =
+        live ? QString()
+             : tr("Fixes need a live connection: a capture bundle or pasted text can only be "
+                  "read.");
+    m_window->page()->fixes()->setFixingEnabled(live, whyNot);
+    m_window->page()->inspector()->setFixingEnabled(live, whyNot);
+    m_healAll->setEnabled(live && !m_window->lastResult().fixes.isEmpty() && !m_wizard);
+    m_healAll->setToolTip(live ? tr("Apply the recommended fixes root first, verifying after "
+                                    "each, through the guided wizard")
+                               : whyNot);
+}
+
+FixWizard* FixLauncher::wizard() const
+{
+    return m_wizard;
+}
+
+FixWizard* FixLauncher::open(const QStringList& fixIds)
+{
+    if (m_wizard) { // one fix at a time: two wizards could race on the same objects
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
+    }
+    FixWizard::Setup setup{m_window->lastRequest(), m_window->lastResult(), fixIds, m_options};
+    m_wizard = new FixWizard(setup, m_window);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &FixWizard::diagnosisUpdated, m_window->page(), &DiagnosisPage::showFinal);
+    connect(m_wizard, &QObject::destroyed, this, &FixLauncher::update);
+    m_wizard->show();
+    update();
+    Q_EMIT wizardOpened(m_wizard);
+    return m_wizard;
+}
+
+void FixLauncher::retranslate()
+{
+    m_healAll->setText(tr("Heal all…"));
+}
+
+bool FixLauncher::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange) {
+        retranslate();
+        update();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace unstuck::ui
