@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace unstuck {
@@ -114,6 +115,36 @@ QString originOf(const QStringList& files)
     QStringList unique = files;
     unique.removeDuplicates();
     return QStringLiteral("paste:") + unique.join(QStringLiteral(", "));
+}
+
+// What an object says apart from the line it was read from: a log repeats the same error with
+// a new timestamp every few seconds, and each repeat says nothing new about the object.
+QByteArray fingerprint(const QString& key, QJsonObject object)
+{
+    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
+    QJsonObject notes = metadata.value(QStringLiteral("annotations")).toObject();
+    notes.remove(kPastedLine);
+    metadata.insert(QStringLiteral("annotations"), notes);
+    object.insert(QStringLiteral("metadata"), metadata);
+    return key.toUtf8() + '\n' + QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// A repeat adds nothing: merging every one (each merge copies the merged object) made a 50 MB
+// paste superlinear, its time spent in QJsonObject::insert (docs/benchmarks.md, Pasted input).
+bool isRepeat(QSet<QByteArray>& merged, const QString& key, const TicketFacts::Object& existing,
+              const TicketFacts::Object& next)
+{
+    if (!existing.file.split(QStringLiteral(", ")).contains(next.file))
+        return false; // the file it came from is noted
+    const QByteArray content = fingerprint(key, next.object);
+    const QString line = pastedLine(next.object);
+    const QStringList lines =
+        pastedLine(existing.object).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const bool newLine = !line.isEmpty() && lines.size() < 3 && !lines.contains(line);
+    if (merged.contains(content) && !newLine)
+        return true;
+    merged.insert(content);
+    return false;
 }
 
 } // namespace
@@ -292,6 +323,7 @@ QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
     // Indexed by namespace/name: a 50 MB paste holds hundreds of thousands of objects.
     QList<TicketFacts::Object> result;
     QHash<QString, qsizetype> index;
+    QSet<QByteArray> merged; // key + content, see isRepeat()
     for (const TicketFacts::Object& o : m_facts.objects) {
         if (o.object.value(QStringLiteral("kind")).toString() != kind)
             continue;
@@ -301,11 +333,14 @@ QList<TicketFacts::Object> PasteSource::objectsOfKind(const QString& kind) const
         if (it == index.constEnd()) {
             if (!name.isEmpty())
                 index.insert(key, result.size());
+            merged.insert(fingerprint(key, o.object));
             result.append(o);
             continue;
         }
         // What an object's own dump says beats what a log line implies about it.
         TicketFacts::Object& existing = result[*it];
+        if (isRepeat(merged, key, existing, o))
+            continue;
         const QString lines = joinedPastedLines(existing.object, o.object);
         existing.object = isPartial(o.object) && !isPartial(existing.object)
                               ? mergeObjects(o.object, existing.object)
