@@ -62,8 +62,10 @@ QList<TicketFacts::Object> PasteSource::apiServices() const
                                     {QStringLiteral("name"), QString()}});
             o.object.insert(QStringLiteral("spec"), spec);
         }
-        // Pasted without its status (cut off): its availability is not known.
-        if (availableCondition(o.object).isEmpty()) {
+        // Pasted without its status (cut off): its availability is not known. One known from
+        // the API server's failing aggregated discovery alone is judged by that failure.
+        if (availableCondition(o.object).isEmpty() &&
+            !notes.contains(QStringLiteral("unstuck.dev/aggregated-discovery-failure"))) {
             QJsonObject metadata = o.object.value(QStringLiteral("metadata")).toObject();
             QJsonObject a = metadata.value(QStringLiteral("annotations")).toObject();
             a.insert(QStringLiteral("unstuck.dev/status-unknown"), QStringLiteral("true"));

@@ -456,7 +456,8 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString& line = lines.at(i);
         if (!line.contains(QLatin1String(".go:")) && !line.contains(QLatin1String("webhook")) &&
-            !line.contains(QLatin1String("\"msg\"")))
+            !line.contains(QLatin1String("\"msg\"")) &&
+            !line.contains(QLatin1String("DiscoveryManager")))
             continue;
         if (const auto m = klog.match(line); m.hasMatch()) {
             facts->logs.append({componentOf(m.captured(2), m.captured(3)), m.captured(1), file});
@@ -464,6 +465,16 @@ void TicketLines::scanLogs(const QString& text, const QString& file, TicketFacts
             continue;
         }
         const QString trimmed = line.trimmed();
+        // The API server's aggregated discovery, quoted in prose without its klog header.
+        if (const qsizetype at = trimmed.indexOf(QLatin1String("DiscoveryManager: Failed"));
+            at >= 0) {
+            // Up to the closing backtick of an inline quote, without the sentence's full stop.
+            QString quoted = trimmed.mid(at).section(QLatin1Char('`'), 0, 0).trimmed();
+            if (quoted.endsWith(QLatin1Char('.')))
+                quoted.chop(1);
+            facts->logs.append({QStringLiteral("kube-apiserver"), quoted, file});
+            continue;
+        }
         // An admission webhook failing, as the API server answers it to any client.
         if (trimmed.contains(QLatin1String("failed calling webhook"))) {
             facts->logs.append({QString(), errorChain(lines, i), file});

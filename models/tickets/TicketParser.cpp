@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tickets/TicketParser.h"
 
+#include "models/tickets/TicketAggregatedDiscovery.h"
 #include "models/tickets/TicketCleaner.h"
 #include "models/tickets/TicketDocuments.h"
 #include "models/tickets/TicketEvents.h"
@@ -78,6 +79,7 @@ bool TicketParser::parsePath(const QString& path, TicketFacts* facts, QString* e
     // After every file: an object with finalizers in one file, its namespace in another.
     TicketFinalizers::implyNamespaces(facts);
     TicketWebhookErrors::implyNamespace(facts);
+    TicketAggregatedDiscovery::implyApiService(facts);
     return true;
 }
 

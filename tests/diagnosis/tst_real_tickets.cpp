@@ -26,9 +26,6 @@ const QHash<QString, QString>& expectedToFail()
          QStringLiteral("the finalizers are in a grep of the object's YAML with no name, under an "
                         "aliased command (kgn): the fragment is not attached to the listed object "
                         "yet (tickets: TicketDocuments::completeFragment)")},
-        {QStringLiteral("41-status-yaml-agones-discovery-manager-404"),
-         QStringLiteral("the aggregated-discovery 404 of an APIService that is still Available "
-                        "(DiscoveryManager) is not a verdict of the APIService link yet")},
     };
     return list;
 }

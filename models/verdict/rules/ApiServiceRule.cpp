@@ -3,6 +3,8 @@
 
 #include "models/probes/KubeFacts.h"
 
+#include <QRegularExpression>
+
 namespace unstuck {
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,8 @@ void ApiServiceRule::apply(DiagnosisResult& result)
     } else if (!handoff().backend) {
         link.state = LinkState::Ok;
         link.setSummary(Text(u"No aggregated API to reach"_s, u"没有需要访问的聚合 API"_s));
+    } else if (const QString line = discoveryFailure(*handoff().backend); !line.isEmpty()) {
+        judgeDiscoveryFailure(link, *handoff().backend, line);
     } else {
         judgeAvailable(link, *handoff().backend);
         addOtherFailures(link, handoff().backend);
@@ -81,6 +85,41 @@ void ApiServiceRule::judgeAvailable(LinkVerdict& link, const AggregatedBackend& 
     }
     handoff().backendFailure = failure;
     handoff().apiServiceEvidence = apiServiceEvidence;
+}
+
+// The API server's own line about the backend's aggregated discovery, when that is all the input
+// shows of the APIService (a paste: TicketAggregatedDiscovery).
+QString ApiServiceRule::discoveryFailure(const AggregatedBackend& b)
+{
+    return facts::at(b.object, QStringLiteral("metadata.annotations"))
+        .toObject()
+        .value(QStringLiteral("unstuck.dev/aggregated-discovery-failure"))
+        .toString();
+}
+
+// Available or not (not shown), the API server cannot read the group's discovery from the
+// backend: the group version goes stale and the namespace controller cannot list it.
+void ApiServiceRule::judgeDiscoveryFailure(LinkVerdict& link, const AggregatedBackend& b,
+                                           const QString& line)
+{
+    static const QRegularExpression status(QStringLiteral(R"(:(\d+): (\d{3})\b\s*(.*)$)"));
+    const auto m = status.match(line);
+    const QString answer =
+        m.hasMatch() ? m.captured(2) + QLatin1Char(' ') + m.captured(3).trimmed() : line;
+    const Evidence e =
+        evidence(*m_f.apiServices,
+                 Text(u"The API server cannot download the aggregated discovery of %1/%2"_s,
+                      u"API Server 无法下载 %1/%2 的聚合发现信息"_s)
+                     .arg(b.serviceNamespace, b.serviceName),
+                 QStringLiteral("kube-apiserver log"), line,
+                 QStringLiteral("kubectl get --raw /apis/%1").arg(b.groupVersion));
+    link.evidence.append(e);
+    link.state = LinkState::Broken;
+    link.setSummary(Text(u"The API server cannot read the discovery of %1 from %2/%3 (it answers "
+                         "%4), so %1 goes stale"_s,
+                         u"API Server 无法从 %2/%3 读取 %1 的发现信息（返回 %4），%1 因此过期"_s)
+                        .arg(b.groupVersion, b.serviceNamespace, b.serviceName, answer));
+    handoff().apiServiceEvidence = e;
 }
 
 void ApiServiceRule::addOtherFailures(LinkVerdict& link, const AggregatedBackend* backend) const

@@ -20,6 +20,8 @@ private:
     const AggregatedBackend* chooseBackend() const;
     // Reads the backend's Available condition into the link and the handoff.
     void judgeAvailable(LinkVerdict& link, const AggregatedBackend& b);
+    static QString discoveryFailure(const AggregatedBackend& b);
+    void judgeDiscoveryFailure(LinkVerdict& link, const AggregatedBackend& b, const QString& line);
     // Other aggregated APIs that fail too are worth one line each.
     void addOtherFailures(LinkVerdict& link, const AggregatedBackend* backend) const;
 };
