@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The `unstuck` executable: GUI by default, headless subcommands (`unstuck diagnose …`).
 #include "app/unstuck_commands.h"
+#include "packaging/selfcheck/SelfCheck.h"
+#include "unstuck_revision.h"
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -33,7 +37,9 @@ void printCommands(std::FILE* out)
     std::fprintf(out, "Usage: unstuck [GUI options]       start the window (unstuck --help)\n");
     for (const Command& c : kCommands)
         std::fprintf(out, "       unstuck %-8s [options]   %s\n", c.name, c.summary);
-    std::fprintf(out, "       unstuck --version\n");
+    std::fprintf(out, "       unstuck --version            version, git revision and Qt version\n");
+    std::fprintf(out, "       unstuck --self-check         check that this installation is "
+                      "complete\n");
 }
 
 bool asksForHelp(int argc, char** argv)
@@ -108,14 +114,45 @@ int startGui(int argc, char** argv)
 #endif
 }
 
+int printVersion()
+{
+    std::printf("unstuck %s\ngit revision %s\nQt %s (built with Qt %s)\n", UNSTUCK_VERSION,
+                UNSTUCK_GIT_REVISION, qVersion(), QT_VERSION_STR);
+    return 0;
+}
+
+// What installed copies most often lack; exit 1 when something is missing.
+int selfCheck(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    std::printf("unstuck %s (git %s, Qt %s): self-check\n", UNSTUCK_VERSION, UNSTUCK_GIT_REVISION,
+                qVersion());
+    unstuck::selfcheck::Options options;
+#ifndef UNSTUCK_WITH_GUI
+    options.gui = false;
+#endif
+    int missing = 0;
+    for (const unstuck::selfcheck::Item& item : unstuck::selfcheck::run(options)) {
+        std::printf("  %-8s %-17s %s\n", qPrintable(unstuck::selfcheck::statusWord(item.status)),
+                    qPrintable(item.name), qPrintable(item.detail));
+        missing += item.status == unstuck::selfcheck::Item::Status::Missing ? 1 : 0;
+    }
+    if (missing > 0) {
+        std::printf("%d missing: this installation is incomplete\n", missing);
+        return 1;
+    }
+    std::printf("everything an installed copy needs is present\n");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
-        std::printf("unstuck %s\n", UNSTUCK_VERSION);
-        return 0;
-    }
+    if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0))
+        return printVersion();
+    if (argc > 1 && std::strcmp(argv[1], "--self-check") == 0)
+        return selfCheck(argc, argv);
     if (argc > 1 && argv[1][0] != '-') {
         const Command* command = findCommand(argv[1]);
         return command ? command->run(argc - 1, argv + 1) : unknownCommand(argv[1]);
