@@ -207,7 +207,8 @@ private Q_SLOTS:
         if (scenario == u"seed"_s) // fixing RAM heals the chain: no APIService is deleted
             QVERIFY(fixIn(outcome, u"apiservice-delete"_s).value(u"result"_s).toString() !=
                     u"applied"_s);
-        QCOMPARE(unstuck({u"diagnose"_s, u"--profile"_s, sim.profile()}).exitCode, 0);
+        const ProcessRun after = unstuck({u"diagnose"_s, u"--profile"_s, sim.profile()});
+        QVERIFY2(after.exitCode == 0, (after.out + after.err).constData());
         const ProcessRun ns = kubectl(sim, {u"get"_s, u"ns"_s, u"-o"_s, u"name"_s});
         QCOMPARE(ns.exitCode, 0);
         QVERIFY2(!ns.out.contains("namespace/tobedeletedb"), ns.out.constData());

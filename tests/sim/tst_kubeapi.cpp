@@ -109,6 +109,39 @@ private Q_SLOTS:
         QVERIFY(!p.value(QLatin1String("cloud")).toObject().contains(QLatin1String("credentials")));
     }
 
+    void openApiV2_describesDryRunForEveryWritableKind()
+    {
+        // kubectl up to 1.26 (Debian 12's is 1.20) reads /openapi/v2 before --dry-run=server and
+        // create -f: a kind whose PATCH lacks the dryRun parameter "doesn't support dry-run".
+        Sim sim(QStringLiteral("seed"));
+        QVERIFY(sim.ok);
+        const QJsonObject doc = sim.get(QStringLiteral("/openapi/v2")).json();
+        QCOMPARE(doc.value(QLatin1String("swagger")).toString(), QStringLiteral("2.0"));
+        const QJsonObject patch = doc.value(QLatin1String("paths"))
+                                      .toObject()
+                                      .value(QLatin1String("/api/v1/namespaces/{name}"))
+                                      .toObject()
+                                      .value(QLatin1String("patch"))
+                                      .toObject();
+        QCOMPARE(patch.value(QLatin1String("x-kubernetes-group-version-kind"))
+                     .toObject()
+                     .value(QLatin1String("kind"))
+                     .toString(),
+                 QStringLiteral("Namespace"));
+        QVERIFY(QJsonDocument(patch.value(QLatin1String("parameters")).toArray())
+                    .toJson()
+                    .contains("\"dryRun\""));
+        // The form kubectl asks for: protobuf, with a media type Go's MIME parser accepts.
+        const Answer pb = sim.get(QStringLiteral("/openapi/v2"),
+                                  "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+        QCOMPARE(pb.status, 200);
+        QVERIFY2(pb.contentType.endsWith("+protobuf") && !pb.contentType.contains('@'),
+                 pb.contentType.constData());
+        QVERIFY(pb.body.contains("/apis/apiregistration.k8s.io/v1/apiservices/{name}"));
+        QVERIFY(pb.body.contains("group: \"\"\nkind: Namespace\nversion: v1\n"));
+        QVERIFY(pb.body.contains("dryRun"));
+    }
+
     void objectsCarryRealFieldNames()
     {
         Sim sim(QStringLiteral("backend-down"));

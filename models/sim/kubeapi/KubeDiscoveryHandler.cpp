@@ -3,6 +3,7 @@
 
 #include "models/sim/ApiCatalog.h"
 #include "models/sim/KubeStore.h"
+#include "models/sim/OpenApiV2.h"
 #include "models/sim/SimWorld.h"
 
 #include <QCryptographicHash>
@@ -206,6 +207,8 @@ HttpResponse KubeDiscoveryHandler::handle(const HttpRequest& request, bool* hand
         return HttpResponse::text(200, "ok");
     if (path == QLatin1String("/openapi/v3") || path.startsWith(QLatin1String("/openapi/v3/")))
         return openApiV3(path);
+    if (path == QLatin1String("/openapi/v2"))
+        return openApiV2(request);
     if (path.startsWith(QLatin1String("/openapi/")))
         return noSuchPath();
     return groupDocuments(request, handled);
@@ -322,6 +325,15 @@ HttpResponse KubeDiscoveryHandler::aggregatedList(const QList<ApiGroupVersion>& 
 // A skeleton OpenAPI v3: per group version, the PATCH/POST operations with their
 // x-kubernetes-group-version-kind and the fieldValidation parameter. That is what kubectl
 // checks before it leaves validation to the server (create -f / apply), so it needs no schemas.
+HttpResponse KubeDiscoveryHandler::openApiV2(const HttpRequest& request)
+{
+    const QList<ApiGroupVersion> gvs = ApiCatalog::groupVersions(m_world.kube());
+    if (request.header("accept").contains("protobuf"))
+        return HttpResponse{
+            200, OpenApiV2::kProtobufType, {}, OpenApiV2::protobuf(gvs, kGitVersion)};
+    return ok(OpenApiV2::json(gvs, kGitVersion));
+}
+
 HttpResponse KubeDiscoveryHandler::openApiV3(const QString& path)
 {
     const QList<ApiGroupVersion> gvs = ApiCatalog::groupVersions(m_world.kube());

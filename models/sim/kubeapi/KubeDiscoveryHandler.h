@@ -24,6 +24,7 @@ public:
 private:
     HttpResponse version() const;
     HttpResponse groupDocuments(const HttpRequest& request, bool* handled);
+    HttpResponse openApiV2(const HttpRequest& request);
     HttpResponse openApiV3(const QString& path);
     static HttpResponse aggregatedList(const QList<ApiGroupVersion>& gvs,
                                        const QByteArray& aggregatedVersion, bool core);
