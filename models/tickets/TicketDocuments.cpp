@@ -74,6 +74,10 @@ QJsonObject TicketDocuments::completeFragment(QJsonObject object,
         !object.contains(kMetadata)) {
         object = QJsonObject{{kStatus, QJsonObject{{kConditions, QJsonArray{object}}}}};
     }
+    // Metadata fields pasted alone (`… -o yaml | grep -A 2 finalizers`): they are its metadata.
+    if (object.contains(QStringLiteral("finalizers")) && !object.contains(kMetadata) &&
+        !object.contains(QStringLiteral("spec")))
+        object = QJsonObject{{kMetadata, object}};
     QJsonObject metadata = object.value(kMetadata).toObject();
     const QJsonArray conditions = object.value(kStatus).toObject().value(kConditions).toArray();
     QString kind = object.value(QStringLiteral("kind")).toString();
@@ -94,6 +98,13 @@ QJsonObject TicketDocuments::completeFragment(QJsonObject object,
         // other unnamed fragments cannot be attached to anything checkable.
         if (name.isEmpty() && kind == QLatin1String("Namespace"))
             name = QStringLiteral("unnamed-namespace");
+        // Finalizers of an object the paste lists elsewhere: TicketFinalizers attaches them.
+        if (name.isEmpty() && metadata.contains(QStringLiteral("finalizers"))) {
+            if (!context.ns.isEmpty() && !metadata.contains(QStringLiteral("namespace")))
+                metadata.insert(QStringLiteral("namespace"), context.ns);
+            object.insert(kMetadata, metadata);
+            return object;
+        }
         if (name.isEmpty())
             return {};
         metadata.insert(QStringLiteral("name"), name);
@@ -237,7 +248,7 @@ bool TicketDocuments::parseStructured(const QString& text, const QString& file,
 QString TicketDocuments::yamlBlock(const QString& text)
 {
     static const QRegularExpression opener(QStringLiteral(
-        R"(^(\s*)(?:(?:apiVersion|kind|metadata|status|spec|items|conditions):|- (?:type|lastTransitionTime|apiVersion):))"));
+        R"(^(\s*)(?:(?:apiVersion|kind|metadata|status|spec|items|conditions|finalizers):|- (?:type|lastTransitionTime|apiVersion):))"));
     static const QRegularExpression member(
         QStringLiteral(R"(^\s*(?:[\w"'./-]+:(?:\s|$)|- |---|#))"));
     auto indentOf = [](const QString& line) {

@@ -55,14 +55,35 @@ void TicketFinalizers::implyNamespaces(TicketFacts* facts)
         const QStringList finalizers = finalizersOf(o.object);
         if (finalizers.isEmpty() || kind.isEmpty() || clusterScoped(kind))
             continue;
-        const QString ns = metadataOf(o.object).value(QStringLiteral("namespace")).toString();
-        byNamespace[ns.isEmpty() ? fallback : ns].append(
-            {kind, metadataOf(o.object).value(QStringLiteral("name")).toString(), finalizers,
-             o.file});
+        QString name = metadataOf(o.object).value(QStringLiteral("name")).toString();
+        QString ns = metadataOf(o.object).value(QStringLiteral("namespace")).toString();
+        if (name.isEmpty() && !onlyNamed(*facts, kind, &name, &ns))
+            name = QStringLiteral("(name not pasted)");
+        byNamespace[ns.isEmpty() ? fallback : ns].append({kind, name, finalizers, o.file});
     }
     for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
         facts->objects.append({impliedNamespace(it.key(), it.value()), it.value().first().file,
                                QStringLiteral("objects with finalizers")});
+}
+
+// Finalizers pasted without their object's name (a grep of its YAML) belong to the one object of
+// that kind the paste lists (`kubectl get … --show-kind`), when there is exactly one.
+bool TicketFinalizers::onlyNamed(const TicketFacts& facts, const QString& kind, QString* name,
+                                 QString* ns)
+{
+    QSet<QString> found;
+    for (const TicketFacts::Object& o : facts.objects) {
+        const QJsonObject metadata = metadataOf(o.object);
+        const QString n = metadata.value(QStringLiteral("name")).toString();
+        if (o.object.value(QStringLiteral("kind")).toString() != kind || n.isEmpty())
+            continue;
+        found.insert(metadata.value(QStringLiteral("namespace")).toString() + QLatin1Char('/') + n);
+    }
+    if (found.size() != 1)
+        return false;
+    *ns = found.cbegin()->section(QLatin1Char('/'), 0, 0);
+    *name = found.cbegin()->section(QLatin1Char('/'), 1);
+    return true;
 }
 
 // A namespace pasted with its conditions says itself what it waits for.

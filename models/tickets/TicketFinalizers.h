@@ -24,6 +24,8 @@ private:
         QString file;
     };
     static bool namespaceSpeaks(const TicketFacts& facts);
+    static bool onlyNamed(const TicketFacts& facts, const QString& kind, QString* name,
+                          QString* ns);
     static QString fallbackNamespace(const TicketFacts& facts);
     static QJsonObject impliedNamespace(const QString& name, const QList<Holder>& holders);
 };

@@ -176,6 +176,9 @@ TicketLines::Context TicketLines::commandContext(const QString& text)
         }
         const int verb = std::max(words.indexOf(QStringLiteral("get")),
                                   words.indexOf(QStringLiteral("describe")));
+        if (verb < 0 && m.captured(1) != QLatin1String("kubectl") &&
+            m.captured(1) != QLatin1String("oc") && m.captured(1) != QLatin1String("k"))
+            return aliasContext(words);
         // Flags may stand between the verb and what it gets ("get --show-kind -n x pods").
         int at = verb + 1;
         while (verb >= 0 && at < words.size() && words[at].startsWith(QLatin1Char('-')))
@@ -200,6 +203,25 @@ TicketLines::Context TicketLines::commandContext(const QString& text)
         return context;
     }
     return proseContext(text);
+}
+
+// An alias with its verb built in ("kgn istio-system istiooperator.install.istio.io -o yaml"):
+// the resource is the word that reads resource.group.
+TicketLines::Context TicketLines::aliasContext(const QStringList& words)
+{
+    static const QRegularExpression resourceGroup(
+        QStringLiteral(R"(^([a-z0-9-]+)\.([a-z0-9-]+\.)+[a-z]+$)"));
+    Context context;
+    for (const QString& w : words) {
+        if (w == QLatin1String("|"))
+            break;
+        if (resourceGroup.match(w).hasMatch() && !w.endsWith(QLatin1String(".yaml")) &&
+            !w.endsWith(QLatin1String(".json"))) {
+            context.kind = kindForCommandWord(w);
+            break;
+        }
+    }
+    return context;
 }
 
 TicketLines::Context TicketLines::proseContext(const QString& text)

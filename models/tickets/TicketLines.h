@@ -22,6 +22,7 @@ public:
     static Context commandContext(const QString& text);
     // The object a sentence around a fragment names ("when i ran kubectl get apiservice X").
     static Context proseContext(const QString& text);
+    static Context aliasContext(const QStringList& words);
     static QString withoutPrompts(const QString& text);
 
     static void scanTraces(const QString& text, const QString& file, TicketFacts* facts);

@@ -21,12 +21,7 @@ namespace {
 // a capture listed here that starts passing fails the suite (XPASS) until it is removed.
 const QHash<QString, QString>& expectedToFail()
 {
-    static const QHash<QString, QString> list = {
-        {QStringLiteral("36-istio-leftover-object-finalizer"),
-         QStringLiteral("the finalizers are in a grep of the object's YAML with no name, under an "
-                        "aliased command (kgn): the fragment is not attached to the listed object "
-                        "yet (tickets: TicketDocuments::completeFragment)")},
-    };
+    static const QHash<QString, QString> list = {};
     return list;
 }
 
