@@ -18,7 +18,8 @@ for sidecar in sorted(glob.glob(os.path.join(corpus, "*.expect.json"))):
     probs = []
     if code != exp["exit"]: probs.append(f"exit {code}, expected {exp['exit']} ({(r.get('error') or '')[:100]})")
     rc = r.get("rootCause") or {}
-    rid = rc.get("component") or (f"{rc['from']}→{rc['to']}" if rc.get("from") else "")
+    link = rc.get("link") or rc  # the JSON names a link root cause as {"link": {from, to}}
+    rid = rc.get("component") or (f"{link['from']}→{link['to']}" if link.get("from") else "")
     if rid != (exp.get("rootCause") or ""): probs.append(f"root cause '{rid}', expected '{exp.get('rootCause')}'")
     def state(i):
         if "→" in i:
@@ -45,6 +46,12 @@ for sidecar in sorted(glob.glob(os.path.join(corpus, "*.expect.json"))):
             quoted += l["summary"] + "\n" + "\n".join(e.get("title", "") + "\n" + e.get("value", "") for e in l.get("evidence", []))
     for q in exp.get("quotes", []):
         if q not in quoted: probs.append(f"does not quote '{q}'")
+    # Objects are named as the paste names them: never a stand-in's name, never an empty "/".
+    for c in r.get("components", []):
+        said = c.get("object", "") + "\n" + c.get("summary", "") + "\n" + "\n".join(
+            e.get("title", "") + "\n" + e.get("value", "") + "\n" + e.get("command", "") for e in c.get("evidence", []))
+        if "pasted-log" in said or c.get("object") == "/" or " / " in said:
+            probs.append(f"{c['id']} names an object the paste does not: {said[:120]}")
     total += 1
     if not probs: passed += 1
     print(("PASS " if not probs else "FAIL ") + name + ("" if not probs else ": " + probs[0]))
