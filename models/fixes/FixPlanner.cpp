@@ -368,6 +368,10 @@ std::optional<FixPlan> FixPlanner::backendRestart() const
         return std::nullopt;
     const QString ns = c->object.section(QLatin1Char('/'), 0, 0),
                   name = c->object.section(QLatin1Char('/'), 1);
+    // A backend known only by its APIService (a paste without the Service) names no deployment
+    // to scale: nothing to write.
+    if (ns.isEmpty() || name.isEmpty() || c->object.contains(QLatin1Char(' ')))
+        return std::nullopt;
     FixPlan fix;
     fix.id = QStringLiteral("backend-restart");
     fix.setTitle(

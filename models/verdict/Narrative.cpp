@@ -56,6 +56,10 @@ QString Narrative::english(const DiagnosisResult& result)
         text << QStringLiteral("Symptom: %1 namespace(s) stuck in Terminating (%2).")
                     .arg(result.namespaces.size())
                     .arg(namespaceList(result));
+    else if (result.source == QLatin1String("paste"))
+        // A paste without a namespace says nothing about which namespaces wait.
+        text << QStringLiteral("No namespace is in the pasted input: which namespaces wait on "
+                               "this is not known.");
     else
         text << QStringLiteral("No namespace is stuck in Terminating.");
     if (!result.rootCause) {
@@ -129,6 +133,8 @@ QString Narrative::chinese(const DiagnosisResult& result)
         text << QStringLiteral("现象：%1 个命名空间一直处于 Terminating 状态（%2）。")
                     .arg(names.size())
                     .arg(names.mid(0, 5).join(QStringLiteral("、")));
+    else if (result.source == QLatin1String("paste"))
+        text << QStringLiteral("粘贴的内容中没有命名空间：不知道哪些命名空间在等待它。");
     else
         text << QStringLiteral("没有处于 Terminating 状态的命名空间。");
     if (!result.rootCause) {
