@@ -157,7 +157,7 @@ build_packages() {
     deb=$(ls "$out"/unstuck_*.deb)
     local f
     for f in "$out"/unstuck[-_]*; do fact "package $(basename "$f")" "$(du -k --apparent-size "$f" | cut -f1) KiB"; done
-    dpkg-deb --info "$deb" | sed -n '/Package:/,$p' | sed 's/^/  /'
+    dpkg-deb --field "$deb" | sed 's/^/  /'
     dpkg-deb --contents "$deb" | awk '{ print "  " $6 }'
     fact "Installed-Size of the .deb" "$(dpkg-deb --field "$deb" Installed-Size) KiB"
 }
@@ -189,6 +189,12 @@ validate_desktop_files() {
 
 # ---------------------------------------------------------------------------------------------
 # In the clean root
+# Every path of the root outside what the system itself changes (apt and dpkg state, caches,
+# logs) and outside the user's home and /tmp, sorted.
+snapshot() { # file
+    in_root 'find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp -o -path /root -o -path /var/cache -o -path /var/lib/apt -o -path /var/lib/dpkg -o -path /var/log \) -prune -o -print | sort' >"$1"
+}
+
 make_root() {
     mkdir -p "$cache"
     sources_file=$cache/sources.list.new
@@ -205,13 +211,13 @@ make_root() {
     fi
     unpack_base
     cp "$deb" "$root/root/"
-    # What the root holds before the package comes: compared after the purge.
-    in_root 'find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp -o -path /root -o -path /var/cache -o -path /var/lib/apt -o -path /var/lib/dpkg -o -path /var/log \) -prune -o -print | sort' >"$out/root-before.txt"
+    snapshot "$out/root-before-install.txt"
 }
 
 install_deb() {
     in_root "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./$(basename "$deb") >/dev/null && dpkg -L unstuck >/run/unstuck-files.txt && cat /run/unstuck-files.txt" >"$out/installed-files.txt"
     sed 's/^/  /' "$out/installed-files.txt"
+    snapshot "$out/root-installed.txt" # with the package and its dependencies
     local kib
     kib=$(in_root "dpkg-query -W -f='\${Installed-Size}' unstuck")
     fact "installed size (dpkg, the package alone)" "$kib KiB"
@@ -279,20 +285,28 @@ print(", ".join(str(r["launchToGraphMs"]) for r in runs), "ms; resident",
 }
 
 purge_and_compare() {
-    in_root 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq unstuck >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -qq >/dev/null'
-    local left
-    # shellcheck disable=SC2016 # expanded in the root
-    left=$(in_root 'while read -r f; do [ "$f" = /. ] || [ ! -e "$f" ] || [ -d "$f" ] || echo "$f"; done </run/unstuck-files.txt' || true)
+    # Running the programs must not have written outside the user's home and /tmp.
+    snapshot "$out/root-before-purge.txt"
+    local written
+    written=$(comm -13 "$out/root-installed.txt" "$out/root-before-purge.txt")
+    [ -z "$written" ] || { echo "the programs wrote outside /root and /tmp:" >&2; echo "$written" >&2; return 1; }
+    in_root 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq unstuck >/dev/null'
+    snapshot "$out/root-purged.txt"
+    # Nothing of the package's own files remains (directories others share may), and the purge
+    # created nothing.
+    local left added
+    left=$(grep -vx '/\.' "$out/installed-files.txt" | sort | comm -12 - "$out/root-purged.txt" |
+        while read -r f; do [ -d "$root$f" ] || echo "$f"; done)
     [ -z "$left" ] || { echo "files of the package left after the purge:" >&2; echo "$left" >&2; return 1; }
-    in_root 'find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp -o -path /root -o -path /var/cache -o -path /var/lib/apt -o -path /var/lib/dpkg -o -path /var/log \) -prune -o -print | sort' >"$out/root-after.txt"
-    local added
-    added=$(comm -13 "$out/root-before.txt" "$out/root-after.txt")
-    if [ -n "$added" ]; then
-        echo "left in the root after the purge (outside /root, /tmp and apt/dpkg state):" >&2
-        echo "$added" >&2
-        return 1
-    fi
-    echo "  nothing left: the root's files outside /root, /tmp and apt's own state are as before the install"
+    added=$(comm -13 "$out/root-installed.txt" "$out/root-purged.txt")
+    [ -z "$added" ] || { echo "the purge left new files:" >&2; echo "$added" >&2; return 1; }
+    echo "  nothing of unstuck is left: its $(grep -cvx '/\.' "$out/installed-files.txt") paths are gone and the root is as before it came"
+    # Its dependencies go with autoremove. What their maintainer scripts made (machine-id, the
+    # shadow backups of adduser, systemd's state folders) is Debian's to keep, not ours: shown.
+    in_root 'DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -qq >/dev/null'
+    snapshot "$out/root-autoremoved.txt"
+    fact "left by the dependencies' own scripts after autoremove --purge" \
+        "$(comm -13 "$out/root-before-install.txt" "$out/root-autoremoved.txt" | paste -sd' ')"
     echo "  the user's own files (not the package's), in /root:"
     in_root 'find /root -mindepth 1 -newer /root/'"$(basename "$deb")"' | sed "s/^/    /"' || true
 }
