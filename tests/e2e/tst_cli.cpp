@@ -240,9 +240,9 @@ private Q_SLOTS:
         // A typo must not fall through to the GUI (which would open a window, or abort in Qt's
         // platform plugin over SSH).
         QProcess process;
-        process.start(QStringLiteral(UNSTUCK_BINARY),
-                      {QStringLiteral("diagnoze"), QStringLiteral("--format"),
-                       QStringLiteral("json")});
+        process.start(
+            QStringLiteral(UNSTUCK_BINARY),
+            {QStringLiteral("diagnoze"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 2);
@@ -296,6 +296,32 @@ private Q_SLOTS:
                        QStringLiteral("--screenshot"), png});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
+        QFile picture(png);
+        QVERIFY(picture.open(QIODevice::ReadOnly));
+        QVERIFY(picture.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+    }
+
+    void screenshotWithMissingProfile_exitsOneAtOnceWithThePicture()
+    {
+#ifndef UNSTUCK_WITH_GUI
+        QSKIP("built without the GUI");
+#endif
+        // docs/gui.md: --screenshot exits 1 when it could not diagnose, with the window (the
+        // connect view, the problem beside the profile field) saved; it used to wait 180 s.
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("missing.png"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(UNSTUCK_BINARY),
+                      {QStringLiteral("--profile"), QStringLiteral("/nonexistent/profile.json"),
+                       QStringLiteral("--screenshot"), png});
+        QVERIFY(process.waitForFinished(60000)); // it used to wait for the 180 s deadline
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(process.readAllStandardError().contains("/nonexistent/profile.json"));
         QFile picture(png);
         QVERIFY(picture.open(QIODevice::ReadOnly));
         QVERIFY(picture.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
