@@ -7,9 +7,15 @@ file(TO_CMAKE_PATH "${windows_dir}/unstuck.ico" UNSTUCK_ICO)
 configure_file(${windows_dir}/unstuck.rc.in ${CMAKE_CURRENT_BINARY_DIR}/unstuck.rc @ONLY)
 target_sources(unstuck PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/unstuck.rc)
 
-# Imported libraries with a known DLL (yaml-cpp, spdlog, fmt, QtKeychain, Qt itself).
-install(FILES $<TARGET_RUNTIME_DLLS:unstuck> $<TARGET_RUNTIME_DLLS:unstuck-sim>
-    DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Imported libraries with a known DLL (yaml-cpp, spdlog, fmt, QtKeychain, Qt itself); the list
+# may be empty (static triplets), which install(FILES) would reject.
+install(CODE "
+    set(dlls \"$<TARGET_RUNTIME_DLLS:unstuck>;$<TARGET_RUNTIME_DLLS:unstuck-sim>\")
+    list(REMOVE_ITEM dlls \"\")
+    list(REMOVE_DUPLICATES dlls)
+    if(dlls)
+        file(INSTALL \${dlls} DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
+    endif()")
 # OpenSSL's targets name only import libraries: its DLLs sit in the package's bin folder. Qt's
 # OpenSSL TLS backend loads the same ones (Schannel is the fallback when they are missing).
 get_filename_component(openssl_prefix "${OPENSSL_INCLUDE_DIR}" DIRECTORY)
