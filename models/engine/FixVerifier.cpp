@@ -4,6 +4,7 @@
 #include "models/engine/DiagnosisEngine.h"
 #include "models/fixes/StateReader.h"
 #include "models/tickets/KubePath.h"
+#include "models/verdict/Vocabulary.h"
 
 namespace unstuck {
 
@@ -13,11 +14,24 @@ namespace {
 
 using Text = Bilingual;
 
-QString shown(const QString& value)
+Bilingual shown(const QString& value)
 {
     if (value == QLatin1String(StateFact::kAbsent))
-        return u"gone"_s;
-    return value == u"<none>"_s ? u"none"_s : value;
+        return {u"gone"_s, u"已消失"_s};
+    if (value == u"<none>"_s)
+        return {u"none"_s, u"无"_s};
+    return Bilingual::same(value);
+}
+
+// The watched facts' keys below ("route entry 172.16.1.0/24", "namespace tobedeletedb"), as a
+// person reads them in either language.
+Bilingual watchedLabel(const QString& key)
+{
+    for (const auto& [en, zh] :
+         {std::pair{u"route entry "_s, u"路由条目 "_s}, std::pair{u"namespace "_s, u"命名空间 "_s}})
+        if (key.startsWith(en))
+            return {key, zh + key.mid(en.size())};
+    return Bilingual::same(key);
 }
 
 StateFact watch(const QString& key, const FixRequest& read, const QString& field)
@@ -52,6 +66,21 @@ void watchPlan(const FixPlan& plan, QList<StateFact>& out, QStringList& keys)
             out << f;
         }
     }
+}
+
+// A component or link as the graph's cards name it, in both languages.
+Bilingual nameOf(const DiagnosisResult& result, const QString& id)
+{
+    const ComponentVerdict* c = result.component(id);
+    const QString label = c ? c->label : QString();
+    return {vocabulary::componentName(id, label, Language::English),
+            vocabulary::componentName(id, label, Language::Chinese)};
+}
+
+Bilingual linkName(const DiagnosisResult& result, const LinkVerdict& link)
+{
+    const Bilingual from = nameOf(result, link.from), to = nameOf(result, link.to);
+    return {from.en + u" → "_s + to.en, from.zh + u" → "_s + to.zh};
 }
 
 } // namespace
@@ -154,8 +183,9 @@ void FixVerifier::round()
                 const QString key = m_watch.at(i).key;
                 Q_EMIT progress(
                     was.isEmpty()
-                        ? Text(u"%1: %2"_s, u"%1：%2"_s).arg(key, shown(now))
-                        : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s).arg(key, shown(was), shown(now)),
+                        ? Text(u"%1: %2"_s, u"%1：%2"_s).arg(watchedLabel(key), shown(now))
+                        : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s)
+                              .arg(watchedLabel(key), shown(was), shown(now)),
                     key);
             }
             roundDone();
@@ -167,12 +197,13 @@ void FixVerifier::report(const DiagnosisResult& now)
     for (const ComponentVerdict& c : now.components) {
         const ComponentVerdict* was = m_last.component(c.id);
         if (was && was->state == ComponentState::Failing && c.state == ComponentState::Healthy)
-            Q_EMIT progress(Text(u"%1 is healthy now"_s, u"%1 已恢复正常"_s).arg(c.label), c.id);
+            Q_EMIT progress(Text(u"%1 is healthy now"_s, u"%1 已恢复正常"_s).arg(nameOf(now, c.id)),
+                            c.id);
     }
     for (const LinkVerdict& l : now.links) {
         const LinkVerdict* was = m_last.link(l.from, l.to);
         if (was && was->state == LinkState::Broken && l.state == LinkState::Ok)
-            Q_EMIT progress(Text(u"%1 is ok now"_s, u"%1 已恢复"_s).arg(l.id()), l.id());
+            Q_EMIT progress(Text(u"%1 is ok now"_s, u"%1 已恢复"_s).arg(linkName(now, l)), l.id());
     }
     if (now.complete)
         m_last = now;
