@@ -8,9 +8,9 @@
 #   3. installs the .deb with apt into a clean Debian 12 root (mmdebstrap minbase, cached as in
 #      scripts/check-clean-root.sh) and there runs `unstuck --version`, `unstuck --self-check`,
 #      `unstuck diagnose --help`, the simulator's seed scenario diagnosed by `unstuck diagnose`
-#      (exit 1, root cause RAM policy), the offscreen demo screenshot and the demo's
-#      launch → first complete graph time; then purges the package and checks that nothing it
-#      installed is left behind.
+#      (exit 1, root cause RAM policy), the offscreen demo screenshot (a PNG showing the red
+#      path) and the demo's launch → first complete graph time; then purges the package and
+#      checks that nothing it installed is left behind.
 # Prints each step's time, the package and installed sizes, and exits non-zero on the first
 # failure. Needs root (apt, chroot, mounts); installs the tools it lacks from apt.
 #
@@ -119,7 +119,7 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------------------
 tools() {
-    local wanted=(lintian desktop-file-utils appstream mmdebstrap help2man rpm dpkg-dev git ccache)
+    local wanted=(lintian desktop-file-utils appstream mmdebstrap help2man rpm dpkg-dev git ccache python3)
     local missing=() p
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -265,9 +265,46 @@ PY
 }
 
 demo_screenshot() {
-    in_root 'QT_QPA_PLATFORM=offscreen unstuck --demo seed --screenshot /tmp/demo.png && head -c 8 /tmp/demo.png | od -An -c | grep -q "P   N   G"'
+    in_root 'QT_QPA_PLATFORM=offscreen unstuck --demo seed --screenshot /tmp/demo.png'
     cp "$root/tmp/demo.png" "$out/demo-seed.png"
-    echo "  PNG written: $(od -An -tu1 -j16 -N8 "$out/demo-seed.png" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }') (copied to build/check-linux/out/demo-seed.png)"
+    echo "  copied to build/check-linux/out/demo-seed.png"
+    # The red path must be on it (a window without fonts or icons is still a PNG): count the
+    # failing components' red, decoding the PNG with Python's zlib alone.
+    python3 - "$out/demo-seed.png" <<'PY'
+import struct, sys, zlib
+def red_pixels(path):
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            w, h, depth, color = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and color in (2, 6) and body[12] == 0, "8-bit RGB(A), not interlaced"
+            bpp = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, stride, prev, red = zlib.decompress(idat), w * bpp, bytearray(w * bpp), 0
+    for y in range(h):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        red += sum(1 for x in range(0, stride, bpp) if line[x] > 200 and line[x + 1] < 90 and line[x + 2] < 90)
+        prev = line
+    return w, h, red
+w, h, red = red_pixels(sys.argv[1])
+print(f"  {w}x{h}, {red} red pixels (the failing path: RAM policy, Route Controller, VPC route table)")
+sys.exit(0 if red > 2000 else 1)
+PY
 }
 
 demo_timing() {
