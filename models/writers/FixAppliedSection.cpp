@@ -2,6 +2,7 @@
 #include "models/writers/FixAppliedSection.h"
 
 #include "models/common/Redactor.h"
+#include "models/writers/ReportWords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,14 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Words
-{
-    Language language;
-    QString operator()(const QString& en, const QString& zh) const
-    {
-        return language == Language::Chinese ? zh : en;
-    }
-};
+using Words = ReportWords;
 
 // One write as the audit log recorded it after it ran.
 struct WriteFacts

@@ -4,6 +4,7 @@
 #include "models/common/Redactor.h"
 #include "models/verdict/Vocabulary.h"
 #include "models/writers/FixAppliedSection.h"
+#include "models/writers/ReportWords.h"
 
 namespace unstuck {
 
@@ -11,15 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The report's own words, once per language (picked as every Bilingual text is).
-struct Words
-{
-    Language language;
-    QString operator()(const QString& en, const QString& zh) const
-    {
-        return Bilingual(en, zh).in(language);
-    }
-};
+using Words = ReportWords;
 
 struct Paint
 {
