@@ -52,7 +52,7 @@ void FixesWidget::rebuild()
         delete g;
     m_intro->setText(m_fixes.isEmpty()
                          ? tr("No fix is recommended for this diagnosis.")
-                         : tr("Recommended fixes, deepest cause first. Fix… opens a guided "
+                         : tr("Recommended fixes, root cause first. Fix… opens a guided "
                               "wizard: nothing is sent to the cluster or the cloud account "
                               "before its preview, preflight and your confirmation."));
     for (int i = 0; i < m_fixes.size(); ++i)

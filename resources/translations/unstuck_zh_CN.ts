@@ -46,149 +46,262 @@
 <context>
     <name>unstuck::ui::ApplyPage</name>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="119" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="120" />
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="121" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="122" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="123" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="124" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="125" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="126" />
         <source>seen</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="127" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="128" />
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="129" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="130" />
         <source>stopped: conflict</source>
         <translation>已停止：冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="131" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="132" />
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="132" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="133" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="221" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="222" />
         <source>Healed</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="222" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="223" />
         <source>The diagnosis finds no root cause and the stuck namespaces are gone.</source>
         <translation>诊断不再发现根因，卡住的命名空间已经消失。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="232" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="233" />
         <source>Not healed yet</source>
         <translation>尚未修复</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="232" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="233" />
         <source>Nothing was applied</source>
         <translation>没有应用任何修改</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="235" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="236" />
         <source>Still red</source>
         <translation>仍为红色</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="236" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="237" />
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="243" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="244" />
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="246" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="247" />
         <source>Undo did not complete</source>
         <translation>撤销未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="248" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="249" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="249" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="250" />
         <source>The changes were reversed; the graph shows the diagnosis made afterwards.</source>
         <translation>修改已被撤回；图中显示的是之后重新诊断的结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="255" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="256" />
         <source>Apply and verify</source>
         <translation>应用并验证</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="256" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="257" />
         <source>Each write is recorded in the audit log before and after it is sent. The graph behind this window follows the re-probes.</source>
         <translation>每次写入在发送前后都会记录到审计日志中。此窗口后面的依赖关系图会随重新探测而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="258" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="258" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="258" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="258" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
         <source>Took</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="260" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="260" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="261" />
         <source>Open &amp;audit record</source>
         <translation>打开审计记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="267" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="268" />
         <source>Applying and verifying… %1</source>
         <translation>正在应用并验证… %1</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="287" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="288" />
         <source>Undo would</source>
         <translation>撤销将会</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="290" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="291" />
         <source>Audit id: %1 (unstuck fix undo %1)</source>
         <translation>审计 ID：%1（unstuck fix undo %1）</translation>
+    </message>
+</context>
+<context>
+    <name>unstuck::ui::AuditLogDialog</name>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="30" />
+        <source>Applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="32" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="34" />
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="36" />
+        <source>Undo failed</source>
+        <translation>撤销失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="38" />
+        <source>Undone later</source>
+        <translation>之后已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="40" />
+        <source>Interrupted (no answer recorded)</source>
+        <translation>中断（未记录应答）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="51" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="56" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="56" />
+        <source>Fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="56" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="56" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="64" />
+        <source>Undo…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="65" />
+        <source>Open audit record</source>
+        <translation>打开审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="88" />
+        <source>Undo this fix?</source>
+        <translation>撤销此修复？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="149" />
+        <source>%n fix run(s) in %1.</source>
+        <translation><numerusform>%1 中有 %n 次修复记录。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="198" />
+        <source>Reading the state and checking the undo of %1…</source>
+        <translation>正在读取当前状态并检查 %1 的撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="214" />
+        <source>The undo of %1 was not started: %2</source>
+        <translation>%1 的撤销没有开始：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="216" />
+        <source>a check failed; nothing was written</source>
+        <translation>有一项检查未通过；没有写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="223" />
+        <source>Not undone: nothing was written.</source>
+        <translation>未撤销：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="231" />
+        <source>Undoing %1…</source>
+        <translation>正在撤销 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="244" />
+        <source>Undone: %1 (audit id %2).</source>
+        <translation>已撤销：%1（审计 ID %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/AuditLogDialog.cpp" line="245" />
+        <source>The undo of %1 did not complete: %2</source>
+        <translation>%1 的撤销没有完成：%2</translation>
     </message>
 </context>
 <context>
@@ -204,12 +317,12 @@
         <translation><numerusform>%2 中运行 %1 的 %n 条记录。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/fix/AuditRecordDialog.cpp" line="34" />
+        <location filename="../../ui/fix/AuditRecordDialog.cpp" line="36" />
         <source>The hash chain is intact: no line was edited, removed or reordered.</source>
         <translation>哈希链完整：没有任何一行被修改、删除或重新排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/AuditRecordDialog.cpp" line="35" />
+        <location filename="../../ui/fix/AuditRecordDialog.cpp" line="37" />
         <source>The hash chain breaks at line %1: %2</source>
         <translation>哈希链在第 %1 行断开：%2</translation>
     </message>
@@ -561,7 +674,7 @@
 <context>
     <name>unstuck::ui::DiffView</name>
     <message numerus="yes">
-        <location filename="../../ui/fix/DiffView.cpp" line="88" />
+        <location filename="../../ui/fix/DiffView.cpp" line="90" />
         <source>… %n unchanged line(s)</source>
         <translation><numerusform>… %n 行未改变</numerusform></translation>
     </message>
@@ -627,19 +740,29 @@
 <context>
     <name>unstuck::ui::FixLauncher</name>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="45" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="50" />
         <source>Fixes need a live connection: a capture bundle or pasted text can only be read.</source>
         <translation>修复需要实时连接：抓包文件或粘贴的文本只能读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="50" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="55" />
         <source>Apply the recommended fixes root first, verifying after each, through the guided wizard</source>
         <translation>通过修复向导从根因开始应用推荐的修复，每一步之后都进行验证</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="81" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="98" />
         <source>Heal all…</source>
         <translation>全部修复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/FixLauncher.cpp" line="99" />
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fix/FixLauncher.cpp" line="100" />
+        <source>Every fix applied from this computer: when, what, the change, and Undo</source>
+        <translation>从这台电脑应用的每一次修复：时间、内容、变更以及撤销</translation>
     </message>
 </context>
 <context>
@@ -718,8 +841,8 @@ Stop after the running step?</source>
     </message>
     <message>
         <location filename="../../ui/FixesWidget.cpp" line="55" />
-        <source>Recommended fixes, deepest cause first. Fix… opens a guided wizard: nothing is sent to the cluster or the cloud account before its preview, preflight and your confirmation.</source>
-        <translation>推荐的修复，最深层的原因在前。“修复…”会打开修复向导：在预览、预检和你确认之前，不会向集群或云账号发送任何内容。</translation>
+        <source>Recommended fixes, root cause first. Fix… opens a guided wizard: nothing is sent to the cluster or the cloud account before its preview, preflight and your confirmation.</source>
+        <translation>推荐的修复，根因的修复在前。“修复…”会打开修复向导：在预览、预检和你确认之前，不会向集群或云账号发送任何内容。</translation>
     </message>
     <message>
         <location filename="../../ui/FixesWidget.cpp" line="78" />
@@ -787,43 +910,43 @@ Stop after the running step?</source>
 <context>
     <name>unstuck::ui::InspectorWidget</name>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="133" />
+        <location filename="../../ui/InspectorWidget.cpp" line="132" />
         <source>Evidence: none recorded</source>
         <translation>证据：无记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/InspectorWidget.cpp" line="134" />
+        <location filename="../../ui/InspectorWidget.cpp" line="133" />
         <source>Evidence (%n)</source>
         <translation><numerusform>证据（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="159" />
+        <location filename="../../ui/InspectorWidget.cpp" line="158" />
         <source>Fix…</source>
         <translation>修复…</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="165" />
+        <location filename="../../ui/InspectorWidget.cpp" line="164" />
         <source>Fix: %1</source>
         <translation>修复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="172" />
+        <location filename="../../ui/InspectorWidget.cpp" line="171" />
         <source>In the story</source>
         <translation>在经过中</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="184" />
+        <location filename="../../ui/InspectorWidget.cpp" line="183" />
         <source>Inspector</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="185" />
+        <location filename="../../ui/InspectorWidget.cpp" line="184" />
         <source>Click a component or a link in the graph (or press Tab and Enter) to see its verdict and evidence.</source>
         <translation>点击图中的组件或连线（或按 Tab 和回车键）查看其结论和证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/InspectorWidget.cpp" line="205" />
-        <location filename="../../ui/InspectorWidget.cpp" line="227" />
+        <location filename="../../ui/InspectorWidget.cpp" line="204" />
+        <location filename="../../ui/InspectorWidget.cpp" line="226" />
         <source>root cause</source>
         <translation>根因</translation>
     </message>
@@ -1071,32 +1194,32 @@ Stop after the running step?</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="149" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="151" />
         <source>preparation</source>
         <translation>准备</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="157" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="161" />
         <source>Apply is blocked: %1</source>
         <translation>无法应用：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/fix/PreflightPage.cpp" line="159" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="163" />
         <source>Apply is blocked: %n check(s) failed. Nothing has been written.</source>
         <translation><numerusform>无法应用：%n 项检查未通过。没有写入任何内容。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="164" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="168" />
         <source>Nothing to apply: these steps are for a person.</source>
         <translation>没有可自动应用的内容：这些步骤需要人工执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="167" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="172" />
         <source>Every check passed. Nothing has been written yet.</source>
         <translation>所有检查均已通过。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="186" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="190" />
         <source>What to do:</source>
         <translation>怎么办：</translation>
     </message>
@@ -1104,63 +1227,63 @@ Stop after the running step?</source>
 <context>
     <name>unstuck::ui::PreviewPage</name>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="42" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="44" />
         <source>Statement %1: Effect &lt;span style='color:#e53935'&gt;%2&lt;/span&gt; → &lt;span style='color:#2e7d32'&gt;%3&lt;/span&gt;</source>
         <translation>语句 %1：Effect &lt;span style='color:#e53935'&gt;%2&lt;/span&gt; → &lt;span style='color:#2e7d32'&gt;%3&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="98" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="101" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="99" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="102" />
         <source>Read from the cluster and the cloud account just now: the exact requests and what they change. Nothing has been written.</source>
         <translation>刚刚从集群和云账号读取：确切的请求及其修改内容。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="104" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="107" />
         <source>Diagnosing again, so the fix is planned against the state now…</source>
         <translation>正在重新诊断，以便根据当前状态规划修复…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="106" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="109" />
         <source>Reading what the fix would change…</source>
         <translation>正在读取修复将要修改的内容…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/fix/PreviewPage.cpp" line="111" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="114" />
         <source>%n fix(es) previewed.</source>
         <translation><numerusform>已预览 %n 个修复。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="112" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="115" />
         <source>Could not prepare the fix: %1</source>
         <translation>无法准备修复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="128" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="131" />
         <source>Destructive: you will type %1 to confirm</source>
         <translation>破坏性操作：你需要输入 %1 以确认</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="134" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="137" />
         <source>Could not be prepared</source>
         <translation>无法准备</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="137" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="140" />
         <source>Steps for a person: nothing is sent.</source>
         <translation>需要人工执行的步骤：不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="144" />
         <location filename="../../ui/fix/PreviewPage.cpp" line="147" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="150" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreviewPage.cpp" line="168" />
+        <location filename="../../ui/fix/PreviewPage.cpp" line="171" />
         <source>Change made by write %1: %2 line(s) removed, %3 added</source>
         <translation>第 %1 次写入的修改：删除 %2 行，新增 %3 行</translation>
     </message>
@@ -1307,42 +1430,42 @@ Stop after the running step?</source>
         <translation>作用于</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="51" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="52" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="55" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="56" />
         <source>What it changes</source>
         <translation>它会修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="56" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="57" />
         <source>Nothing: these steps are for a person.</source>
         <translation>不修改任何内容：这些步骤需要人工执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="60" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="61" />
         <source>What it does not change</source>
         <translation>它不会修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="61" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="62" />
         <source>Nothing beyond the writes above; what they give up on is said under Risk. Nothing is written until you type the name and press Apply.</source>
         <translation>除上述写入外不修改任何内容；它们放弃了什么见“风险”。在你输入名称并按“应用”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="64" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="65" />
         <source>Nothing beyond the writes above: no other object, policy or route. Nothing is written until you press Apply.</source>
         <translation>除上述写入外不修改任何内容：不涉及其他对象、策略或路由。在你按“应用”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="70" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="71" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WhatPage.cpp" line="72" />
+        <location filename="../../ui/fix/WhatPage.cpp" line="73" />
         <source>Done when</source>
         <translation>完成标准</translation>
     </message>
@@ -1542,7 +1665,7 @@ Stop after the running step?</source>
         <translation>未验证（不支持试运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WizardText.cpp" line="88" />
+        <location filename="../../ui/fix/WizardText.cpp" line="89" />
         <source>could not check</source>
         <translation>无法检查</translation>
     </message>

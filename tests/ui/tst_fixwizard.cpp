@@ -17,6 +17,7 @@
 #include "ui/LinkItem.h"
 #include "ui/MainWindow.h"
 #include "ui/fix/ApplyPage.h"
+#include "ui/fix/AuditLogDialog.h"
 #include "ui/fix/AuditRecordDialog.h"
 #include "ui/fix/ConfirmPage.h"
 #include "ui/fix/DiffView.h"
@@ -248,6 +249,50 @@ private Q_SLOTS:
         QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
         QVERIFY(bench.window->lastResult().rootCause);
         shoot(wizard, u"seed-7-undone"_s);
+    }
+
+    void auditLog_listsTheRun_showsItsDiff_andUndoBringsTheRedBack()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s));
+        QVERIFY(bench.diagnose(bench.sim.profile()).rootCause);
+        // A fix applied earlier, from the command line, into the same audit log.
+        const test::ProcessRun applied = test::runProcess(
+            QStringLiteral(UNSTUCK_BINARY),
+            {u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--yes"_s, u"--profile"_s,
+             bench.sim.profile(), u"--audit-log"_s, bench.auditPath()});
+        QVERIFY2(applied.exitCode == 0, applied.err.constData());
+
+        AuditLogDialog* log = bench.launcher->openAuditLog();
+        QVERIFY(log);
+        QCOMPARE(log->rowCount(), 1);
+        QCOMPARE(log->cell(0, 1), u"ram-policy-allow"_s);
+        QCOMPARE(log->cell(0, 2), u"Applied"_s);
+        log->select(0);
+        bool denyRemoved = false, allowAdded = false;
+        for (const LineDiff::Line& l : log->diff()->lines()) {
+            denyRemoved |= l.kind == LineDiff::Kind::Removed && l.text.contains(u"\"Deny\""_s);
+            allowAdded |= l.kind == LineDiff::Kind::Added && l.text.contains(u"\"Allow\""_s);
+        }
+        QVERIFY(denyRemoved && allowAdded);
+        QVERIFY(log->undoButton()->isEnabled());
+
+        // Undo: previewed, confirmed, applied; the run says so and the graph is red again.
+        QString previewed;
+        log->setConfirm([&](const QString& preview) {
+            previewed = preview;
+            return true;
+        });
+        QSignalSpy undone(log, &AuditLogDialog::undone);
+        QTest::mouseClick(log->undoButton(), Qt::LeftButton);
+        QVERIFY(undone.wait(60000));
+        QVERIFY2(undone.first().first().toBool(), qPrintable(log->status()));
+        QVERIFY(previewed.contains(u"SetDefaultPolicyVersion"_s));
+        QCOMPARE(log->rowCount(), 2);
+        QCOMPARE(log->cell(0, 2), u"Undone later"_s);
+        QCOMPARE(log->cell(1, 2), u"Undone"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(bench.state(ids::RamPolicy), ComponentState::Failing, 30000);
+        shoot(log, u"auditlog-undone"_s);
     }
 
     void readOnlyIdentity_preflightBlocksApply()

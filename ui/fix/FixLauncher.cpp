@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/fix/FixLauncher.h"
 
+#include "models/fixes/AuditLog.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/FixesWidget.h"
 #include "ui/GraphScene.h"
 #include "ui/InspectorWidget.h"
 #include "ui/MainWindow.h"
+#include "ui/fix/AuditLogDialog.h"
 #include "ui/fix/FixWizard.h"
 
 #include <QAction>
@@ -15,12 +17,15 @@
 namespace unstuck::ui {
 
 FixLauncher::FixLauncher(MainWindow* window)
-    : QObject(window), m_window(window), m_healAll(new QAction(window))
+    : QObject(window), m_window(window), m_healAll(new QAction(window)),
+      m_auditLog(new QAction(window))
 {
     m_healAll->setObjectName(QStringLiteral("healAll"));
+    m_auditLog->setObjectName(QStringLiteral("auditLog"));
     if (auto* bar = window->findChild<QToolBar*>())
-        bar->addAction(m_healAll);
+        bar->addActions({m_healAll, m_auditLog});
     connect(m_healAll, &QAction::triggered, this, [this] { open({}); });
+    connect(m_auditLog, &QAction::triggered, this, &FixLauncher::openAuditLog);
     DiagnosisPage* page = window->page();
     connect(page->fixes(), &FixesWidget::fixRequested, this,
             [this](const QString& id) { open({id}); });
@@ -75,9 +80,25 @@ FixWizard* FixLauncher::open(const QStringList& fixIds)
     return m_wizard;
 }
 
+AuditLogDialog* FixLauncher::openAuditLog()
+{
+    const QString path =
+        m_options.auditLogPath.isEmpty() ? AuditLog::defaultPath() : m_options.auditLogPath;
+    auto* dialog = new AuditLogDialog(path, m_window->lastRequest(), m_options, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // After an undo the window shows what it restored.
+    connect(dialog, &AuditLogDialog::undone, m_window,
+            [this] { m_window->diagnose(m_window->lastRequest()); });
+    dialog->show();
+    return dialog;
+}
+
 void FixLauncher::retranslate()
 {
     m_healAll->setText(tr("Heal all…"));
+    m_auditLog->setText(tr("Audit log…"));
+    m_auditLog->setToolTip(tr("Every fix applied from this computer: when, what, the change, and "
+                              "Undo"));
 }
 
 bool FixLauncher::eventFilter(QObject* watched, QEvent* event)

@@ -10,6 +10,7 @@ class QAction;
 
 namespace unstuck::ui {
 
+class AuditLogDialog;
 class FixWizard;
 class MainWindow;
 
@@ -28,6 +29,9 @@ public:
     FixWizard* open(const QStringList& fixIds);
     FixWizard* wizard() const;
     QAction* healAllAction() const { return m_healAll; }
+    QAction* auditLogAction() const { return m_auditLog; }
+    // The audit log's runs, their diffs and Undo (the same engine as the wizard's Undo).
+    AuditLogDialog* openAuditLog();
 
 Q_SIGNALS:
     void wizardOpened(unstuck::ui::FixWizard* wizard);
@@ -39,6 +43,7 @@ private:
 
     MainWindow* m_window;
     QAction* m_healAll;
+    QAction* m_auditLog;
     FixOptions m_options;
     QPointer<FixWizard> m_wizard;
 };
