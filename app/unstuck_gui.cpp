@@ -13,6 +13,7 @@
 #include "ui/StallMonitor.h"
 #include "ui/fix/FixAutoplay.h"
 #include "ui/fix/FixLauncher.h"
+#include "unstuck_revision.h"
 
 #include <QAction>
 #include <QApplication>
@@ -235,8 +236,12 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Unstuck"));
     QApplication::setApplicationName(QStringLiteral("unstuck"));
-    QApplication::setApplicationVersion(QStringLiteral(UNSTUCK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("unstuck"));
+    // Help → About shows what `unstuck --version` prints.
+    QApplication::setApplicationVersion(
+        QStringLiteral(UNSTUCK_VERSION " (git " UNSTUCK_GIT_REVISION ")"));
+    // The .desktop file's id (packaging/linux): Wayland matches the window to its menu entry and
+    // icon by it.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.unstuck_dev.Unstuck"));
     log::init();
     log::installQtMessageHandler();
 

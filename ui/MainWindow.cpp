@@ -133,12 +133,7 @@ void MainWindow::connectActions()
     on("diagnose", this, &MainWindow::rerun);
     on("cancel", this, &MainWindow::cancel);
     on("connect", this, &MainWindow::showConnect);
-    on("about", this, [this] {
-        QMessageBox::about(this, tr("About Unstuck"),
-                           tr("<b>Unstuck</b> %1<br/>Finds why a Kubernetes namespace is stuck "
-                              "in Terminating.<br/>GPL-3.0-or-later.")
-                               .arg(QStringLiteral(UNSTUCK_VERSION)));
-    });
+    on("about", this, [this] { QMessageBox::about(this, tr("About Unstuck"), aboutText()); });
     connect(action(QStringLiteral("presenter")), &QAction::toggled, m_page,
             &DiagnosisPage::setPresenterMode);
     connect(action(QStringLiteral("darkPalette")), &QAction::toggled, this,
@@ -182,6 +177,20 @@ void MainWindow::refreshSources()
 {
     if (m_sourcesProvider)
         m_connect->setSources(m_sourcesProvider());
+}
+
+// Version, git revision and Qt as `unstuck --version` prints them, and every third-party
+// licence the program links (packaging/linux/copyright has the full texts' references).
+QString MainWindow::aboutText() const
+{
+    const QString version = QCoreApplication::applicationVersion().isEmpty()
+                                ? QStringLiteral(UNSTUCK_VERSION)
+                                : QCoreApplication::applicationVersion();
+    return tr("<b>Unstuck</b> %1<br/>Qt %2<br/>Finds why a Kubernetes namespace is stuck in "
+              "Terminating.<br/>GPL-3.0-or-later.<p>Third-party software: Qt 6 (LGPL-3.0 / "
+              "GPL-3.0; Qt Charts GPL-3.0), yaml-cpp (MIT), spdlog and fmt (MIT), nlohmann/json "
+              "(MIT), QtKeychain (BSD-2-Clause), OpenSSL (Apache-2.0).</p>")
+        .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion()));
 }
 
 void MainWindow::retranslate()

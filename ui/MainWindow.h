@@ -64,6 +64,8 @@ public:
     bool isRunning() const;
     const DiagnosisResult& lastResult() const;
     DiagnosisRequest lastRequest() const { return m_request; }
+    // Help → About: version, git revision, Qt and every third-party licence.
+    QString aboutText() const;
     DiagnosisPage* page() const { return m_page; }
     ConnectView* connectView() const { return m_connect; }
     SimProcess* simulator() const { return m_sim; }

@@ -40,7 +40,7 @@ Z = {
 'Evidence: none recorded':'证据：无记录','Evidence (%n)':'证据（%n）','In the story':'在经过中',
 'Click a component or a link in the graph (or press Tab and Enter) to see its verdict and evidence.':'点击图中的组件或连线（或按 Tab 和回车键）查看其结论和证据。',
 'root cause':'根因','About Unstuck':'关于 Unstuck',
-'<b>Unstuck</b> %1<br/>Finds why a Kubernetes namespace is stuck in Terminating.<br/>GPL-3.0-or-later.':'<b>Unstuck</b> %1<br/>找出 Kubernetes 命名空间卡在 Terminating 的原因。<br/>GPL-3.0-or-later。',
+'<b>Unstuck</b> %1<br/>Qt %2<br/>Finds why a Kubernetes namespace is stuck in Terminating.<br/>GPL-3.0-or-later.<p>Third-party software: Qt 6 (LGPL-3.0 / GPL-3.0; Qt Charts GPL-3.0), yaml-cpp (MIT), spdlog and fmt (MIT), nlohmann/json (MIT), QtKeychain (BSD-2-Clause), OpenSSL (Apache-2.0).</p>':'<b>Unstuck</b> %1<br/>Qt %2<br/>找出 Kubernetes 命名空间卡在 Terminating 的原因。<br/>GPL-3.0-or-later。<p>第三方软件：Qt 6（LGPL-3.0 / GPL-3.0；Qt Charts 为 GPL-3.0）、yaml-cpp（MIT）、spdlog 和 fmt（MIT）、nlohmann/json（MIT）、QtKeychain（BSD-2-Clause）、OpenSSL（Apache-2.0）。</p>',
 'Unstuck — why is my namespace stuck?':'Unstuck —— 我的命名空间为什么卡住了？',
 '&Connect…':'连接(&C)…','Choose a cluster, a profile or the demo':'选择集群、配置文件或演示',
 '&Open connection profile…':'打开连接配置文件(&O)…','Open &capture bundle…':'打开抓包文件(&C)…','Replay a recorded diagnosis':'重放已录制的诊断',

@@ -972,151 +972,151 @@ Stop after the running step?</source>
         <translation>关于 Unstuck</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="138" />
-        <source>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Finds why a Kubernetes namespace is stuck in Terminating.&lt;br/&gt;GPL-3.0-or-later.</source>
-        <translation>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;找出 Kubernetes 命名空间卡在 Terminating 的原因。&lt;br/&gt;GPL-3.0-or-later。</translation>
+        <location filename="../../ui/MainWindow.cpp" line="191" />
+        <source>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Qt %2&lt;br/&gt;Finds why a Kubernetes namespace is stuck in Terminating.&lt;br/&gt;GPL-3.0-or-later.&lt;p&gt;Third-party software: Qt 6 (LGPL-3.0 / GPL-3.0; Qt Charts GPL-3.0), yaml-cpp (MIT), spdlog and fmt (MIT), nlohmann/json (MIT), QtKeychain (BSD-2-Clause), OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Qt %2&lt;br/&gt;找出 Kubernetes 命名空间卡在 Terminating 的原因。&lt;br/&gt;GPL-3.0-or-later。&lt;p&gt;第三方软件：Qt 6（LGPL-3.0 / GPL-3.0；Qt Charts 为 GPL-3.0）、yaml-cpp（MIT）、spdlog 和 fmt（MIT）、nlohmann/json（MIT）、QtKeychain（BSD-2-Clause）、OpenSSL（Apache-2.0）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="189" />
+        <location filename="../../ui/MainWindow.cpp" line="200" />
         <source>Unstuck — why is my namespace stuck?</source>
         <translation>Unstuck —— 我的命名空间为什么卡住了？</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="192" />
+        <location filename="../../ui/MainWindow.cpp" line="203" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="224" />
-        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <location filename="../../ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Diagnosing…</source>
         <translation>正在诊断…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="260" />
         <source>Reading the access key from the OS keychain…</source>
         <translation>正在从系统钥匙串读取访问密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266" />
-        <location filename="../../ui/MainWindow.cpp" line="274" />
+        <location filename="../../ui/MainWindow.cpp" line="277" />
+        <location filename="../../ui/MainWindow.cpp" line="285" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="314" />
+        <location filename="../../ui/MainWindow.cpp" line="325" />
         <source>Done, with a problem (see above the graph).</source>
         <translation>已完成，但有一个问题（见图上方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="316" />
-        <location filename="../../ui/MainWindow.cpp" line="334" />
+        <location filename="../../ui/MainWindow.cpp" line="327" />
+        <location filename="../../ui/MainWindow.cpp" line="345" />
         <source>Cancelled: the graph shows what was known so far.</source>
         <translation>已取消：图中显示的是目前已知的情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="318" />
+        <location filename="../../ui/MainWindow.cpp" line="329" />
         <source>Done: root cause found in %1 ms.</source>
         <translation>完成：在 %1 毫秒内找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="321" />
+        <location filename="../../ui/MainWindow.cpp" line="332" />
         <source>Done: no root cause found.</source>
         <translation>完成：未找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="343" />
+        <location filename="../../ui/MainWindow.cpp" line="354" />
         <source>Could not diagnose.</source>
         <translation>无法诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="363" />
+        <location filename="../../ui/MainWindow.cpp" line="374" />
         <source>Could not diagnose: %1</source>
         <translation>无法诊断：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="366" />
+        <location filename="../../ui/MainWindow.cpp" line="377" />
         <source>Check that you are on the VPN or behind the right proxy, that the server URL in the kubeconfig is right, and that `kubectl cluster-info` answers.</source>
         <translation>请检查是否已连接 VPN 或使用了正确的代理、kubeconfig 中的服务器地址是否正确，以及 `kubectl cluster-info` 能否应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="385" />
+        <location filename="../../ui/MainWindow.cpp" line="396" />
         <source>Starting the simulator (scenario %1)…</source>
         <translation>正在启动模拟器（场景 %1）…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="396" />
+        <location filename="../../ui/MainWindow.cpp" line="407" />
         <source>Unstuck — demo: %1</source>
         <translation>Unstuck —— 演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="405" />
+        <location filename="../../ui/MainWindow.cpp" line="416" />
         <source>Demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="407" />
+        <location filename="../../ui/MainWindow.cpp" line="418" />
         <source>The demo did not start.</source>
         <translation>演示未能启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="416" />
+        <location filename="../../ui/MainWindow.cpp" line="427" />
         <source>The connection profile %1 does not exist. Choose another file (File → Open) or pick a context.</source>
         <translation>连接配置文件 %1 不存在。请选择其他文件（文件 → 打开）或选择一个上下文。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="437" />
+        <location filename="../../ui/MainWindow.cpp" line="448" />
         <source>The clipboard holds no text to diagnose.</source>
         <translation>剪贴板中没有可诊断的文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="486" />
+        <location filename="../../ui/MainWindow.cpp" line="497" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="489" />
+        <location filename="../../ui/MainWindow.cpp" line="500" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="492" />
+        <location filename="../../ui/MainWindow.cpp" line="503" />
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="495" />
+        <location filename="../../ui/MainWindow.cpp" line="506" />
         <source>Markdown report (*.md)</source>
         <translation>Markdown 报告 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="498" />
-        <location filename="../../ui/MainWindow.cpp" line="505" />
+        <location filename="../../ui/MainWindow.cpp" line="509" />
+        <location filename="../../ui/MainWindow.cpp" line="516" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="503" />
+        <location filename="../../ui/MainWindow.cpp" line="514" />
         <source>Exported %1.</source>
         <translation>已导出 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="511" />
+        <location filename="../../ui/MainWindow.cpp" line="522" />
         <source>Open connection profile</source>
         <translation>打开连接配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="511" />
+        <location filename="../../ui/MainWindow.cpp" line="522" />
         <source>Connection profile (*.json);;All files (*)</source>
         <translation>连接配置文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="518" />
+        <location filename="../../ui/MainWindow.cpp" line="529" />
         <source>Open capture bundle</source>
         <translation>打开抓包文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="519" />
+        <location filename="../../ui/MainWindow.cpp" line="530" />
         <source>Capture bundle (*);;All files (*)</source>
         <translation>抓包文件 (*);;所有文件 (*)</translation>
     </message>

@@ -86,6 +86,17 @@ class TestMainWindow : public QObject
     static QString withoutBreaks(QString text) { return text.remove(QChar(0x200B)); }
 
 private Q_SLOTS:
+    void about_namesVersionQtAndEveryThirdPartyLicence()
+    {
+        Fixture f;
+        const QString about = f.window.aboutText();
+        QVERIFY(about.contains(QStringLiteral(UNSTUCK_VERSION)));
+        QVERIFY(about.contains(QString::fromLatin1(qVersion())));
+        for (const char* name : {"Qt 6", "yaml-cpp", "spdlog", "nlohmann/json", "QtKeychain",
+                                 "OpenSSL", "GPL-3.0-or-later"})
+            QVERIFY2(about.contains(QLatin1String(name)), name);
+    }
+
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void diagnose_rendersRedPathBadgeFixesAndTimeline()
