@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tickets/TicketFinalizers.h"
 
+#include "models/tickets/ImpliedNamespace.h"
+
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
@@ -107,7 +109,7 @@ QString TicketFinalizers::fallbackNamespace(const TicketFacts& facts)
     for (const TicketFacts::Object& o : facts.objects)
         if (o.object.value(QStringLiteral("kind")).toString() == QLatin1String("Namespace"))
             names.insert(metadataOf(o.object).value(QStringLiteral("name")).toString());
-    return names.size() == 1 ? *names.cbegin() : QStringLiteral("unnamed-namespace");
+    return ImpliedNamespace::nameFrom(names);
 }
 
 // The namespace as the namespace controller would show it: Terminating, with
@@ -128,23 +130,13 @@ QJsonObject TicketFinalizers::impliedNamespace(const QString& name, const QList<
     QJsonObject annotations{
         {QStringLiteral("unstuck.dev/partial"), QStringLiteral("true")},
         {QStringLiteral("unstuck.dev/finalizers-of"), objects.join(QStringLiteral("; "))}};
-    if (name == QLatin1String("unnamed-namespace"))
-        annotations.insert(QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true"));
-    const QJsonObject condition{
-        {QStringLiteral("type"), QStringLiteral("NamespaceFinalizersRemaining")},
-        {QStringLiteral("status"), QStringLiteral("True")},
-        {QStringLiteral("reason"), QStringLiteral("SomeFinalizersRemain")},
-        {QStringLiteral("message"),
-         QStringLiteral("Some content in the namespace has finalizers remaining: ") +
-             items.join(QStringLiteral(", "))}};
-    return QJsonObject{
-        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-        {QStringLiteral("kind"), QStringLiteral("Namespace")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("annotations"), annotations}}},
-        {QStringLiteral("status"),
-         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Terminating")},
-                     {QStringLiteral("conditions"), QJsonArray{condition}}}}};
+    return ImpliedNamespace::terminating(
+        name,
+        ImpliedNamespace::condition(
+            QStringLiteral("NamespaceFinalizersRemaining"), QStringLiteral("SomeFinalizersRemain"),
+            QStringLiteral("Some content in the namespace has finalizers remaining: ") +
+                items.join(QStringLiteral(", "))),
+        annotations);
 }
 
 } // namespace unstuck

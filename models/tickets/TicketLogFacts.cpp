@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tickets/TicketLogFacts.h"
 
+#include "models/tickets/ImpliedNamespace.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -22,32 +24,9 @@ QJsonObject withLine(QJsonObject object, const QString& line, bool partial)
     return object;
 }
 
-QJsonObject condition(const QString& type, const QString& reason, const QString& message)
-{
-    return QJsonObject{{QStringLiteral("type"), type},
-                       {QStringLiteral("status"), QStringLiteral("True")},
-                       {QStringLiteral("reason"), reason},
-                       {QStringLiteral("message"), message}};
-}
-
 QJsonObject terminatingNamespace(const QString& name, const QJsonObject& cond, const QString& line)
 {
-    QJsonObject metadata{{QStringLiteral("name"), name}};
-    if (name == QLatin1String("unnamed-namespace"))
-        metadata.insert(
-            QStringLiteral("annotations"),
-            QJsonObject{{QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true")}});
-    return withLine(
-        QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Namespace")},
-            {QStringLiteral("metadata"), metadata},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("finalizers"), QJsonArray{QStringLiteral("kubernetes")}}}},
-            {QStringLiteral("status"),
-             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Terminating")},
-                         {QStringLiteral("conditions"), QJsonArray{cond}}}}},
-        line, true);
+    return withLine(ImpliedNamespace::terminating(name, cond, {}, true), line, true);
 }
 
 // The condition the namespace controller writes for an error it logged
@@ -55,10 +34,10 @@ QJsonObject terminatingNamespace(const QString& name, const QJsonObject& cond, c
 QJsonObject deletionCondition(const QString& error)
 {
     if (error.contains(QLatin1String("unable to retrieve the complete list of server APIs")))
-        return condition(QStringLiteral("NamespaceDeletionDiscoveryFailure"),
-                         QStringLiteral("DiscoveryFailed"), error);
-    return condition(QStringLiteral("NamespaceDeletionContentFailure"),
-                     QStringLiteral("ContentDeletionFailed"), error);
+        return ImpliedNamespace::condition(QStringLiteral("NamespaceDeletionDiscoveryFailure"),
+                                           QStringLiteral("DiscoveryFailed"), error);
+    return ImpliedNamespace::condition(QStringLiteral("NamespaceDeletionContentFailure"),
+                                       QStringLiteral("ContentDeletionFailed"), error);
 }
 
 // The error as the controller wrote it: without the structured-log wrapper around it
@@ -163,11 +142,12 @@ void TicketLogFacts::scanMessages(const QString& joinedText, const QString& file
         return;
     if (const auto m = contentFailure.match(joinedText); m.hasMatch())
         facts->objects.append(
-            {terminatingNamespace(QStringLiteral("unnamed-namespace"),
-                                  condition(QStringLiteral("NamespaceDeletionContentFailure"),
-                                            QStringLiteral("ContentDeletionFailed"),
-                                            unwrapError(m.captured(0)).simplified()),
-                                  m.captured(0)),
+            {terminatingNamespace(
+                 QStringLiteral("unnamed-namespace"),
+                 ImpliedNamespace::condition(QStringLiteral("NamespaceDeletionContentFailure"),
+                                             QStringLiteral("ContentDeletionFailed"),
+                                             unwrapError(m.captured(0)).simplified()),
+                 m.captured(0)),
              file, QStringLiteral("namespace condition message")});
 }
 

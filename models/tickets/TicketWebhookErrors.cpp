@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tickets/TicketWebhookErrors.h"
 
+#include "models/tickets/ImpliedNamespace.h"
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -37,25 +39,13 @@ void TicketWebhookErrors::implyNamespace(TicketFacts* facts)
         names.insert(
             o.object.value(QStringLiteral("metadata")).toObject().value(u"name").toString());
     }
-    const QString name = names.size() == 1 ? *names.cbegin() : QStringLiteral("unnamed-namespace");
-    QJsonObject annotations{{QStringLiteral("unstuck.dev/partial"), QStringLiteral("true")},
-                            {QStringLiteral("unstuck.dev/pasted-line"), error->line},
-                            {QStringLiteral("unstuck.dev/implied-from"), QStringLiteral("error")}};
-    if (name == QLatin1String("unnamed-namespace"))
-        annotations.insert(QStringLiteral("unstuck.dev/name-unknown"), QStringLiteral("true"));
-    const QJsonObject condition{
-        {QStringLiteral("type"), QStringLiteral("NamespaceDeletionContentFailure")},
-        {QStringLiteral("status"), QStringLiteral("True")},
-        {QStringLiteral("reason"), QStringLiteral("ContentDeletionFailed")},
-        {QStringLiteral("message"), error->line}};
-    const QJsonObject ns{
-        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-        {QStringLiteral("kind"), QStringLiteral("Namespace")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("annotations"), annotations}}},
-        {QStringLiteral("status"),
-         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Terminating")},
-                     {QStringLiteral("conditions"), QJsonArray{condition}}}}};
+    const QJsonObject ns = ImpliedNamespace::terminating(
+        ImpliedNamespace::nameFrom(names),
+        ImpliedNamespace::condition(QStringLiteral("NamespaceDeletionContentFailure"),
+                                    QStringLiteral("ContentDeletionFailed"), error->line),
+        {{QStringLiteral("unstuck.dev/partial"), QStringLiteral("true")},
+         {QStringLiteral("unstuck.dev/pasted-line"), error->line},
+         {QStringLiteral("unstuck.dev/implied-from"), QStringLiteral("error")}});
     facts->objects.append({ns, error->file, QStringLiteral("pasted webhook error")});
 }
 
