@@ -25,7 +25,8 @@ public:
     static QByteArray protobuf(const QList<ApiGroupVersion>& groupVersions, const QString& version);
     static QJsonObject json(const QList<ApiGroupVersion>& groupVersions, const QString& version);
 
-    // One writable path: the collection (POST) or the object (PATCH, PUT).
+    // One writable path: the collection (POST) or the object (PATCH, PUT). The OpenAPI v3
+    // documents (/openapi/v3/…) describe the same paths.
     struct Path
     {
         QString path;

@@ -144,26 +144,19 @@ QJsonObject openApiDocument(const ApiGroupVersion& gv)
                     {QStringLiteral("schema"),
                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}};
     QJsonObject paths;
-    for (const ApiResource& r : gv.resources) {
-        const QJsonObject gvk{{QStringLiteral("group"), r.group},
-                              {QStringLiteral("version"), r.version},
-                              {QStringLiteral("kind"), r.kind}};
-        const QString base =
-            (r.group.isEmpty() ? QStringLiteral("/api/") + r.version
-                               : QStringLiteral("/apis/%1/%2").arg(r.group, r.version)) +
-            (r.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/")) +
-            r.plural;
+    for (const OpenApiV2::Path& p : OpenApiV2::paths({gv})) {
         const QJsonObject op{
-            {QStringLiteral("x-kubernetes-group-version-kind"), gvk},
+            {QStringLiteral("x-kubernetes-group-version-kind"),
+             QJsonObject{{QStringLiteral("group"), p.group},
+                         {QStringLiteral("version"), p.version},
+                         {QStringLiteral("kind"), p.kind}}},
             {QStringLiteral("parameters"), params},
             {QStringLiteral("responses"),
              QJsonObject{{QStringLiteral("200"),
                           QJsonObject{{QStringLiteral("description"), QStringLiteral("OK")}}}}}};
-        if (r.verbs.contains(QLatin1String("create")))
-            paths.insert(base, QJsonObject{{QStringLiteral("post"), op}});
-        if (r.verbs.contains(QLatin1String("patch")))
-            paths.insert(base + QStringLiteral("/{name}"),
-                         QJsonObject{{QStringLiteral("patch"), op}, {QStringLiteral("put"), op}});
+        paths.insert(p.path, p.object ? QJsonObject{{QStringLiteral("patch"), op},
+                                                    {QStringLiteral("put"), op}}
+                                      : QJsonObject{{QStringLiteral("post"), op}});
     }
     return QJsonObject{
         {QStringLiteral("openapi"), QStringLiteral("3.0.0")},
