@@ -2,6 +2,7 @@
 // `unstuck --self-check` and `unstuck --version`: the build tree has everything an installed
 // copy needs, and a copy of `unstuck` without the simulator next to it says so and exits 1.
 #include "packaging/selfcheck/SelfCheck.h"
+#include "support/SimProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,20 +20,11 @@ class TestSelfCheck : public QObject
         QString out;
     };
 
+    // stdout and stderr together: the checks' lines are looked up by name, not by order.
     static Output run(const QString& binary, const QStringList& arguments)
     {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(binary, arguments);
-        Output output;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return output;
-        }
-        output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        output.out = QString::fromUtf8(process.readAll());
-        return output;
+        const unstuck::test::ProcessRun r = unstuck::test::runProcess(binary, arguments);
+        return {r.exitCode, QString::fromUtf8(r.out + r.err)};
     }
 
     static QString line(const QString& text, const QString& name)
