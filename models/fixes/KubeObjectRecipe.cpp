@@ -102,18 +102,44 @@ void addDelete(PreparedFix& fix, const Target& t, const QJsonObject& object)
     fix.undoState.append(absent);
 }
 
-void addFinalizerRemoval(PreparedFix& fix, const Target& t, const QJsonObject& object)
+// A JSON Patch of `object` as one write, previewed as the object before and after it.
+const FixWrite& addJsonPatch(PreparedFix& fix, const Target& t, const QJsonObject& object,
+                             const QJsonArray& patch)
 {
-    const QJsonArray patch = KubePatches::removeFinalizers(object);
     QString error;
     const auto after = JsonDiff::patch(object, patch, &error);
     fix.writes.append(makeWrite(
         fix, t.step, FixRequest::kube("PATCH", t.path, compact(patch), KubePatches::kJsonPatch),
         object, after.value_or(QJsonValue())));
-    const FixWrite& write = fix.writes.last();
-    QJsonObject changed = object;
+    return fix.writes.last();
+}
+
+// `object` with the resourceVersion the write's answer will carry: what the undo's test ops
+// compare against.
+QJsonObject withAnsweredVersion(QJsonObject object, const FixWrite& write)
+{
     QJsonObject m = meta(object);
     m.insert(u"resourceVersion"_s, fromResponse(write.id, u"metadata.resourceVersion"_s));
+    object.insert(u"metadata"_s, m);
+    return object;
+}
+
+// The undo runs only while the object still has the resourceVersion the write left it with.
+void addStillAsLeft(PreparedFix& fix, const Target& t, const FixWrite& write, const QString& why)
+{
+    StateFact still;
+    still.key = describe(t.path) + u" resourceVersion ("_s + why + u')';
+    still.read = FixRequest::kube("GET", t.path);
+    still.field = u"metadata.resourceVersion"_s;
+    still.value = fromResponse(write.id, u"metadata.resourceVersion"_s);
+    fix.undoState.append(still);
+}
+
+void addFinalizerRemoval(PreparedFix& fix, const Target& t, const QJsonObject& object)
+{
+    const FixWrite& write = addJsonPatch(fix, t, object, KubePatches::removeFinalizers(object));
+    QJsonObject changed = withAnsweredVersion(object, write);
+    QJsonObject m = meta(changed);
     m.remove(u"finalizers"_s);
     changed.insert(u"metadata"_s, m);
     FixPreparer::addUndo(
@@ -126,12 +152,7 @@ void addFinalizerRemoval(PreparedFix& fix, const Target& t, const QJsonObject& o
                              changed, meta(object).value(u"finalizers"_s).toArray())),
                          KubePatches::kJsonPatch),
         object);
-    StateFact still;
-    still.key = describe(t.path) + u" resourceVersion (the object must still exist)"_s;
-    still.read = FixRequest::kube("GET", t.path);
-    still.field = u"metadata.resourceVersion"_s;
-    still.value = fromResponse(write.id, u"metadata.resourceVersion"_s);
-    fix.undoState.append(still);
+    addStillAsLeft(fix, t, write, u"the object must still exist"_s);
 }
 
 // A CRD's conversion webhook replaced by strategy None; undo puts the saved conversion back while
@@ -144,17 +165,8 @@ void addConversionRemoval(PreparedFix& fix, const Target& t, const QJsonObject& 
             describe(t.path), conversion.toObject().value(u"strategy"_s).toString(u"None"_s));
         return;
     }
-    const QJsonArray patch = KubePatches::removeConversion(crd);
-    QString error;
-    const auto after = JsonDiff::patch(crd, patch, &error);
-    fix.writes.append(makeWrite(
-        fix, t.step, FixRequest::kube("PATCH", t.path, compact(patch), KubePatches::kJsonPatch),
-        crd, after.value_or(QJsonValue())));
-    const FixWrite& write = fix.writes.last();
-    QJsonObject changed = crd;
-    QJsonObject m = meta(crd);
-    m.insert(u"resourceVersion"_s, fromResponse(write.id, u"metadata.resourceVersion"_s));
-    changed.insert(u"metadata"_s, m);
+    const FixWrite& write = addJsonPatch(fix, t, crd, KubePatches::removeConversion(crd));
+    const QJsonObject changed = withAnsweredVersion(crd, write);
     FixRequest restore = FixRequest::kube(
         "PATCH", t.path, compact(KubePatches::restoreConversion(changed, conversion)),
         KubePatches::kJsonPatch);
@@ -164,12 +176,7 @@ void addConversionRemoval(PreparedFix& fix, const Target& t, const QJsonObject& 
         Text(u"Put the saved conversion webhook back on %1"_s, u"把备份的转换 Webhook 恢复到 %1"_s)
             .arg(describe(t.path)),
         restore, crd);
-    StateFact still;
-    still.key = describe(t.path) + u" resourceVersion (the fix's change must still be there)"_s;
-    still.read = FixRequest::kube("GET", t.path);
-    still.field = u"metadata.resourceVersion"_s;
-    still.value = fromResponse(write.id, u"metadata.resourceVersion"_s);
-    fix.undoState.append(still);
+    addStillAsLeft(fix, t, write, u"the fix's change must still be there"_s);
 }
 
 void addFinalize(PreparedFix& fix, const Target& t, const QJsonObject& object)
