@@ -210,10 +210,11 @@ void FixRun::verified(bool healed, const DiagnosisResult& last, const QStringLis
     m_outcome.stillRed = stillRed;
     if (healed)
         return finish(FixOutcome::Healed);
+    const Bilingual red = Bilingual::join(FixVerifier::redText(last), u"; "_s, u"；"_s);
     say(u"verify"_s, {},
         Text(u"not healed within %1 s; still red: %2"_s, u"%1 秒内未恢复；仍然异常：%2"_s)
-            .arg(m_options.verifyTimeoutMs / 1000)
-            .arg(stillRed.join(u"; "_s).left(400)),
+            .arg(QString::number(m_options.verifyTimeoutMs / 1000),
+                 Text(red.en.left(400), red.zh.left(400))),
         u"failed"_s);
     if (m_mode != Mode::HealAll)
         return finish(FixOutcome::NotVerified);

@@ -2,6 +2,7 @@
 #include "models/engine/FixVerifier.h"
 
 #include "models/engine/DiagnosisEngine.h"
+#include "models/fixes/FixPreflight.h"
 #include "models/fixes/StateReader.h"
 #include "models/tickets/KubePath.h"
 #include "models/verdict/Vocabulary.h"
@@ -21,17 +22,6 @@ Bilingual shown(const QString& value)
     if (value == u"<none>"_s)
         return {u"none"_s, u"无"_s};
     return Bilingual::same(value);
-}
-
-// The watched facts' keys below ("route entry 172.16.1.0/24", "namespace tobedeletedb"), as a
-// person reads them in either language.
-Bilingual watchedLabel(const QString& key)
-{
-    for (const auto& [en, zh] :
-         {std::pair{u"route entry "_s, u"路由条目 "_s}, std::pair{u"namespace "_s, u"命名空间 "_s}})
-        if (key.startsWith(en))
-            return {key, zh + key.mid(en.size())};
-    return Bilingual::same(key);
 }
 
 StateFact watch(const QString& key, const FixRequest& read, const QString& field)
@@ -144,6 +134,26 @@ QStringList FixVerifier::red(const DiagnosisResult& result)
     return out;
 }
 
+QList<Bilingual> FixVerifier::redText(const DiagnosisResult& result)
+{
+    QList<Bilingual> out;
+    if (!result.complete && !result.error.isEmpty())
+        out << Text(u"diagnosis: %1"_s, u"诊断：%1"_s).arg(result.error);
+    const auto named = [](const Bilingual& name, const Bilingual& summary) {
+        return Text(u"%1: %2"_s, u"%1：%2"_s).arg(name, summary);
+    };
+    for (const ComponentVerdict& c : result.components)
+        if (c.state == ComponentState::Failing)
+            out << named(nameOf(result, c.id), c.summaryText());
+    for (const LinkVerdict& l : result.links)
+        if (l.state == LinkState::Broken)
+            out << named(linkName(result, l), l.summaryText());
+    for (const StuckNamespace& ns : result.namespaces)
+        out << named(FixPreflight::stateLabel(u"namespace "_s + ns.name),
+                     Bilingual::same(ns.phase));
+    return out;
+}
+
 void FixVerifier::start(const DiagnosisResult& before, int timeoutMs, int intervalMs)
 {
     m_before = m_last = before;
@@ -182,10 +192,10 @@ void FixVerifier::round()
                 m_watchValues[i] = now;
                 const QString key = m_watch.at(i).key;
                 Q_EMIT progress(
-                    was.isEmpty()
-                        ? Text(u"%1: %2"_s, u"%1：%2"_s).arg(watchedLabel(key), shown(now))
-                        : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s)
-                              .arg(watchedLabel(key), shown(was), shown(now)),
+                    was.isEmpty() ? Text(u"%1: %2"_s, u"%1：%2"_s)
+                                        .arg(FixPreflight::stateLabel(key), shown(now))
+                                  : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s)
+                                        .arg(FixPreflight::stateLabel(key), shown(was), shown(now)),
                     key);
             }
             roundDone();
@@ -237,10 +247,12 @@ void FixVerifier::roundDone()
     if (waiting != m_lastWaiting || m_clock.elapsed() - m_lastWaitingAt >= 15000) {
         m_lastWaiting = waiting;
         m_lastWaitingAt = m_clock.elapsed();
+        const Bilingual list =
+            Bilingual::join(redText(now.complete ? now : m_last).mid(0, 3), u"; "_s, u"；"_s);
         Q_EMIT progress(Text(u"waiting (%1 s of %2 s) for: %3"_s, u"等待中（%1 秒 / %2 秒）：%3"_s)
-                            .arg(m_clock.elapsed() / 1000)
-                            .arg(m_timeoutMs / 1000)
-                            .arg(waiting),
+                            .arg(QString::number(m_clock.elapsed() / 1000),
+                                 QString::number(m_timeoutMs / 1000),
+                                 Text(list.en.left(300), list.zh.left(300))),
                         stillRed.value(0));
     }
     m_next.start(m_intervalMs);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/FixPreflight.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTimer>
 #include <memory>
 
@@ -14,13 +16,14 @@ namespace {
 using Text = Bilingual;
 using Outcome = PreflightCheck::Outcome;
 
-PreflightCheck check(const QString& fixId, const QString& kind, const QString& what,
+PreflightCheck check(const QString& fixId, const QString& kind, const Bilingual& what,
                      Outcome outcome, const Bilingual& reason)
 {
     PreflightCheck c;
     c.fixId = fixId;
     c.kind = kind;
-    c.check = kind + u": "_s + what;
+    c.label = FixPreflight::label(kind, what);
+    c.check = c.label.en;
     c.outcome = outcome;
     c.reason = reason;
     return c;
@@ -34,7 +37,57 @@ bool cannotDryRun(const FixResponse& r)
             (m.contains(u"dry run"_s) || m.contains(u"dryrun"_s) || m.contains(u"sideeffects"_s)));
 }
 
+// The kinds of check (PreflightCheck::kind) in Chinese; English keeps the kind as written.
+QString kindZh(const QString& kind)
+{
+    static const QHash<QString, QString> names{{u"rbac"_s, u"RBAC 权限"_s},
+                                               {u"dry-run"_s, u"服务端试运行"_s},
+                                               {u"cloud-dry-run"_s, u"云端试运行"_s},
+                                               {u"ram-permission"_s, u"RAM 权限"_s},
+                                               {u"version-limit"_s, u"版本上限"_s},
+                                               {u"state"_s, u"状态"_s},
+                                               {u"read-only"_s, u"只读"_s},
+                                               {u"cloud"_s, u"云连接"_s},
+                                               {u"confirm"_s, u"确认"_s}};
+    return names.value(kind, kind);
+}
+
 } // namespace
+
+Bilingual FixPreflight::label(const QString& kind, const Bilingual& what)
+{
+    return Text(u"%1: %2"_s, u"%1：%2"_s).arg(Text(kind, kindZh(kind)), what);
+}
+
+Bilingual FixPreflight::stateLabel(const QString& key)
+{
+    // Most specific first; the captured parts are names and stay as they are.
+    static const QList<std::pair<QRegularExpression, QString>> patterns{
+        {QRegularExpression(u"^RAM policy (\\S+) default version$"_s), u"RAM 策略 %1 的默认版本"_s},
+        {QRegularExpression(u"^RAM policy (\\S+) versions$"_s), u"RAM 策略 %1 的版本列表"_s},
+        {QRegularExpression(u"^RAM policy (\\S+) version (\\S+)$"_s), u"RAM 策略 %1 的版本 %2"_s},
+        {QRegularExpression(u"^route table (\\S+) entries$"_s), u"路由表 %1 的路由条目"_s},
+        {QRegularExpression(u"^route entry (.+)$"_s), u"路由条目 %1"_s},
+        {QRegularExpression(u"^APIService (\\S+) Available$"_s),
+         u"APIService %1 的 Available 状态"_s},
+        {QRegularExpression(u"^namespace (\\S+)$"_s), u"命名空间 %1"_s},
+        {QRegularExpression(u"^(.+) resourceVersion \\(the object must still exist\\)$"_s),
+         u"%1 的 resourceVersion（对象必须仍然存在）"_s},
+        {QRegularExpression(u"^(.+) resourceVersion \\(the fix's change must still be there\\)$"_s),
+         u"%1 的 resourceVersion（修复所做的更改必须仍在）"_s},
+        {QRegularExpression(u"^(.+) resourceVersion$"_s), u"%1 的 resourceVersion"_s},
+        {QRegularExpression(u"^(.+) \\(undo creates it again\\)$"_s), u"%1（撤销时会重新创建）"_s}};
+    for (const auto& [pattern, zh] : patterns) {
+        const QRegularExpressionMatch m = pattern.match(key);
+        if (!m.hasMatch())
+            continue;
+        QString text = zh;
+        for (int i = 1; i <= pattern.captureCount(); ++i)
+            text = text.arg(m.captured(i));
+        return {key, text};
+    }
+    return Bilingual::same(key);
+}
 
 FixPreflight::FixPreflight(FixTransport& transport, QObject* parent)
     : QObject(parent), m_transport(transport), m_caller(transport, this)
@@ -54,7 +107,8 @@ void FixPreflight::run(const PreparedFix& fix, bool readOnlyProfile, Done done)
     state->done = std::move(done);
     if (!fix.writes.isEmpty() && readOnlyProfile)
         state->fix.checks.append(
-            check(fix.fixId, u"read-only"_s, u"connection profile"_s, Outcome::Failed,
+            check(fix.fixId, u"read-only"_s, Text(u"connection profile"_s, u"连接配置文件"_s),
+                  Outcome::Failed,
                   Text(u"the connection profile says \"readOnly\": true; no option overrides it"_s,
                        u"连接配置文件设置了 \"readOnly\": true；任何选项都无法覆盖"_s)));
     const Report report = [this, state](int slot, const PreflightCheck& c) {
@@ -111,7 +165,7 @@ void FixPreflight::accessReview(const QString& fixId, const AccessReview& access
                                       u"selfsubjectaccessreviews"_s,
                                       QJsonDocument(access.body()).toJson(QJsonDocument::Compact));
     m_transport.send(ask, fixId, this, [fixId, access, slot, report](const FixResponse& r) {
-        const QString what = access.describe();
+        const Bilingual what = Bilingual::same(access.describe());
         if (!r.ok())
             return report(
                 slot,
@@ -125,14 +179,14 @@ void FixPreflight::accessReview(const QString& fixId, const AccessReview& access
                                           .arg(why.isEmpty() ? QString() : u" ("_s + why + u')')));
         report(slot, check(fixId, u"rbac"_s, what, Outcome::Failed,
                            Text(u"RBAC does not allow you to %1%2"_s, u"RBAC 不允许你执行 %1%2"_s)
-                               .arg(what, why.isEmpty() ? QString() : u": "_s + why)));
+                               .arg(what.en, why.isEmpty() ? QString() : u": "_s + why)));
     });
 }
 
 void FixPreflight::kubeDryRun(const QString& fixId, const FixWrite& write, int slot,
                               const Report& report)
 {
-    const QString what = write.request.label();
+    const Bilingual what = Bilingual::same(write.request.label());
     m_transport.send(
         write.request.asDryRun(), fixId, this, [fixId, what, slot, report](const FixResponse& r) {
             if (r.ok())
@@ -163,7 +217,7 @@ void FixPreflight::later(int slot, const Report& report, const PreflightCheck& c
 void FixPreflight::cloudDryRun(const QString& fixId, const FixWrite& write, int slot,
                                const Report& report)
 {
-    const QString what = write.request.label();
+    const Bilingual what = Bilingual::same(write.request.label());
     if (!m_transport.hasCloud())
         return later(slot, report,
                      check(fixId, u"cloud"_s, what, Outcome::Failed,
@@ -200,8 +254,9 @@ void FixPreflight::ramPermission(const QString& fixId, const FixWrite& write, in
 {
     const QString action = write.request.ramAction();
     m_caller.whenReady([this, fixId, write, action, slot, report] {
-        const QString what = action + u" (you: "_s +
-                             (m_caller.arn().isEmpty() ? u"unknown"_s : m_caller.arn()) + u')';
+        const Bilingual you = m_caller.arn().isEmpty() ? Text(u"unknown"_s, u"未知"_s)
+                                                       : Bilingual::same(m_caller.arn());
+        const Bilingual what = Text(u"%1 (you: %2)"_s, u"%1（你：%2）"_s).arg(action, you);
         const QString resource =
             RamPolicyEvaluator::resourceArn(write.request.product, write.request.action, {},
                                             m_caller.accountId(), write.request.params);

@@ -27,6 +27,12 @@ public:
     void run(const PreparedFix& fix, bool readOnlyProfile, Done done);
     CallerPermissions& caller() { return m_caller; }
 
+    // A check's label in both languages: "rbac: delete pods …" / "RBAC 权限：delete pods …".
+    static Bilingual label(const QString& kind, const Bilingual& what);
+    // A state fact's key as a person reads it: "RAM policy X default version" /
+    // "RAM 策略 X 的默认版本" (the keys the recipes and the verifier write).
+    static Bilingual stateLabel(const QString& key);
+
     // The checks one write needs, each answering through `report` (in any order).
     using Report = std::function<void(int slot, const PreflightCheck& check)>;
 

@@ -80,6 +80,8 @@ struct PreflightCheck
     Bilingual reason;
     // A failed state check: the world moved since it was read (exit 5, not 3).
     bool conflict = false;
+    // `check` as a person reads it, in both languages ("RBAC 权限：delete …").
+    Bilingual label;
 
     bool ok() const { return outcome != Outcome::Failed; }
     static QString outcomeName(Outcome outcome); // "passed" | "failed" | "not-dry-runnable" | …

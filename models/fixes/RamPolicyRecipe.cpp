@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/RamPolicyRecipe.h"
 
+#include "models/fixes/FixPreflight.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -51,7 +53,10 @@ PreflightCheck versionLimit(const PreparedFix& fix, const QJsonObject& versions,
     c.fixId = fix.fixId;
     c.kind = u"version-limit"_s;
     const int count = int(versionsOf(versions).size());
-    c.check = u"version-limit: %1 of %2 versions"_s.arg(count).arg(RamPolicyRecipe::kMaxVersions);
+    c.label = FixPreflight::label(c.kind, Text(u"%1 of %2 versions"_s, u"%1/%2 个版本"_s)
+                                              .arg(count)
+                                              .arg(RamPolicyRecipe::kMaxVersions));
+    c.check = c.label.en;
     if (count < RamPolicyRecipe::kMaxVersions) {
         c.reason = Text(u"room for one more version (%1 of %2)"_s, u"还可以再建一个版本（%1/%2）"_s)
                        .arg(count)

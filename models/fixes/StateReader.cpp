@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/StateReader.h"
 
+#include "models/fixes/FixPreflight.h"
+
 namespace unstuck {
 
 using namespace Qt::StringLiterals;
@@ -37,7 +39,8 @@ PreflightCheck StateReader::compare(const QString& fixId, const StateFact& fact,
     PreflightCheck c;
     c.fixId = fixId;
     c.kind = u"state"_s;
-    c.check = u"state: "_s + fact.key;
+    c.label = FixPreflight::label(c.kind, FixPreflight::stateLabel(fact.key));
+    c.check = c.label.en;
     if (!error.isEmpty()) {
         c.outcome = PreflightCheck::Outcome::Failed;
         c.reason = Bilingual(u"could not be read again: %1"_s, u"无法重新读取：%1"_s).arg(error);

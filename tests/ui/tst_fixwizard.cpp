@@ -457,15 +457,35 @@ private Q_SLOTS:
         QVERIFY(hasCjk(wizard->currentPage()->title()));
         shoot(wizard, u"zh-2-preview"_s);
         QVERIFY(clickNext(wizard));
-        QVERIFY(hasCjk(wizard->findChild<PreflightPage*>()->statusText()));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QVERIFY(hasCjk(preflight->statusText()));
+        // Each check's label ("状态：RAM 策略 … 的默认版本", "RAM 权限：…（你：…）") and its
+        // reason, not only the page around them.
+        QVERIFY(!preflight->rows().isEmpty());
+        for (const QString& row : preflight->rows()) {
+            const QString label = row.section(u" — "_s, 0, 0).mid(2);
+            QVERIFY2(hasCjk(label), qPrintable(row));
+            QVERIFY2(hasCjk(row.section(u" — "_s, 1, 1)), qPrintable(row));
+        }
         shoot(wizard, u"zh-3-preflight"_s);
         QVERIFY(clickNext(wizard));
         QVERIFY(hasCjk(wizard->findChild<ConfirmPage*>()->summaryText()));
         QVERIFY(hasCjk(wizard->button(QWizard::CommitButton)->text()));
         shoot(wizard, u"zh-4-confirm"_s);
+        // What verify still waits for, as the apply page shows it while it waits: every item
+        // named in Chinese ("RAM 权限策略：…", "命名空间 tobedeletedb：Terminating").
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QStringList waiting;
+        connect(wizard, &FixWizard::progressed, apply, [&] {
+            if (const QString w = apply->waitingFor(); !w.isEmpty() && !waiting.contains(w))
+                waiting << w;
+        });
         QVERIFY(clickNext(wizard));
         QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
-        auto* apply = wizard->findChild<ApplyPage*>();
+        QVERIFY(!waiting.isEmpty());
+        for (const QString& list : std::as_const(waiting))
+            for (const QString& item : list.split(u"；"_s))
+                QVERIFY2(hasCjk(item.section(u"："_s, 0, 0)), qPrintable(list));
         QVERIFY(hasCjk(apply->headline()));
         QVERIFY(hasCjk(apply->undoButton()->text()));
         shoot(wizard, u"zh-5-healed"_s);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/fix/ApplyPage.h"
 
+#include "models/engine/FixVerifier.h"
 #include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 #include "ui/fix/FixWizard.h"
@@ -20,6 +21,7 @@ namespace {
 
 enum Column { StepColumn, StatusColumn, StartedColumn, TookColumn };
 enum Role { StartRole = Qt::UserRole, RunningRole, ResultRole };
+constexpr const char* kWaitingKey = "verify:waiting";
 
 QString seconds(qint64 ms)
 {
@@ -31,6 +33,15 @@ bool isWaitingLine(const FixProgress& p)
     // Verify repeats "waiting (N s of M s) for: …": one line that updates, not a new row each time.
     return p.stage == QLatin1String("verify") &&
            p.message.en.startsWith(QLatin1String("waiting ("));
+}
+
+// "waiting (3 s of 90 s)" / "等待中（3 秒 / 90 秒）": the line's words before its list.
+QString waitingWords(const QString& message)
+{
+    const qsizetype colon = message.indexOf(QLatin1String(": "));
+    const qsizetype wide = message.indexOf(QChar(0xff1a)); // "："
+    const qsizetype end = wide >= 0 && (colon < 0 || wide < colon) ? wide : colon;
+    return end < 0 ? message : message.left(end);
 }
 
 } // namespace
@@ -77,6 +88,13 @@ ApplyPage::ApplyPage(FixWizard* wizard)
             m_ticker.start();
         if (stage == FixWizard::Stage::Done || stage == FixWizard::Stage::Undone) {
             m_ticker.stop();
+            // Healed: nothing is waited for any more; not healed: the list is what stayed red.
+            if (QTreeWidgetItem* waiting = m_rows.value(QString::fromLatin1(kWaitingKey))) {
+                if (m_wizard->healed())
+                    delete m_rows.take(QString::fromLatin1(kWaitingKey));
+                else
+                    finishRow(waiting, QStringLiteral("failed"), {});
+            }
             for (QTreeWidgetItem* item : std::as_const(m_rows))
                 if (item->data(StatusColumn, RunningRole).toBool())
                     finishRow(item, m_wizard->healed() ? QStringLiteral("ok") : QString(), {});
@@ -112,6 +130,12 @@ QStringList ApplyPage::stepTexts() const
     for (QTreeWidgetItemIterator it(m_steps); *it; ++it)
         out << (*it)->text(StepColumn) + QStringLiteral(" | ") + (*it)->text(StatusColumn);
     return out;
+}
+
+QString ApplyPage::waitingFor() const
+{
+    const QTreeWidgetItem* item = m_rows.value(QString::fromLatin1(kWaitingKey));
+    return item && !m_wizard->healed() ? item->text(StepColumn) : QString();
 }
 
 QString ApplyPage::statusWord(const QString& result) const
@@ -176,12 +200,13 @@ void ApplyPage::onProgress(const FixProgress& p)
     if (!m_wizard->isApplying() || p.stage == QLatin1String("diagnose"))
         return;
     const QString message = p.message.in(LanguageManager::engineLanguage());
+    if (isWaitingLine(p))
+        return showWaiting(message);
     const bool verify = p.stage == QLatin1String("verify");
     QString key = p.stage + QLatin1Char(':') + p.fixId + QLatin1Char(':') + p.step;
     if (verify)
-        key = p.result == QLatin1String("waiting") && !isWaitingLine(p)
-                  ? QStringLiteral("verify:") + message
-                  : QStringLiteral("verify:");
+        key = p.result == QLatin1String("waiting") ? QStringLiteral("verify:") + message
+                                                   : QStringLiteral("verify:");
     const bool fresh = !m_rows.contains(key);
     if (fresh && !verify) // a fix's "reading again…" line is done once its first write starts
         for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
@@ -190,17 +215,24 @@ void ApplyPage::onProgress(const FixProgress& p)
                 it.value()->data(StatusColumn, RunningRole).toBool())
                 finishRow(it.value(), QStringLiteral("ok"), {});
     QTreeWidgetItem* item = row(key, message);
-    if (isWaitingLine(p)) {
-        item->setToolTip(StepColumn, message);
-        item->setText(StatusColumn, message.section(QLatin1Char(':'), 0, 0));
-        return;
-    }
     if (p.result == QLatin1String("running")) {
         item->setData(StatusColumn, RunningRole, true);
         item->setText(StatusColumn, statusWord(p.result));
         return;
     }
     finishRow(item, p.result, fresh ? QString() : message);
+}
+
+// What verify still waits for: one row under verify that updates in place.
+void ApplyPage::showWaiting(const QString& message)
+{
+    const QString words = waitingWords(message);
+    QString list = message.mid(words.size() + 1).trimmed();
+    QTreeWidgetItem* item = row(QString::fromLatin1(kWaitingKey), list);
+    item->setText(StepColumn, list);
+    item->setToolTip(StepColumn, message);
+    item->setText(StatusColumn, words);
+    item->setForeground(StatusColumn, QColor(0x75, 0x75, 0x75));
 }
 
 void ApplyPage::tick()
@@ -232,8 +264,12 @@ QString ApplyPage::endState() const
         results << o.error;
     const QString title = applied ? tr("Not healed yet") : tr("Nothing was applied");
     QString html = QStringLiteral("<h2 style='color:#e53935'>✘ %1</h2>").arg(title.toHtmlEscaped());
-    if (applied && !o.stillRed.isEmpty())
-        html += wizardtext::list(tr("Still red"), o.stillRed.mid(0, 6));
+    if (applied && !o.stillRed.isEmpty()) {
+        QStringList red;
+        for (const Bilingual& item : FixVerifier::redText(m_wizard->latest()).mid(0, 6))
+            red << item.in(l);
+        html += wizardtext::list(tr("Still red"), red);
+    }
     return html + wizardtext::list(tr("What happened"), results);
 }
 

@@ -28,6 +28,8 @@ public:
     bool isComplete() const override;
     QString headline() const;
     QStringList stepTexts() const;
+    // What verify still waits for, as its row shows it now (empty when nothing is waited for).
+    QString waitingFor() const;
     QPushButton* undoButton() const { return m_undo; }
     QPushButton* auditButton() const { return m_audit; }
 
@@ -36,6 +38,7 @@ protected:
 
 private:
     void onProgress(const FixProgress& progress);
+    void showWaiting(const QString& message);
     QTreeWidgetItem* row(const QString& key, const QString& text);
     void finishRow(QTreeWidgetItem* item, const QString& result, const QString& detail);
     void tick();

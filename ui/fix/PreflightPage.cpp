@@ -179,11 +179,12 @@ void PreflightPage::addRow(const PreflightCheck& c, const PreparedFix* fix)
     QString html = QStringLiteral("<span style='color:%1;font-size:large'>%2</span> "
                                   "<b>%3</b> <i>%4</i><br/>%5")
                        .arg(wizardtext::colour(c.outcome), wizardtext::symbol(c.outcome),
-                            names::breakable(c.check).toHtmlEscaped(),
+                            names::breakable(wizardtext::checkLabel(c)).toHtmlEscaped(),
                             wizardtext::outcomeWord(c.outcome).toHtmlEscaped(),
                             names::breakable(c.reason.in(l)).toHtmlEscaped());
     QString accessible =
-        QStringLiteral("%1 %2 — %3").arg(wizardtext::symbol(c.outcome), c.check, c.reason.in(l));
+        QStringLiteral("%1 %2 — %3")
+            .arg(wizardtext::symbol(c.outcome), wizardtext::checkLabel(c), c.reason.in(l));
     if (!c.ok()) {
         const QString todo = advice(c, fix);
         html += QStringLiteral("<br/><b>%1</b> %2")

@@ -2,6 +2,7 @@
 #include "ui/fix/WizardText.h"
 
 #include "ui/ComponentNames.h"
+#include "ui/LanguageManager.h"
 #include "ui/WrappingPolicy.h"
 
 #include <QCoreApplication>
@@ -89,6 +90,11 @@ QString outcomeWord(PreflightCheck::Outcome outcome)
         return QCoreApplication::translate("unstuck::ui::FixWizardText", "could not check");
     }
     return {};
+}
+
+QString checkLabel(const PreflightCheck& check)
+{
+    return check.label.isEmpty() ? check.check : check.label.in(LanguageManager::engineLanguage());
 }
 
 QScrollArea* scrolled(QWidget* content, QWidget* parent)

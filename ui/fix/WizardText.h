@@ -23,6 +23,8 @@ QString target(const DiagnosisResult& diagnosis, const QString& appliesTo);
 QString symbol(PreflightCheck::Outcome outcome);
 QString colour(PreflightCheck::Outcome outcome);
 QString outcomeWord(PreflightCheck::Outcome outcome);
+// What a preflight check asked, in the UI's language.
+QString checkLabel(const PreflightCheck& check);
 // A word-wrapped label in a frameless, vertically scrolling area.
 QScrollArea* scrolled(QWidget* content, QWidget* parent);
 QLabel* wrapping(const QString& html, QWidget* parent);
