@@ -132,7 +132,7 @@ int main(int argc, char** argv)
                        largeNamespaces, legacyDiscovery, routePending});
     parser.process(app);
 
-    unstuck::log::init(spdlog::level::warn);
+    unstuck::log::initFromEnvironment(spdlog::level::warn);
     unstuck::sim::SimOptions options;
     options.scenario = parser.value(scenario);
     options.stateDir = parser.value(stateDir);

@@ -242,7 +242,7 @@ int runGui(int argc, char** argv)
     // The .desktop file's id (packaging/linux): Wayland matches the window to its menu entry and
     // icon by it.
     QApplication::setDesktopFileName(QStringLiteral("io.github.unstuck_dev.Unstuck"));
-    log::init();
+    log::initFromEnvironment(spdlog::level::info);
     log::installQtMessageHandler();
 
     GuiOptions o;

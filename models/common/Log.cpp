@@ -44,14 +44,34 @@ void init(spdlog::level::level_enum level, const QString& filePath)
     std::vector<spdlog::sink_ptr> sinks;
     sinks.push_back(
         std::make_shared<RedactingSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+    std::string fileError;
     if (!filePath.isEmpty()) {
-        sinks.push_back(std::make_shared<RedactingSink>(
-            std::make_shared<spdlog::sinks::basic_file_sink_mt>(filePath.toStdString())));
+        try {
+            sinks.push_back(std::make_shared<RedactingSink>(
+                std::make_shared<spdlog::sinks::basic_file_sink_mt>(filePath.toStdString())));
+        } catch (const spdlog::spdlog_ex& e) {
+            fileError = e.what(); // a log file that cannot be opened must not stop the program
+        }
     }
     auto logger = std::make_shared<spdlog::logger>("unstuck", sinks.begin(), sinks.end());
     logger->set_level(level);
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     current() = logger;
+    if (!fileError.empty())
+        logger->warn("cannot write the log file: {}", fileError);
+}
+
+void initFromEnvironment(spdlog::level::level_enum fallback)
+{
+    const QByteArray asked = qgetenv("UNSTUCK_LOG_LEVEL").trimmed().toLower();
+    spdlog::level::level_enum level = fallback;
+    if (!asked.isEmpty()) {
+        // from_str answers "off" for any word it does not know; only a real "off" turns it off.
+        const spdlog::level::level_enum parsed = spdlog::level::from_str(asked.toStdString());
+        if (parsed != spdlog::level::off || asked == "off")
+            level = parsed;
+    }
+    init(level, qEnvironmentVariable("UNSTUCK_LOG_FILE"));
 }
 
 void installQtMessageHandler()
@@ -62,7 +82,7 @@ void installQtMessageHandler()
 std::shared_ptr<spdlog::logger> logger()
 {
     if (!current())
-        init(spdlog::level::warn);
+        initFromEnvironment();
     return current();
 }
 

@@ -10,6 +10,11 @@ namespace unstuck::log {
 // redacting formatter. Safe to call more than once; the last call wins.
 void init(spdlog::level::level_enum level = spdlog::level::info, const QString& filePath = {});
 
+// init() with what the environment asks for: UNSTUCK_LOG_LEVEL (trace, debug, info, warn, error,
+// critical, off; otherwise `fallback`) and UNSTUCK_LOG_FILE (also write the log there). Every
+// process calls this first, so a user can turn on a debug log without a rebuild.
+void initFromEnvironment(spdlog::level::level_enum fallback = spdlog::level::warn);
+
 // Routes qDebug/qWarning/... into spdlog (through the same redaction).
 void installQtMessageHandler();
 

@@ -343,6 +343,7 @@ QJsonObject SimServer::info() const
              {QStringLiteral("regionId"), cloud.regionId()},
              {QStringLiteral("accessKeyId"), cloud.userAccessKeyId()},
              {QStringLiteral("accessKeySecret"), cloud.userAccessKeySecret()},
+             {QStringLiteral("troubleshooterRoleArn"), cloud.troubleshooterRoleArn()},
              {QStringLiteral("caFile"), d->path("ca.crt")}}},
         {QStringLiteral("profile"), d->path("profile.json")},
         {QStringLiteral("readOnly"),

@@ -50,7 +50,8 @@ public:
 
     // The sim.json content: {"kubernetes":{"server":...}, "kubeconfig":path, "caFile":path,
     // "context":"unstuck-sim", "cloud":{"endpoint","regionId","accessKeyId","accessKeySecret",
-    // "caFile"}, "profile":path, "readOnly":{"context":"read-only","user","token","profile",
+    // "troubleshooterRoleArn" (a role that key may assume), "caFile"}, "profile":path,
+    // "readOnly":{"context":"read-only","user","token","profile",
     // "cloud":{"userName","accessKeyId","accessKeySecret"}}, "scenario":name, "pid":n,
     // "token":bearer token, "basicAuth":{"username","password"}, "stateDir":path}.
     QJsonObject info() const;
