@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "models/engine/FixVerifier.h"
 #include "models/fixes/AuditLog.h"
+#include "ui/ComponentNames.h"
 #include "ui/ConnectView.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/DiagnosisRunner.h"
@@ -25,6 +27,7 @@
 #include <QFileDialog>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -485,6 +488,42 @@ void MainWindow::addFixRun(const FixOutcome& outcome, const QString& auditLogPat
         return;
     const AuditLog log(auditLogPath.isEmpty() ? AuditLog::defaultPath() : auditLogPath);
     m_fixRuns.append({outcome, AppliedFixRun::recordsOf(log.records(), outcome.auditId)});
+}
+
+void MainWindow::showDiagnosisFromFix(const DiagnosisResult& result)
+{
+    m_page->showFinal(result);
+    m_status->setText(fixVerdictText(result));
+    m_status->setToolTip(m_status->text());
+    updateActions();
+}
+
+// Healed, or what is still red with the root cause first, stamped with when it was seen.
+QString MainWindow::fixVerdictText(const DiagnosisResult& result) const
+{
+    const Language l = LanguageManager::engineLanguage();
+    const QString at = QLocale().toString(result.finishedAt.toLocalTime().time(), u"HH:mm:ss");
+    if (const auto& root = result.rootCause) {
+        const QString where = root->component.isEmpty()
+                                  ? names::component(result, root->from) + QStringLiteral(" → ") +
+                                        names::component(result, root->to)
+                                  : names::component(result, root->component);
+        return tr("Diagnosed again at %1: still red — root cause %2: %3")
+            .arg(at, where, root->summaryText().in(l));
+    }
+    QStringList red;
+    for (const Bilingual& item : FixVerifier::redText(result).mid(0, 2))
+        red << item.in(l);
+    if (red.isEmpty())
+        return tr("Diagnosed again at %1: healed — no root cause, no namespace stuck in "
+                  "Terminating.")
+            .arg(at);
+    return tr("Diagnosed again at %1: still red — %2").arg(at, red.join(u"; "));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
 }
 
 void MainWindow::exportInteractive(ExportFormat format)

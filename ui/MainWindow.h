@@ -74,6 +74,10 @@ public:
     // section with what it changed (read from the audit log), when, by whom, and its verify.
     void addFixRun(const FixOutcome& outcome, const QString& auditLogPath = {});
     const QList<AppliedFixRun>& fixRuns() const { return m_fixRuns; }
+    // A diagnosis the fix wizard made (verify's rounds, after an undo): the graph shows it and the
+    // status bar says its verdict (healed, or what is still red), as for one of this window's own.
+    void showDiagnosisFromFix(const DiagnosisResult& result);
+    QString statusText() const;
 
 Q_SIGNALS:
     // Once per attempt, also when it could not start (a missing profile): result.error says why.
@@ -95,6 +99,7 @@ private:
     void showFailure(const QString& message, ConnectView::Place place);
     void failBeforeRun(const QString& message, ConnectView::Place place);
     QString failureText(const QString& error) const;
+    QString fixVerdictText(const DiagnosisResult& result) const;
     ConnectView::Place placeOf(const DiagnosisRequest& request) const;
     void stopRunner();
     void onSimReady(const QJsonObject& info);

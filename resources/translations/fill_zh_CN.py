@@ -181,6 +181,9 @@ Z = {
 'Nothing beyond the writes above: no other object, policy or route. Nothing is written until you press Apply.':'除上述写入外不修改任何内容：不涉及其他对象、策略或路由。在你按“应用”之前不会写入任何内容。',
 'Done when':'完成标准',
 'passed':'通过','unverified (not dry-runnable)':'未验证（不支持试运行）','could not check':'无法检查',
+'Diagnosed again at %1: still red — root cause %2: %3':'%1 重新诊断：仍为红色——根因 %2：%3',
+'Diagnosed again at %1: healed — no root cause, no namespace stuck in Terminating.':'%1 重新诊断：已修复——没有根因，也没有命名空间卡在 Terminating。',
+'Diagnosed again at %1: still red — %2':'%1 重新诊断：仍为红色——%2',
 }
 path=sys.argv[1]
 t=ET.parse(path)

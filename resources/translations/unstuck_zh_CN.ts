@@ -46,147 +46,147 @@
 <context>
     <name>unstuck::ui::ApplyPage</name>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="120" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="144" />
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="122" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="146" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="124" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="148" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="126" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="150" />
         <source>seen</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="128" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="152" />
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="130" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="154" />
         <source>stopped: conflict</source>
         <translation>已停止：冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="132" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="156" />
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="133" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="157" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="222" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="254" />
         <source>Healed</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="223" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="255" />
         <source>The diagnosis finds no root cause and the stuck namespaces are gone.</source>
         <translation>诊断不再发现根因，卡住的命名空间已经消失。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="233" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="265" />
         <source>Not healed yet</source>
         <translation>尚未修复</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="233" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="265" />
         <source>Nothing was applied</source>
         <translation>没有应用任何修改</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="236" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="271" />
         <source>Still red</source>
         <translation>仍为红色</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="237" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="273" />
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="244" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="280" />
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="247" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="283" />
         <source>Undo did not complete</source>
         <translation>撤销未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="249" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="285" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="250" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="286" />
         <source>The changes were reversed; the graph shows the diagnosis made afterwards.</source>
         <translation>修改已被撤回；图中显示的是之后重新诊断的结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="256" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="292" />
         <source>Apply and verify</source>
         <translation>应用并验证</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="257" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="293" />
         <source>Each write is recorded in the audit log before and after it is sent. The graph behind this window follows the re-probes.</source>
         <translation>每次写入在发送前后都会记录到审计日志中。此窗口后面的依赖关系图会随重新探测而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="295" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="295" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="295" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="259" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="295" />
         <source>Took</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="260" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="296" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="261" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="297" />
         <source>Open &amp;audit record</source>
         <translation>打开审计记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="268" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="304" />
         <source>Applying and verifying… %1</source>
         <translation>正在应用并验证… %1</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="288" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="324" />
         <source>Undo would</source>
         <translation>撤销将会</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/ApplyPage.cpp" line="291" />
+        <location filename="../../ui/fix/ApplyPage.cpp" line="327" />
         <source>Audit id: %1 (unstuck fix undo %1)</source>
         <translation>审计 ID：%1（unstuck fix undo %1）</translation>
     </message>
@@ -750,17 +750,17 @@
         <translation>通过修复向导从根因开始应用推荐的修复，每一步之后都进行验证</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="98" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="102" />
         <source>Heal all…</source>
         <translation>全部修复…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="99" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="103" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/FixLauncher.cpp" line="100" />
+        <location filename="../../ui/fix/FixLauncher.cpp" line="104" />
         <source>Every fix applied from this computer: when, what, the change, and Undo</source>
         <translation>从这台电脑应用的每一次修复：时间、内容、变更以及撤销</translation>
     </message>
@@ -946,7 +946,7 @@ Stop after the running step?</source>
     </message>
     <message>
         <location filename="../../ui/InspectorWidget.cpp" line="204" />
-        <location filename="../../ui/InspectorWidget.cpp" line="226" />
+        <location filename="../../ui/InspectorWidget.cpp" line="227" />
         <source>root cause</source>
         <translation>根因</translation>
     </message>
@@ -967,156 +967,171 @@ Stop after the running step?</source>
 <context>
     <name>unstuck::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="137" />
+        <location filename="../../ui/MainWindow.cpp" line="139" />
         <source>About Unstuck</source>
         <translation>关于 Unstuck</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="191" />
+        <location filename="../../ui/MainWindow.cpp" line="192" />
         <source>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Qt %2&lt;br/&gt;Finds why a Kubernetes namespace is stuck in Terminating.&lt;br/&gt;GPL-3.0-or-later.&lt;p&gt;Third-party software: Qt 6 (LGPL-3.0 / GPL-3.0; Qt Charts GPL-3.0), yaml-cpp (MIT), spdlog and fmt (MIT), nlohmann/json (MIT), QtKeychain (BSD-2-Clause), OpenSSL (Apache-2.0).&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unstuck&lt;/b&gt; %1&lt;br/&gt;Qt %2&lt;br/&gt;找出 Kubernetes 命名空间卡在 Terminating 的原因。&lt;br/&gt;GPL-3.0-or-later。&lt;p&gt;第三方软件：Qt 6（LGPL-3.0 / GPL-3.0；Qt Charts 为 GPL-3.0）、yaml-cpp（MIT）、spdlog 和 fmt（MIT）、nlohmann/json（MIT）、QtKeychain（BSD-2-Clause）、OpenSSL（Apache-2.0）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="200" />
+        <location filename="../../ui/MainWindow.cpp" line="201" />
         <source>Unstuck — why is my namespace stuck?</source>
         <translation>Unstuck —— 我的命名空间为什么卡住了？</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="203" />
+        <location filename="../../ui/MainWindow.cpp" line="204" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235" />
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="250" />
         <source>Diagnosing…</source>
         <translation>正在诊断…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="261" />
         <source>Reading the access key from the OS keychain…</source>
         <translation>正在从系统钥匙串读取访问密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277" />
-        <location filename="../../ui/MainWindow.cpp" line="285" />
+        <location filename="../../ui/MainWindow.cpp" line="278" />
+        <location filename="../../ui/MainWindow.cpp" line="286" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325" />
+        <location filename="../../ui/MainWindow.cpp" line="326" />
         <source>Done, with a problem (see above the graph).</source>
         <translation>已完成，但有一个问题（见图上方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="327" />
-        <location filename="../../ui/MainWindow.cpp" line="345" />
+        <location filename="../../ui/MainWindow.cpp" line="328" />
+        <location filename="../../ui/MainWindow.cpp" line="346" />
         <source>Cancelled: the graph shows what was known so far.</source>
         <translation>已取消：图中显示的是目前已知的情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="329" />
+        <location filename="../../ui/MainWindow.cpp" line="330" />
         <source>Done: root cause found in %1 ms.</source>
         <translation>完成：在 %1 毫秒内找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="332" />
+        <location filename="../../ui/MainWindow.cpp" line="333" />
         <source>Done: no root cause found.</source>
         <translation>完成：未找到根因。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="354" />
+        <location filename="../../ui/MainWindow.cpp" line="355" />
         <source>Could not diagnose.</source>
         <translation>无法诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="374" />
+        <location filename="../../ui/MainWindow.cpp" line="375" />
         <source>Could not diagnose: %1</source>
         <translation>无法诊断：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="377" />
+        <location filename="../../ui/MainWindow.cpp" line="378" />
         <source>Check that you are on the VPN or behind the right proxy, that the server URL in the kubeconfig is right, and that `kubectl cluster-info` answers.</source>
         <translation>请检查是否已连接 VPN 或使用了正确的代理、kubeconfig 中的服务器地址是否正确，以及 `kubectl cluster-info` 能否应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="396" />
+        <location filename="../../ui/MainWindow.cpp" line="397" />
         <source>Starting the simulator (scenario %1)…</source>
         <translation>正在启动模拟器（场景 %1）…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="407" />
+        <location filename="../../ui/MainWindow.cpp" line="408" />
         <source>Unstuck — demo: %1</source>
         <translation>Unstuck —— 演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="416" />
+        <location filename="../../ui/MainWindow.cpp" line="417" />
         <source>Demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="418" />
+        <location filename="../../ui/MainWindow.cpp" line="419" />
         <source>The demo did not start.</source>
         <translation>演示未能启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="427" />
+        <location filename="../../ui/MainWindow.cpp" line="428" />
         <source>The connection profile %1 does not exist. Choose another file (File → Open) or pick a context.</source>
         <translation>连接配置文件 %1 不存在。请选择其他文件（文件 → 打开）或选择一个上下文。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="448" />
+        <location filename="../../ui/MainWindow.cpp" line="449" />
         <source>The clipboard holds no text to diagnose.</source>
         <translation>剪贴板中没有可诊断的文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="497" />
+        <location filename="../../ui/MainWindow.cpp" line="511" />
+        <source>Diagnosed again at %1: still red — root cause %2: %3</source>
+        <translation>%1 重新诊断：仍为红色——根因 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="518" />
+        <source>Diagnosed again at %1: healed — no root cause, no namespace stuck in Terminating.</source>
+        <translation>%1 重新诊断：已修复——没有根因，也没有命名空间卡在 Terminating。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="521" />
+        <source>Diagnosed again at %1: still red — %2</source>
+        <translation>%1 重新诊断：仍为红色——%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="534" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="500" />
+        <location filename="../../ui/MainWindow.cpp" line="537" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="503" />
+        <location filename="../../ui/MainWindow.cpp" line="540" />
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="506" />
+        <location filename="../../ui/MainWindow.cpp" line="543" />
         <source>Markdown report (*.md)</source>
         <translation>Markdown 报告 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="509" />
-        <location filename="../../ui/MainWindow.cpp" line="516" />
+        <location filename="../../ui/MainWindow.cpp" line="546" />
+        <location filename="../../ui/MainWindow.cpp" line="553" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="514" />
+        <location filename="../../ui/MainWindow.cpp" line="551" />
         <source>Exported %1.</source>
         <translation>已导出 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="522" />
+        <location filename="../../ui/MainWindow.cpp" line="559" />
         <source>Open connection profile</source>
         <translation>打开连接配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="522" />
+        <location filename="../../ui/MainWindow.cpp" line="559" />
         <source>Connection profile (*.json);;All files (*)</source>
         <translation>连接配置文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="529" />
+        <location filename="../../ui/MainWindow.cpp" line="566" />
         <source>Open capture bundle</source>
         <translation>打开抓包文件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="530" />
+        <location filename="../../ui/MainWindow.cpp" line="567" />
         <source>Capture bundle (*);;All files (*)</source>
         <translation>抓包文件 (*);;所有文件 (*)</translation>
     </message>
@@ -1219,7 +1234,7 @@ Stop after the running step?</source>
         <translation>所有检查均已通过。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/PreflightPage.cpp" line="190" />
+        <location filename="../../ui/fix/PreflightPage.cpp" line="191" />
         <source>What to do:</source>
         <translation>怎么办：</translation>
     </message>
@@ -1650,22 +1665,22 @@ Stop after the running step?</source>
 <context>
     <name>unstuck::ui::FixWizardText</name>
     <message>
-        <location filename="../../ui/fix/WizardText.cpp" line="82" />
+        <location filename="../../ui/fix/WizardText.cpp" line="83" />
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WizardText.cpp" line="84" />
+        <location filename="../../ui/fix/WizardText.cpp" line="85" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WizardText.cpp" line="86" />
+        <location filename="../../ui/fix/WizardText.cpp" line="87" />
         <source>unverified (not dry-runnable)</source>
         <translation>未验证（不支持试运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/fix/WizardText.cpp" line="89" />
+        <location filename="../../ui/fix/WizardText.cpp" line="90" />
         <source>could not check</source>
         <translation>无法检查</translation>
     </message>

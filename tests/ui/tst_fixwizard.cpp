@@ -227,6 +227,21 @@ private Q_SLOTS:
         QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Healthy);
         QCOMPARE(bench.redLinks(), 0);
         QVERIFY(!bench.window->lastResult().rootCause);
+        // The status bar says the verdict after the fix, not the diagnosis from before it.
+        QVERIFY2(bench.window->statusText().contains(u"healed"_s),
+                 qPrintable(bench.window->statusText()));
+        QVERIFY(!bench.window->statusText().contains(u"root cause found"_s));
+        // The report exported now tells the post-mortem what was changed.
+        const QString report = bench.data.filePath(u"report.md"_s);
+        QString error;
+        QVERIFY2(bench.window->exportTo(MainWindow::ExportFormat::Markdown, report, &error),
+                 qPrintable(error));
+        QFile written(report);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(written.readAll());
+        QVERIFY2(markdown.contains(u"## Fix applied"_s) &&
+                     markdown.contains(u"CreatePolicyVersion"_s),
+                 qPrintable(markdown.right(1500)));
         QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
         shoot(wizard, u"seed-5-healed"_s);
         shoot(bench.window.get(), u"seed-6-window-healed"_s);
@@ -248,6 +263,8 @@ private Q_SLOTS:
         QVERIFY2(apply->headline().contains(u"Undone"_s), qPrintable(apply->headline()));
         QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
         QVERIFY(bench.window->lastResult().rootCause);
+        QVERIFY2(bench.window->statusText().contains(u"still red — root cause RAM policy: "_s),
+                 qPrintable(bench.window->statusText()));
         shoot(wizard, u"seed-7-undone"_s);
     }
 
@@ -488,6 +505,8 @@ private Q_SLOTS:
                 QVERIFY2(hasCjk(item.section(u"："_s, 0, 0)), qPrintable(list));
         QVERIFY(hasCjk(apply->headline()));
         QVERIFY(hasCjk(apply->undoButton()->text()));
+        QVERIFY2(bench.window->statusText().contains(u"已修复"_s),
+                 qPrintable(bench.window->statusText()));
         shoot(wizard, u"zh-5-healed"_s);
     }
 };

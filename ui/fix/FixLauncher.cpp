@@ -72,7 +72,11 @@ FixWizard* FixLauncher::open(const QStringList& fixIds)
     FixWizard::Setup setup{m_window->lastRequest(), m_window->lastResult(), fixIds, m_options};
     m_wizard = new FixWizard(setup, m_window);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_wizard, &FixWizard::diagnosisUpdated, m_window->page(), &DiagnosisPage::showFinal);
+    connect(m_wizard, &FixWizard::diagnosisUpdated, m_window, &MainWindow::showDiagnosisFromFix);
+    // Exported reports gain a "Fix applied" section for what this wizard changed.
+    connect(m_wizard, &FixWizard::applyFinished, m_window, [this, wizard = m_wizard] {
+        m_window->addFixRun(wizard->outcome(), wizard->auditLogPath());
+    });
     connect(m_wizard, &QObject::destroyed, this, &FixLauncher::update);
     m_wizard->show();
     update();
