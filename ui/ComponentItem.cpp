@@ -234,7 +234,8 @@ void ComponentItem::updateToolTip()
     if (!m_verdict.object.isEmpty())
         tip += QStringLiteral("<br/><i>%1</i>").arg(m_verdict.object.toHtmlEscaped());
     if (!summary().isEmpty())
-        tip += QStringLiteral("<br/>%1").arg(summary().toHtmlEscaped());
+        tip += QStringLiteral("<br/>%1").arg(
+            names::withoutObject(summary(), m_verdict.object).toHtmlEscaped());
     setToolTip(tip);
 }
 
@@ -249,7 +250,9 @@ void ComponentItem::layoutText()
     const QString object = m_verdict.object.isEmpty() ? QStringLiteral("—") : m_verdict.object;
     m_objectLines =
         identifierLines(object, cardFont(kObjectPointSize), kTextWidth, kMaxObjectLines);
-    const QString verdict = summary().isEmpty() ? names::state(m_verdict.state) : summary();
+    // The object is written just above: the verdict does not name it again.
+    const QString verdict = summary().isEmpty() ? names::state(m_verdict.state)
+                                                : names::withoutObject(summary(), m_verdict.object);
     const QFontMetricsF objectMetrics(cardFont(kObjectPointSize));
     const QFontMetricsF verdictMetrics(cardFont(kVerdictPointSize));
     const qreal top = kObjectTop + m_objectLines.size() * objectMetrics.lineSpacing() + 6;

@@ -68,4 +68,20 @@ QString breakable(const QString& text)
     return out;
 }
 
+QString withoutObject(const QString& summary, const QString& object)
+{
+    // Only a short lead-in before the object ("Role ", "角色 "), then the sentence goes on.
+    const qsizetype at = object.isEmpty() ? -1 : summary.indexOf(object);
+    if (at < 0 || at > 8)
+        return summary;
+    QString rest = summary.mid(at + object.size());
+    while (!rest.isEmpty() && (rest.front() == QLatin1Char(':') || rest.front() == QChar(0xff1a) ||
+                               rest.front().isSpace()))
+        rest.remove(0, 1);
+    if (rest.isEmpty())
+        return summary;
+    rest[0] = rest.front().toUpper();
+    return rest;
+}
+
 } // namespace unstuck::ui::names

@@ -21,6 +21,9 @@ QString relation(const QString& from, const QString& to);
 QString iconPath(const QString& componentId);
 // Lets word-wrapped labels break long identifiers (role names, ARNs, paths) after separators.
 QString breakable(const QString& text);
+// A verdict shown under its object (a card, the inspector) without naming the object again:
+// "Role KubernetesMasterRole-…: an explicit Deny blocks …" → "An explicit Deny blocks …".
+QString withoutObject(const QString& summary, const QString& object);
 } // namespace names
 
 } // namespace unstuck::ui

@@ -202,7 +202,8 @@ void InspectorWidget::showComponent(const ComponentVerdict& c)
             QStringLiteral(" · <code>%1</code>").arg(names::breakable(c.object).toHtmlEscaped());
     if (m_result.rootCause && m_result.rootCause->component == c.id)
         text += QStringLiteral(" · <b style='color:#e53935'>%1</b>").arg(tr("root cause"));
-    const QString summary = c.summaryText().in(LanguageManager::engineLanguage());
+    const QString summary =
+        names::withoutObject(c.summaryText().in(LanguageManager::engineLanguage()), c.object);
     if (!summary.isEmpty())
         text += QStringLiteral("<br/>%1").arg(names::breakable(summary).toHtmlEscaped());
     m_verdict->setText(text);

@@ -98,6 +98,24 @@ private Q_SLOTS:
                  qPrintable(lines.join(QLatin1Char('|'))));
     }
 
+    void cardVerdict_namesItsObjectOnce()
+    {
+        DiagnosisResult r = uitest::seedResult();
+        const QString role =
+            QStringLiteral("KubernetesMasterRole-9614cb81-4c1a-489d-9022-46ae9ac682a6");
+        r.components[5].object = role;
+        r.components[5].summary =
+            QStringLiteral("Role %1: an explicit Deny blocks vpc:DescribeRouteTableList").arg(role);
+        GraphScene scene;
+        scene.setResult(r, false);
+        ComponentItem* ram = scene.componentItem(QString::fromLatin1(ids::RamPolicy));
+        QCOMPARE(ram->objectLines().join(QString()), role);
+        // The card says the role once, above the verdict, and the verdict says what is wrong.
+        const QString verdict = ram->verdictLines().join(QLatin1Char(' '));
+        QVERIFY2(!verdict.contains(QStringLiteral("KubernetesMasterRole")), qPrintable(verdict));
+        QVERIFY2(verdict.startsWith(QStringLiteral("An explicit")), qPrintable(verdict));
+    }
+
     void fit_graphFillsMostOfThePane_andTextGrowsWithIt()
     {
         GraphScene scene;
