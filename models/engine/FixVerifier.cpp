@@ -142,12 +142,19 @@ QList<Bilingual> FixVerifier::redText(const DiagnosisResult& result)
     const auto named = [](const Bilingual& name, const Bilingual& summary) {
         return Text(u"%1: %2"_s, u"%1：%2"_s).arg(name, summary);
     };
+    // The root cause first: it is what a person has to act on.
+    const auto& root = result.rootCause;
     for (const ComponentVerdict& c : result.components)
-        if (c.state == ComponentState::Failing)
-            out << named(nameOf(result, c.id), c.summaryText());
+        if (c.state == ComponentState::Failing) {
+            const bool first = root && root->component == c.id;
+            out.insert(first ? 0 : out.size(), named(nameOf(result, c.id), c.summaryText()));
+        }
     for (const LinkVerdict& l : result.links)
-        if (l.state == LinkState::Broken)
-            out << named(linkName(result, l), l.summaryText());
+        if (l.state == LinkState::Broken) {
+            const bool first =
+                root && root->component.isEmpty() && root->from == l.from && root->to == l.to;
+            out.insert(first ? 0 : out.size(), named(linkName(result, l), l.summaryText()));
+        }
     for (const StuckNamespace& ns : result.namespaces)
         out << named(FixPreflight::stateLabel(u"namespace "_s + ns.name),
                      Bilingual::same(ns.phase));

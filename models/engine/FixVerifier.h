@@ -37,8 +37,8 @@ public:
     static bool healed(const DiagnosisResult& before, const DiagnosisResult& now);
     // "ram-policy: explicit Deny …", "namespace tobedeletedb: Terminating".
     static QStringList red(const DiagnosisResult& result);
-    // The same list as a person reads it, components and links named as the graph's cards name
-    // them: "RAM policy: Role …: an explicit Deny …" / "RAM 权限策略：角色 …：…".
+    // The same list as a person reads it, the root cause first, components and links named as
+    // the graph's cards name them: "RAM policy: Role …: an explicit Deny …" / "RAM 权限策略：…".
     static QList<Bilingual> redText(const DiagnosisResult& result);
 
 Q_SIGNALS:

@@ -7,6 +7,7 @@
 #include "support/SimProcess.h"
 
 #include "models/fixes/AuditLog.h"
+#include "ui/CommandRow.h"
 #include "ui/ComponentItem.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/EngineRunner.h"
@@ -266,6 +267,203 @@ private Q_SLOTS:
         QVERIFY2(bench.window->statusText().contains(u"still red — root cause RAM policy: "_s),
                  qPrintable(bench.window->statusText()));
         shoot(wizard, u"seed-7-undone"_s);
+    }
+
+    void routeMissing_routeFixHealsTheGraph()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"route-missing"_s));
+        const DiagnosisResult before = bench.diagnose(bench.sim.profile());
+        QVERIFY2(before.rootCause, qPrintable(before.error));
+        QCOMPARE(bench.state(ids::VpcRouteTable), ComponentState::Failing);
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Healthy);
+        QVERIFY(bench.redLinks() >= 3);
+
+        // Fix… in the inspector, which opened on the root cause: the missing route.
+        auto* fix = bench.window->page()->inspector()->findChild<QPushButton*>(u"inspectorFix"_s);
+        QVERIFY(fix && fix->isVisible());
+        QCOMPARE(bench.window->page()->inspector()->fixId(), u"vpc-route-create"_s);
+        QTest::mouseClick(fix, Qt::LeftButton);
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        wizard->resize(900, 700);
+        QVERIFY(wizard->findChild<WhatPage*>()->text().contains(u"route"_s));
+
+        // Preview: the cloud request with the aliyun command a person could type instead.
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QStringList commands;
+        for (const CommandRow* row : wizard->findChild<PreviewPage*>()->findChildren<CommandRow*>())
+            commands << row->command();
+        QVERIFY2(commands.join(u'\n').contains(u"aliyun vpc CreateRouteEntry"_s),
+                 qPrintable(commands.join(u'\n')));
+        QVERIFY(commands.join(u'\n').contains(u"172.16.1.0/24"_s));
+
+        // Preflight: the cloud's own DryRun passed for the route entry.
+        QVERIFY(clickNext(wizard));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QVERIFY2(preflight->statusText().contains(u"Every check passed"_s),
+                 qPrintable(preflight->statusText()));
+        bool cloudDryRun = false;
+        for (const QString& row : preflight->rows())
+            cloudDryRun |= row.startsWith(u"✔ cloud-dry-run: vpc:CreateRouteEntry"_s) &&
+                           row.contains(u"DryRunOperation"_s);
+        QVERIFY2(cloudDryRun, qPrintable(preflight->rows().join(u'\n')));
+
+        QVERIFY(clickNext(wizard));
+        QVERIFY(wizard->findChild<ConfirmPage*>()->summaryText().contains(u"CreateRouteEntry"_s));
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+
+        // Apply and verify: the new entry goes Pending → Available and the whole chain heals.
+        QVERIFY(clickNext(wizard));
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        QVERIFY2(apply->headline().contains(u"Healed"_s), qPrintable(apply->headline()));
+        const QString steps = apply->stepTexts().join(u'\n');
+        QVERIFY2(steps.contains(u"VPC route table is healthy now"_s), qPrintable(steps));
+        QVERIFY2(steps.contains(u"Metrics Server → VPC route table is ok now"_s),
+                 qPrintable(steps));
+        QTRY_COMPARE(bench.state(ids::VpcRouteTable), ComponentState::Healthy);
+        QCOMPARE(bench.state(ids::MetricsServer), ComponentState::Healthy);
+        QCOMPARE(bench.redLinks(), 0);
+        QVERIFY(bench.window->lastResult().namespaces.isEmpty());
+        QVERIFY2(bench.window->statusText().contains(u"healed"_s),
+                 qPrintable(bench.window->statusText()));
+        shoot(wizard, u"route-missing-healed"_s);
+
+        // The audit log holds the run, applied, with its undo (delete the entry) on offer.
+        wizard->close();
+        AuditLogDialog* log = bench.launcher->openAuditLog();
+        QCOMPARE(log->rowCount(), 1);
+        QCOMPARE(log->cell(0, 1), u"vpc-route-create"_s);
+        QCOMPARE(log->cell(0, 2), u"Applied"_s);
+        log->select(0);
+        QVERIFY(log->undoButton()->isEnabled());
+    }
+
+    void backendDown_restartsTheBackend_andTheEndStateSaysSo()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"backend-down"_s));
+        const DiagnosisResult before = bench.diagnose(bench.sim.profile());
+        QVERIFY2(before.rootCause, qPrintable(before.error));
+        QCOMPARE(before.rootCause->component, QString::fromLatin1(ids::MetricsServer));
+        QCOMPARE(bench.state(ids::MetricsServer), ComponentState::Failing);
+        QCOMPARE(bench.state(ids::VpcRouteTable), ComponentState::Healthy);
+
+        // What is offered: the backend brought back first, the APIService's removal after it.
+        const QList<FixPlan>& offered = bench.window->lastResult().fixes;
+        QVERIFY(!offered.isEmpty());
+        QCOMPARE(offered.first().id, u"backend-restart"_s);
+        auto* fixButton =
+            bench.window->page()->fixes()->findChild<QPushButton*>(u"fixButton-backend-restart"_s);
+        QVERIFY(fixButton && fixButton->isEnabled());
+        QTest::mouseClick(fixButton, Qt::LeftButton);
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        wizard->resize(900, 700);
+        QVERIFY2(wizard->findChild<WhatPage*>()->text().contains(u"metrics-server"_s),
+                 qPrintable(wizard->findChild<WhatPage*>()->text()));
+
+        // Preview: scale the Deployment from 0 to 1, the kubectl command beside it.
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QStringList commands;
+        for (const CommandRow* row : wizard->findChild<PreviewPage*>()->findChildren<CommandRow*>())
+            commands << row->command();
+        QVERIFY2(commands.contains(
+                     u"kubectl -n kube-system scale deployment metrics-server --replicas=1"_s),
+                 qPrintable(commands.join(u'\n')));
+        QVERIFY(clickNext(wizard));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QVERIFY2(preflight->statusText().contains(u"Every check passed"_s),
+                 qPrintable(preflight->statusText()));
+        QVERIFY(clickNext(wizard));
+        QVERIFY(wizard->findChild<ConfirmPage*>()->nameFields().isEmpty());
+
+        // Apply and verify: the backend is back, the APIService Available, the namespace gone
+        // and the graph green (symptomFix_endStateNamesWhatIsStillRed covers a fix that
+        // cannot get there).
+        QVERIFY(clickNext(wizard));
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        QVERIFY2(wizard->healed(), qPrintable(apply->headline()));
+        QVERIFY2(apply->headline().contains(u"Healed"_s), qPrintable(apply->headline()));
+        QVERIFY(!apply->headline().contains(u"Still red"_s));
+        // Verify named each part as it turned green.
+        const QString steps = apply->stepTexts().join(u'\n');
+        QVERIFY2(steps.contains(u"Metrics Server is healthy now"_s), qPrintable(steps));
+        QVERIFY2(steps.contains(u"API Server → Metrics Server is ok now"_s), qPrintable(steps));
+        QTRY_COMPARE(bench.state(ids::MetricsServer), ComponentState::Healthy);
+        QCOMPARE(bench.redLinks(), 0);
+        QVERIFY(bench.window->lastResult().namespaces.isEmpty());
+        QVERIFY2(bench.window->statusText().contains(u"healed"_s),
+                 qPrintable(bench.window->statusText()));
+        // Undo would scale it back to zero; the audit record has the write.
+        QVERIFY(apply->undoButton()->isEnabled());
+        shoot(wizard, u"backend-down-healed"_s);
+        wizard->close();
+        AuditLogDialog* log = bench.launcher->openAuditLog();
+        QCOMPARE(log->rowCount(), 1);
+        QCOMPARE(log->cell(0, 1), u"backend-restart"_s);
+        QCOMPARE(log->cell(0, 2), u"Applied"_s);
+    }
+
+    // A fix below the root cause repairs its own link but cannot turn the graph green: the end
+    // state says so and names what is still red, in the person's language.
+    void symptomFix_endStateNamesWhatIsStillRed_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("notHealed");
+        QTest::addColumn<QString>("stillRed");
+        QTest::addColumn<QString>("ramPolicy");
+        QTest::addColumn<QString>("statusStillRed");
+        QTest::newRow("en") << u"en"_s << u"Not healed yet"_s << u"Still red"_s << u"RAM policy: "_s
+                            << u"still red — root cause RAM policy: "_s;
+        QTest::newRow("zh_CN") << u"zh_CN"_s << u"尚未修复"_s << u"仍为红色"_s
+                               << u"RAM 权限策略："_s << u"仍为红色"_s;
+    }
+
+    void symptomFix_endStateNamesWhatIsStillRed()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, notHealed);
+        QFETCH(QString, stillRed);
+        QFETCH(QString, ramPolicy);
+        QFETCH(QString, statusStillRed);
+        Bench bench;
+        QVERIFY(bench.start(u"seed"_s, language));
+        FixOptions options;
+        options.auditLogPath = bench.auditPath();
+        options.verifyIntervalMs = 300;
+        options.verifyTimeoutMs = 4000; // the route heals at once; the RAM policy never will
+        bench.launcher->setOptions(options);
+        QVERIFY(bench.diagnose(bench.sim.profile()).rootCause);
+        FixWizard* wizard = bench.launcher->open({u"vpc-route-create"_s});
+        wizard->resize(900, 700);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        QVERIFY(clickNext(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QVERIFY(!wizard->healed());
+        const QString headline = apply->headline();
+        QVERIFY2(headline.contains(notHealed), qPrintable(headline));
+        QVERIFY2(headline.contains(stillRed), qPrintable(headline));
+        // The root cause leads the list.
+        QVERIFY2(headline.contains(ramPolicy), qPrintable(headline));
+        const qsizetype list = headline.indexOf(stillRed);
+        QCOMPARE(headline.indexOf(u"<li>"_s, list), headline.indexOf(ramPolicy, list) - 4);
+        // The graph agrees: the route is back, the root cause is still red.
+        QCOMPARE(bench.state(ids::VpcRouteTable), ComponentState::Healthy);
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
+        QVERIFY(bench.redLinks() >= 1);
+        QVERIFY2(bench.window->statusText().contains(statusStillRed),
+                 qPrintable(bench.window->statusText()));
+        QVERIFY(auditSize(bench.auditPath()) > 0);
+        shoot(wizard, u"symptom-fix-"_s + language);
     }
 
     void auditLog_listsTheRun_showsItsDiff_andUndoBringsTheRedBack()

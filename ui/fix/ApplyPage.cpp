@@ -258,7 +258,7 @@ QString ApplyPage::endState() const
     QStringList results;
     for (const FixResult& r : o.results) {
         applied |= !r.applied.isEmpty();
-        results << QStringLiteral("%1: %2").arg(r.fixId, r.reason.in(l));
+        results << QStringLiteral("%1: %2").arg(fixTitle(r.fixId), r.reason.in(l));
     }
     if (!o.error.isEmpty())
         results << o.error;
@@ -271,6 +271,15 @@ QString ApplyPage::endState() const
         html += wizardtext::list(tr("Still red"), red);
     }
     return html + wizardtext::list(tr("What happened"), results);
+}
+
+// A fix as the first page named it, in the UI's language.
+QString ApplyPage::fixTitle(const QString& fixId) const
+{
+    for (const PreparedFix& f : m_wizard->plan().fixes)
+        if (f.fixId == fixId && !f.title.isEmpty())
+            return f.title.in(LanguageManager::engineLanguage());
+    return fixId;
 }
 
 QString ApplyPage::undoState() const

@@ -45,6 +45,7 @@ private:
     void render();
     QString endState() const;
     QString undoState() const;
+    QString fixTitle(const QString& fixId) const;
     QString statusWord(const QString& result) const;
 
     FixWizard* m_wizard;
