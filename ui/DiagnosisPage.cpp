@@ -34,8 +34,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       m_timeline(new ProbeTimelineChart(this)), m_history(new HistoryChart(this)),
       m_namespaces(new QListWidget(this)), m_namespacesTitle(new QLabel(this)),
       m_left(new QWidget(this)), m_root(new QLabel(this)), m_banner(new QLabel(this)),
-      m_back(new QPushButton(this)), m_narrative(new QTextBrowser(this)),
-      m_sideTabs(new QTabWidget(this)), m_bottomTabs(new QTabWidget(this))
+      m_warning(new QLabel(this)), m_back(new QPushButton(this)),
+      m_narrative(new QTextBrowser(this)), m_sideTabs(new QTabWidget(this)),
+      m_bottomTabs(new QTabWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -48,6 +49,14 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     bannerRow->addWidget(m_back);
     layout->addLayout(bannerRow);
     m_banner->hide();
+    m_warning->setObjectName(QStringLiteral("connectionWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warning->setStyleSheet(QStringLiteral("QLabel{color:#7a4d00;background:#fff8c5;"
+                                            "border:1px solid #d4a72c;border-radius:4px;"
+                                            "padding:6px;}"));
+    layout->addWidget(m_warning);
+    m_warning->hide();
     m_back->hide();
     connect(m_back, &QPushButton::clicked, this, &DiagnosisPage::backRequested);
 
@@ -166,6 +175,7 @@ void DiagnosisPage::render(bool running)
     m_fixes->setFixes(m_result.fixes);
     fillNamespaces();
     fillNarrative();
+    fillWarnings();
     // First time a root cause is known, show it in the inspector: the answer, one glance away.
     if (!running && m_inspector->subjectId().isEmpty() && m_result.rootCause) {
         const auto& rc = *m_result.rootCause;
@@ -260,6 +270,21 @@ void DiagnosisPage::clearBanner()
     m_back->hide();
 }
 
+// The connection's warnings (e.g. TLS verification is off), in the window's language.
+void DiagnosisPage::fillWarnings()
+{
+    QStringList lines;
+    for (const Bilingual& warning : m_result.warnings)
+        lines << warning.in(LanguageManager::engineLanguage());
+    m_warning->setText(lines.join(QLatin1Char('\n')));
+    m_warning->setVisible(!lines.isEmpty());
+}
+
+QString DiagnosisPage::warningText() const
+{
+    return m_warning->isHidden() ? QString() : m_warning->text();
+}
+
 QString DiagnosisPage::bannerText() const
 {
     return m_banner->isVisible() ? m_banner->text() : QString();
@@ -310,6 +335,7 @@ void DiagnosisPage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         fillNarrative();
+        fillWarnings();
         m_scene->retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
         applyPalette();

@@ -35,6 +35,7 @@ public:
     void showFinal(const DiagnosisResult& result);
     void showBanner(const QString& message);
     void clearBanner();
+    QString warningText() const;
     QString bannerText() const;
     void applyPalette();
     void setPresenterMode(bool on);
@@ -65,6 +66,7 @@ private:
     void render(bool running);
     void fillNamespaces();
     void fillNarrative();
+    void fillWarnings();
     void onNamespaceSelected();
     void inspect(const QString& id, bool isLink);
 
@@ -82,6 +84,7 @@ private:
     QWidget* m_left;
     QLabel* m_root;
     QLabel* m_banner;
+    QLabel* m_warning; // about the connection (TLS verification off), in amber
     QPushButton* m_back;
     QTextBrowser* m_narrative;
     QTabWidget* m_sideTabs;

@@ -147,6 +147,7 @@ DiagnosisResult DiagnosisRun::result(bool final) const
     DiagnosisResult result;
     result.context = m_source->contextName();
     result.source = m_source->kind();
+    result.warnings = m_source->warnings();
     result.complete = final;
     VerdictBuilder(m_findings, m_source->kind()).build(result);
     RootCauseFinder::find(result);

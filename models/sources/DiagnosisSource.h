@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/common/Bilingual.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -84,6 +86,9 @@ public:
     // The namespace a recorded run was limited to (a bundle made with --namespace), so that a
     // replay without --namespace asks what was recorded; empty for live and pasted input.
     virtual QString recordedNamespace() const { return {}; }
+    // What the user should know about how this source connects, e.g. that TLS verification is
+    // off; every output shows them.
+    virtual QList<Bilingual> warnings() const { return {}; }
     virtual void cancelAll() {}
 };
 

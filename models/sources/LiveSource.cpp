@@ -27,6 +27,23 @@ LiveSource::LiveSource(ResolvedContext context, std::optional<CloudConnection> c
 
 LiveSource::~LiveSource() = default;
 
+QList<Bilingual> LiveSource::warnings() const
+{
+    using namespace Qt::StringLiterals;
+    const ResolvedContext& context = m_kube->context();
+    if (!context.cluster.insecureSkipTlsVerify)
+        return {};
+    return {Bilingual{
+        u"TLS verification is off: the kubeconfig's cluster \"%1\" sets insecure-skip-tls-verify, "
+        "so the API server's certificate is not checked and anyone on the network path could "
+        "pose as the cluster. Give the cluster its CA (certificate-authority-data) and remove "
+        "the flag."_s,
+        u"TLS 校验已关闭：kubeconfig 中的集群“%1”设置了 insecure-skip-tls-verify，不校验 API "
+        "服务器的证书，网络路径上的任何人都可以冒充该集群。请为该集群配置 CA"
+        "（certificate-authority-data）并去掉该设置。"_s}
+                .arg(context.clusterName)};
+}
+
 QString LiveSource::contextName() const
 {
     return m_kube->context().contextName;

@@ -51,6 +51,7 @@ public:
     QString contextName() const override;
     bool hasCloud() const override { return m_cloud != nullptr; }
     QString cloudUnavailableReason() const override { return m_cloudReason; }
+    QList<Bilingual> warnings() const override;
     void cancelAll() override;
 
     static SourceAnswer fromKube(const KubeResponse& response);

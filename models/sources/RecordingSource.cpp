@@ -45,6 +45,11 @@ bool RecordingSource::hasCloud() const
     return m_inner->hasCloud();
 }
 
+QList<Bilingual> RecordingSource::warnings() const
+{
+    return m_inner->warnings();
+}
+
 QString RecordingSource::cloudUnavailableReason() const
 {
     return m_inner->cloudUnavailableReason();

@@ -23,6 +23,7 @@ public:
     QString contextName() const override;
     bool hasCloud() const override;
     QString cloudUnavailableReason() const override;
+    QList<Bilingual> warnings() const override;
     void cancelAll() override;
 
     // The namespace this run is limited to, saved with the bundle for its replay.

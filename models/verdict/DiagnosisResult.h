@@ -186,6 +186,8 @@ struct DiagnosisResult
     QList<FixPlan> fixes; // recommended, root cause first (FixOrder)
     QString narrativeEn;
     QString narrativeZh;
+    // About the connection rather than the cluster (e.g. TLS verification is off).
+    QList<Bilingual> warnings;
 
     const ComponentVerdict* component(const QString& id) const
     {

@@ -101,6 +101,8 @@ QString ReportWriter::text(const DiagnosisResult& r, bool colour)
     const Paint paint{colour};
     QStringList out;
     out << paint(QStringLiteral("unstuck diagnose — %1 (%2)").arg(r.context, r.source), "1");
+    for (const Bilingual& warning : r.warnings)
+        out << paint(QStringLiteral("Warning: ") + warning.en, "1;33");
     if (!r.namespaces.isEmpty()) {
         QStringList names;
         for (const StuckNamespace& ns : r.namespaces)
@@ -168,6 +170,9 @@ QString ReportWriter::markdown(const DiagnosisResult& r, Language language,
     out << w(u"# Unstuck diagnosis — %1"_s, u"# Unstuck 诊断报告 — %1"_s).arg(r.context)
         << QString();
     out << QStringLiteral("**%1**").arg(headline(r, language)) << QString();
+    for (const Bilingual& warning : r.warnings)
+        out << w(u"> **Warning:** %1"_s, u"> **警告：**%1"_s).arg(warning.in(language))
+            << QString();
     if (!r.redPath.isEmpty())
         out << w(u"Red path: `%1`"_s, u"红色路径：`%1`"_s)
                    .arg(r.redPath.join(QStringLiteral(" ⇢ ")))
@@ -260,12 +265,16 @@ QString ReportWriter::html(const DiagnosisResult& r, const QString& svg, Languag
         "8px;text-align:left;vertical-align:top}"
         ".healthy,.ok{color:#1a7f37}.failing,.broken{color:#cf222e;font-weight:bold}.unknown,.not-"
         "applicable{color:#6e7781}"
+        ".warning{background:#fff8c5;border:1px solid #d4a72c;padding:6px 8px}"
         "code,pre{background:#f6f8fa;padding:2px "
         "4px}pre{white-space:pre-wrap}</style></head><body>");
     out << QStringLiteral("<h1>%1</h1><p><strong>%2</strong></p>")
                .arg(w(u"Unstuck diagnosis — %1"_s, u"Unstuck 诊断报告 — %1"_s)
                         .arg(escape(r.context)),
                     escape(headline(r, language)));
+    for (const Bilingual& warning : r.warnings)
+        out << QStringLiteral("<p class=\"warning\"><strong>%1</strong>%2</p>")
+                   .arg(w(u"Warning: "_s, u"警告："_s), escape(warning.in(language)));
     if (!svg.isEmpty())
         out << QStringLiteral("<div class=\"graph\">%1</div>").arg(svg);
     if (!r.redPath.isEmpty())

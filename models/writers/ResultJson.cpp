@@ -14,6 +14,15 @@ static QString time(const QDateTime& at)
     return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+static QJsonArray warnings(const QList<Bilingual>& list)
+{
+    QJsonArray out;
+    for (const Bilingual& w : list)
+        out.append(QJsonObject{{QStringLiteral("en"), Redactor::redact(w.en)},
+                               {QStringLiteral("zh"), Redactor::redact(w.zh)}});
+    return out;
+}
+
 QJsonObject ResultJson::evidenceJson(const Evidence& e)
 {
     QJsonObject o{{QStringLiteral("title"), e.title},
@@ -136,7 +145,8 @@ QJsonObject ResultJson::toJson(const DiagnosisResult& r)
                        {QStringLiteral("fixes"), fixes},
                        {QStringLiteral("narrative"),
                         QJsonObject{{QStringLiteral("en"), Redactor::redact(r.narrativeEn)},
-                                    {QStringLiteral("zh"), Redactor::redact(r.narrativeZh)}}}};
+                                    {QStringLiteral("zh"), Redactor::redact(r.narrativeZh)}}},
+                       {QStringLiteral("warnings"), warnings(r.warnings)}};
 }
 
 QByteArray ResultJson::toText(const DiagnosisResult& result, bool indented)
