@@ -249,8 +249,9 @@ void FixVerifier::roundDone()
         Q_EMIT finished(false, m_last, stillRed);
         return;
     }
-    // Said when what is red changes, and every 15 s while it does not.
-    const QString waiting = stillRed.mid(0, 3).join(u"; "_s).left(300);
+    // Said when anything red changes (compared whole: the first item alone can be 300
+    // characters long), and every 15 s while nothing does.
+    const QString waiting = stillRed.join(u'\n');
     if (waiting != m_lastWaiting || m_clock.elapsed() - m_lastWaitingAt >= 15000) {
         m_lastWaiting = waiting;
         m_lastWaitingAt = m_clock.elapsed();
