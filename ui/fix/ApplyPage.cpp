@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -74,7 +75,11 @@ ApplyPage::ApplyPage(FixWizard* wizard)
     buttons->addWidget(m_audit);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_headline);
+    // A long "Still red" list scrolls on its own instead of squeezing the steps away, and the
+    // steps keep room for a few rows (a 1080p screen at 200 % is 540 pixels tall).
+    m_headlineArea = wizardtext::scrolled(m_headline, this);
+    layout->addWidget(m_headlineArea);
+    m_steps->setMinimumHeight(fontMetrics().height() * 7);
     layout->addWidget(m_steps, 1);
     layout->addWidget(m_details);
     layout->addLayout(buttons);
@@ -189,9 +194,15 @@ void ApplyPage::finishRow(QTreeWidgetItem* item, const QString& result, const QS
     item->setForeground(StatusColumn, colour);
     item->setText(TookColumn, seconds(m_wizard->elapsedMs() -
                                       item->data(StatusColumn, StartRole).toLongLong()));
+    // The answer on a line of its own, across the columns: appended to the step it would be
+    // elided away at large scales.
     if (!detail.isEmpty() && detail != item->text(StepColumn)) {
-        item->setText(StepColumn, item->text(StepColumn) + QStringLiteral(" — ") + detail);
-        item->setToolTip(StepColumn, item->text(StepColumn));
+        auto* answer = new QTreeWidgetItem(item);
+        answer->setText(StepColumn, detail);
+        answer->setToolTip(StepColumn, detail);
+        answer->setFirstColumnSpanned(true);
+        answer->setForeground(StepColumn, colour);
+        item->setExpanded(true);
     }
 }
 
@@ -317,6 +328,9 @@ void ApplyPage::render()
         m_headline->setText(undoState());
     else if (done)
         m_headline->setText(endState());
+    // The end state in view (up to eight lines of it) before the steps get the rest.
+    const int wanted = m_headline->heightForWidth(qMax(300, m_headlineArea->viewport()->width()));
+    m_headlineArea->setMinimumHeight(qMin(wanted, fontMetrics().height() * 8));
     const Language l = LanguageManager::engineLanguage();
     QStringList undo;
     for (const PreparedFix& f : m_wizard->plan().fixes)

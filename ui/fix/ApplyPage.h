@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -50,6 +51,7 @@ private:
 
     FixWizard* m_wizard;
     QLabel* m_headline;
+    QScrollArea* m_headlineArea = nullptr;
     QTreeWidget* m_steps;
     QLabel* m_details;
     QPushButton* m_undo;

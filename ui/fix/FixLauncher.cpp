@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QScreen>
 #include <QToolBar>
 
 namespace unstuck::ui {
@@ -78,6 +79,11 @@ FixWizard* FixLauncher::open(const QStringList& fixIds)
         m_window->addFixRun(wizard->outcome(), wizard->auditLogPath());
     });
     connect(m_wizard, &QObject::destroyed, this, &FixLauncher::update);
+    // At 200 % a 1080p screen is 960×540: the wizard opens no larger than the screen it is on.
+    if (const QScreen* screen = m_window->screen())
+        m_wizard->resize(m_wizard->sizeHint()
+                             .expandedTo(QSize(900, 680))
+                             .boundedTo(screen->availableGeometry().size() * 0.9));
     m_wizard->show();
     update();
     Q_EMIT wizardOpened(m_wizard);

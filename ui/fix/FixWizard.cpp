@@ -25,7 +25,8 @@ FixWizard::FixWizard(Setup setup, QWidget* parent)
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
-    setMinimumSize(760, 560);
+    // Fits a 1080p screen at 200 % (960×540 logical); the pages scroll.
+    setMinimumSize(640, 440);
     // Writes stay off until the person presses Apply on the confirm page.
     m_setup.options.writesEnabled = false;
     m_session.setRequest(m_setup.request);
