@@ -19,6 +19,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
+#include <utility>
 
 namespace unstuck::test {
 
@@ -42,6 +43,9 @@ struct TestReply
     QList<std::pair<QByteArray, QByteArray>> headers;
     int delayMs = 0;
     bool hangUp = false; // close the connection without an answer
+    // Keep the answer until TestApiServer::releaseHeld(): lets a test see which requests a client
+    // sends while none of its earlier ones has been answered (parallel, not one after another).
+    bool held = false;
 
     static TestReply json(int status, const QByteArray& body)
     {
@@ -106,6 +110,13 @@ public:
         return n;
     }
     int handshakeFailures() const { return m_handshakeFailures; }
+    // Sends every held answer now.
+    void releaseHeld()
+    {
+        const QList<std::function<void()>> held = std::exchange(m_held, {});
+        for (const auto& send : held)
+            send();
+    }
 
 private:
     void onRead(QSslSocket* socket)
@@ -139,7 +150,7 @@ private:
             m_requests << request;
             const TestReply reply = m_handler ? m_handler(request) : TestReply::json(404, "{}");
             QPointer<QSslSocket> guard(socket);
-            QTimer::singleShot(reply.delayMs, this, [guard, reply] {
+            const auto send = [guard, reply] {
                 if (!guard)
                     return;
                 if (reply.hangUp) {
@@ -153,7 +164,11 @@ private:
                     out += name + ": " + value + "\r\n";
                 out += "\r\n" + reply.body;
                 guard->write(out);
-            });
+            };
+            if (reply.held)
+                m_held << send;
+            else
+                QTimer::singleShot(reply.delayMs, this, send);
         }
     }
 
@@ -161,6 +176,7 @@ private:
     Handler m_handler;
     QList<TestRequest> m_requests;
     QHash<QSslSocket*, QByteArray> m_buffers;
+    QList<std::function<void()>> m_held;
     int m_handshakeFailures = 0;
 };
 
