@@ -17,6 +17,17 @@
 
 namespace unstuck::ui {
 
+namespace {
+
+// At 200 % a 1080p screen is 960×540: a dialog opens no larger than the screen it is on.
+void fitToScreen(QWidget* dialog, const QSize& wanted)
+{
+    const QScreen* screen = dialog->parentWidget() ? dialog->parentWidget()->screen() : nullptr;
+    dialog->resize(screen ? wanted.boundedTo(screen->availableGeometry().size() * 0.9) : wanted);
+}
+
+} // namespace
+
 FixLauncher::FixLauncher(MainWindow* window)
     : QObject(window), m_window(window), m_healAll(new QAction(window)),
       m_auditLog(new QAction(window))
@@ -79,11 +90,7 @@ FixWizard* FixLauncher::open(const QStringList& fixIds)
         m_window->addFixRun(wizard->outcome(), wizard->auditLogPath());
     });
     connect(m_wizard, &QObject::destroyed, this, &FixLauncher::update);
-    // At 200 % a 1080p screen is 960×540: the wizard opens no larger than the screen it is on.
-    if (const QScreen* screen = m_window->screen())
-        m_wizard->resize(m_wizard->sizeHint()
-                             .expandedTo(QSize(900, 680))
-                             .boundedTo(screen->availableGeometry().size() * 0.9));
+    fitToScreen(m_wizard, m_wizard->sizeHint().expandedTo(QSize(900, 680)));
     m_wizard->show();
     update();
     Q_EMIT wizardOpened(m_wizard);
@@ -99,6 +106,7 @@ AuditLogDialog* FixLauncher::openAuditLog()
     // After an undo the window shows what it restored.
     connect(dialog, &AuditLogDialog::undone, m_window,
             [this] { m_window->diagnose(m_window->lastRequest()); });
+    fitToScreen(dialog, dialog->size());
     dialog->show();
     return dialog;
 }
