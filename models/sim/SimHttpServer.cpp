@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sim/SimHttpServer.h"
 
+#include "models/sim/HttpRequestParser.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
@@ -9,14 +11,10 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTimer>
-#include <QUrl>
 
 namespace unstuck::sim {
 
 namespace {
-
-constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
-constexpr qsizetype kMaxBodyBytes = 32 * 1024 * 1024;
 
 struct Connection
 {
@@ -79,49 +77,6 @@ QByteArray httpDate()
                          QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
                .toLatin1() +
            " GMT";
-}
-
-// Decodes a chunked body starting at `from`. Returns false while incomplete; sets *end to the
-// index after the final CRLF.
-bool decodeChunked(const QByteArray& data, qsizetype from, QByteArray* body, qsizetype* end,
-                   bool* bad)
-{
-    qsizetype pos = from;
-    body->clear();
-    for (;;) {
-        const qsizetype lineEnd = data.indexOf("\r\n", pos);
-        if (lineEnd < 0)
-            return false;
-        QByteArray sizeLine = data.mid(pos, lineEnd - pos);
-        const qsizetype semi = sizeLine.indexOf(';');
-        if (semi >= 0)
-            sizeLine.truncate(semi);
-        bool ok = false;
-        const qsizetype size = sizeLine.trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0 || size > kMaxBodyBytes) {
-            *bad = true;
-            return false;
-        }
-        pos = lineEnd + 2;
-        if (size == 0) {
-            // Trailers end with an empty line.
-            for (;;) {
-                const qsizetype trailerEnd = data.indexOf("\r\n", pos);
-                if (trailerEnd < 0)
-                    return false;
-                const bool empty = trailerEnd == pos;
-                pos = trailerEnd + 2;
-                if (empty) {
-                    *end = pos;
-                    return true;
-                }
-            }
-        }
-        if (data.size() < pos + size + 2)
-            return false;
-        body->append(data.mid(pos, size));
-        pos += size + 2;
-    }
 }
 
 } // namespace
@@ -264,76 +219,24 @@ void SimHttpServer::onReadyRead(QSslSocket* socket)
 
 bool SimHttpServer::parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter)
 {
+    using State = HttpRequestParser::Result::State;
     Connection& conn = d->connections[socket];
-    const qsizetype headerEnd = conn.buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0) {
-        if (conn.buffer.size() > kMaxHeaderBytes)
-            respond(socket, HttpResponse::text(431, "request header too large\n"), true);
+    const HttpRequestParser::Result result = HttpRequestParser::parse(conn.buffer, request);
+    if (result.state == State::Rejected) {
+        respond(socket, result.rejection, true);
         return false;
     }
-    const QList<QByteArray> lines = conn.buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() < 3) {
-        respond(socket, HttpResponse::text(400, "bad request line\n"), true);
+    if (result.state == State::Incomplete) {
+        if (result.wantsContinue && !conn.continueSent) {
+            conn.continueSent = true;
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
         return false;
     }
-    request->method = requestLine[0].toUpper();
-    request->rawTarget = requestLine[1];
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (request->headers.contains(name))
-            request->headers[name] += ", " + value;
-        else
-            request->headers.insert(name, value);
-    }
-    qsizetype consumed = headerEnd + 4;
-    if (request->header("transfer-encoding").toLower().contains("chunked")) {
-        bool bad = false;
-        qsizetype end = 0;
-        if (!decodeChunked(conn.buffer, consumed, &request->body, &end, &bad)) {
-            if (bad)
-                respond(socket, HttpResponse::text(400, "bad chunked body\n"), true);
-            return false;
-        }
-        consumed = end;
-    } else {
-        const qsizetype length = request->header("content-length").toLongLong();
-        if (length < 0 || length > kMaxBodyBytes) {
-            respond(socket, HttpResponse::text(413, "body too large\n"), true);
-            return false;
-        }
-        if (conn.buffer.size() < consumed + length) {
-            // curl and others wait for this before sending a large body.
-            if (!conn.continueSent && request->header("expect").toLower() == "100-continue") {
-                conn.continueSent = true;
-                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            }
-            return false;
-        }
-        conn.continueSent = false;
-        request->body = conn.buffer.mid(consumed, length);
-        consumed += length;
-    }
-    conn.buffer.remove(0, consumed);
-
-    const qsizetype q = request->rawTarget.indexOf('?');
-    const QByteArray rawPath = q < 0 ? request->rawTarget : request->rawTarget.left(q);
-    request->path = QUrl::fromPercentEncoding(rawPath);
-    if (q >= 0) {
-        // '+' means space in form-encoded queries (kubectl escapes real '+' as %2B).
-        QByteArray rawQuery = request->rawTarget.mid(q + 1);
-        rawQuery.replace('+', "%20");
-        request->query.setQuery(QString::fromLatin1(rawQuery));
-    }
+    conn.continueSent = false;
+    conn.buffer.remove(0, result.consumed);
     request->peerChain = socket->peerCertificateChain();
-    const QByteArray connection = request->header("connection").toLower();
-    *closeAfter = connection.contains("close") ||
-                  (requestLine[2] == "HTTP/1.0" && !connection.contains("keep-alive"));
+    *closeAfter = result.closeAfter;
     return true;
 }
 
