@@ -82,6 +82,26 @@ CloudError::Kind networkKind(QNetworkReply::NetworkError error)
     }
 }
 
+// The error an API answer carries: Code, Message (redacted), RequestId, Recommend and the
+// AccessDeniedDetail RAM adds to Forbidden answers (an object, or its JSON text).
+CloudError apiError(int httpStatus, const QString& code, const QJsonObject& json)
+{
+    CloudError e;
+    e.kind = CloudError::Kind::Api;
+    e.httpStatus = httpStatus;
+    e.code = code;
+    e.message = Redactor::redact(json.value(u"Message"_s).toString());
+    e.requestId = json.value(u"RequestId"_s).toString();
+    e.recommend = json.value(u"Recommend"_s).toString();
+    const QJsonValue detail = json.value(u"AccessDeniedDetail"_s);
+    if (detail.isObject())
+        e.accessDeniedDetail =
+            QString::fromUtf8(QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact));
+    else if (detail.isString())
+        e.accessDeniedDetail = detail.toString();
+    return e;
+}
+
 } // namespace
 
 QJsonObject CloudError::accessDeniedDetailObject() const
@@ -466,33 +486,9 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
                 response.error.message = u"no answer from %1 within %2 ms"_s.arg(
                     reply->url().authority(), QString::number(d->connection.timeoutMs));
         } else {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
-            response.json = doc.object();
-            const QJsonValue code = response.json.value(u"Code"_s);
-            const QString codeText =
-                code.isDouble() ? QString::number(code.toInt()) : code.toString();
-            static const QStringList okCodes{u"200"_s, u"OK"_s, u"Success"_s, u"success"_s};
-            if (!doc.isObject()) {
-                response.error.kind = CloudError::Kind::BadResponse;
-                response.error.message = u"HTTP %1 with a body that is not JSON: %2"_s.arg(
-                    QString::number(response.httpStatus), QString::fromUtf8(payload.left(200)));
-            } else if (response.httpStatus >= 400 ||
-                       (!codeText.isEmpty() && !okCodes.contains(codeText) &&
-                        response.json.contains(u"Message"_s))) {
-                CloudError& e = response.error;
-                e.kind = CloudError::Kind::Api;
-                e.code = codeText;
-                e.message = Redactor::redact(response.json.value(u"Message"_s).toString());
-                e.requestId = response.json.value(u"RequestId"_s).toString();
-                e.recommend = response.json.value(u"Recommend"_s).toString();
-                const QJsonValue detail = response.json.value(u"AccessDeniedDetail"_s);
-                if (detail.isObject())
-                    e.accessDeniedDetail = QString::fromUtf8(
-                        QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact));
-                else if (detail.isString())
-                    e.accessDeniedDetail = detail.toString();
-            }
+            const CloudResponse answer = readAnswer(response.httpStatus, payload);
+            response.json = answer.json;
+            response.error = answer.error;
         }
         // Backoff and retry: throttling always (nothing ran), 5xx and timeouts only for reads and
         // for writes a ClientToken makes idempotent.
@@ -514,6 +510,29 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
         response.elapsedMs = a->clock.elapsed();
         a->deliver(response);
     });
+}
+
+CloudResponse CloudClient::readAnswer(int httpStatus, const QByteArray& payload)
+{
+    CloudResponse response;
+    response.httpStatus = httpStatus;
+    response.error.httpStatus = httpStatus;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
+    response.json = doc.object();
+    if (!doc.isObject()) {
+        response.error.kind = CloudError::Kind::BadResponse;
+        response.error.message = u"HTTP %1 with a body that is not JSON: %2"_s.arg(
+            QString::number(httpStatus), QString::fromUtf8(payload.left(200)));
+        return response;
+    }
+    const QJsonValue code = response.json.value(u"Code"_s);
+    const QString codeText = code.isDouble() ? QString::number(code.toInt()) : code.toString();
+    static const QStringList okCodes{u"200"_s, u"OK"_s, u"Success"_s, u"success"_s};
+    if (httpStatus >= 400 || (!codeText.isEmpty() && !okCodes.contains(codeText) &&
+                              response.json.contains(u"Message"_s)))
+        response.error = apiError(httpStatus, codeText, response.json);
+    return response;
 }
 
 void CloudClient::callAllPages(const QString& product, const QString& action,

@@ -83,6 +83,11 @@ public:
     // "(fix/vpc-route-create)", so ActionTrail's userAgent names what sent them.
     void setUserAgentSuffix(const QString& suffix);
 
+    // What an HTTP answer says: its JSON, and the API error it carries (HTTP >= 400, or a Code
+    // that is not a success code next to a Message) or BadResponse when the body is not a JSON
+    // object. Attempts, timing and the CLI equivalent are left to the caller.
+    static CloudResponse readAnswer(int httpStatus, const QByteArray& payload);
+
     // "vpc.aliyuncs.com" (cn-hangzhou) / "vpc.<region>.aliyuncs.com", "ecs-cn-hangzhou…" /
     // "ecs.<region>…", "ram.aliyuncs.com", "sts.aliyuncs.com".
     static QString endpointFor(const QString& product, const QString& regionId);

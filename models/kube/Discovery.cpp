@@ -113,7 +113,7 @@ void KubeDiscovery::readRoot(const QJsonObject& json, bool core)
     const QString kind = json.value(QStringLiteral("kind")).toString();
     if (kind == kAggregatedList) {
         m_result.aggregated = true;
-        readAggregated(json);
+        m_result.groupVersions << aggregatedGroupVersions(json);
         return;
     }
     if (core) {
@@ -127,8 +127,9 @@ void KubeDiscovery::readRoot(const QJsonObject& json, bool core)
     }
 }
 
-void KubeDiscovery::readAggregated(const QJsonObject& list)
+QList<DiscoveryGroupVersion> KubeDiscovery::aggregatedGroupVersions(const QJsonObject& list)
 {
+    QList<DiscoveryGroupVersion> groupVersions;
     for (const QJsonValue& item : list.value(QStringLiteral("items")).toArray()) {
         const QJsonObject group = item.toObject();
         const QString name = group.value(QStringLiteral("metadata"))
@@ -152,9 +153,10 @@ void KubeDiscovery::readAggregated(const QJsonObject& list)
                 gv.error.reason = gv.reason;
                 gv.error.message = gv.message;
             }
-            m_result.groupVersions << gv;
+            groupVersions << gv;
         }
     }
+    return groupVersions;
 }
 
 void KubeDiscovery::fetchGroupVersion(const QString& gv)

@@ -59,6 +59,9 @@ public:
     void run();
 
     static QByteArray aggregatedAccept();
+    // The group versions an aggregated discovery answer (APIGroupDiscoveryList) lists, stale
+    // ones failed as client-go reports them.
+    static QList<DiscoveryGroupVersion> aggregatedGroupVersions(const QJsonObject& list);
 
 Q_SIGNALS:
     void finished(const unstuck::DiscoveryResult& result);
@@ -67,7 +70,6 @@ private:
     void fetchRoot(const QString& path, KubeResponse* slot);
     void onRootsAnswered();
     void readRoot(const QJsonObject& json, bool core);
-    void readAggregated(const QJsonObject& list);
     void fetchGroupVersion(const QString& gv);
     void onGroupVersion(const QString& gv, const KubeResponse& response);
     void finishIfIdle();
