@@ -49,6 +49,12 @@ void Redactor::registerSecret(const QString& secret)
     secrets().insert(trimmed);
 }
 
+void Redactor::forgetSecrets()
+{
+    QMutexLocker lock(&secretsMutex());
+    secrets().clear();
+}
+
 QString Redactor::redact(const QString& text)
 {
     QString out = text;

@@ -17,6 +17,9 @@ public:
     // Remembers a secret value so every later redact() masks it. Thread-safe. Values
     // shorter than 6 characters are ignored (they would mask ordinary words).
     static void registerSecret(const QString& secret);
+    // Forgets every registered value: for a process that reads many unrelated credentials in
+    // turn (the fuzz targets), so the list does not grow without end.
+    static void forgetSecrets();
     static QString redact(const QString& text);
     static std::string redact(const std::string& text);
 };
