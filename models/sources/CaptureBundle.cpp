@@ -147,6 +147,13 @@ std::optional<CaptureBundle> CaptureBundle::load(const QString& path, QString* e
             QStringLiteral("cannot open the capture bundle %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    if (file.size() > kMaxFileBytes) {
+        *error = QStringLiteral("%1 is %2 MiB; Unstuck reads capture bundles of at most %3 MiB")
+                     .arg(path)
+                     .arg(file.size() / (1024 * 1024))
+                     .arg(kMaxFileBytes / (1024 * 1024));
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {

@@ -22,6 +22,9 @@ struct CaptureBundle
 {
     static constexpr const char* kFormat = "unstuck-capture";
     static constexpr int kVersion = 1;
+    // A bundle larger than this is refused with an error before it is read (a recording of a
+    // 2,000-node cluster is a few MiB).
+    static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
 
     QString context; // kube context name at recording time
     // The namespace the recorded run was asked about (`--namespace`); empty = every Terminating

@@ -17,6 +17,15 @@ std::unique_ptr<DiagnosisSource> OfflineSources::open(const QString& path, QStri
         *error = QStringLiteral("%1 does not exist").arg(path);
         return nullptr;
     }
+    if (info.isFile() && info.size() > CaptureBundle::kMaxFileBytes) {
+        *error = QStringLiteral("%1 is %2 MiB; Unstuck reads capture bundles of at most %3 MiB "
+                                "and pasted files of at most %4 MiB")
+                     .arg(path)
+                     .arg(info.size() / (1024 * 1024))
+                     .arg(CaptureBundle::kMaxFileBytes / (1024 * 1024))
+                     .arg(TicketParser::kMaxFileBytes / (1024 * 1024));
+        return nullptr;
+    }
     if (info.isFile()) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {

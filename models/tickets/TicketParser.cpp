@@ -19,9 +19,6 @@
 namespace unstuck {
 namespace {
 
-// Big enough for a whole component log (the parsers are linear: docs/benchmarks.md).
-constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
-
 QString normalise(QString text)
 {
     static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;]*[A-Za-z]"));
@@ -55,7 +52,13 @@ bool TicketParser::parsePath(const QString& path, TicketFacts* facts, QString* e
                 QStringLiteral("%1 (cannot read: %2)").arg(file, f.errorString()));
             continue;
         }
-        const QByteArray data = f.read(kMaxFileBytes);
+        if (f.size() > TicketParser::kMaxFileBytes) {
+            facts->ignoredFiles.append(QStringLiteral("%1 (larger than %2 MiB, not read)")
+                                           .arg(file)
+                                           .arg(TicketParser::kMaxFileBytes / (1024 * 1024)));
+            continue;
+        }
+        const QByteArray data = f.readAll();
         if (data.contains('\0')) {
             facts->ignoredFiles.append(QStringLiteral("%1 (binary)").arg(file));
             continue;

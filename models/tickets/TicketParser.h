@@ -16,6 +16,10 @@ namespace unstuck {
 class TicketParser
 {
 public:
+    // A pasted file larger than this is not read (listed as ignored, with the reason). Big
+    // enough for a whole component log (the parsers are linear: docs/benchmarks.md).
+    static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+
     // Reads a file or every regular file below a folder. Returns false only when nothing could
     // be read at all (missing path, unreadable).
     static bool parsePath(const QString& path, TicketFacts* facts, QString* error);

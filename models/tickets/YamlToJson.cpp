@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace unstuck {
@@ -32,20 +34,41 @@ QJsonValue scalarToJson(const YAML::Node& node)
     return text;
 }
 
-QJsonValue nodeToJson(const YAML::Node& node)
+// Counts the values built and the nesting on the way down; throws past YamlToJson's limits.
+class Budget
 {
+public:
+    void enter(const YAML::Node& node, int depth)
+    {
+        if (depth > YamlToJson::kMaxDepth)
+            throw YAML::Exception(node.Mark(),
+                                  "nested deeper than " + std::to_string(YamlToJson::kMaxDepth) +
+                                      " levels (or an alias refers to a value that holds it)");
+        if (++m_values > YamlToJson::kMaxValues)
+            throw YAML::Exception(node.Mark(), "more than " +
+                                                   std::to_string(YamlToJson::kMaxValues) +
+                                                   " values once its aliases are expanded");
+    }
+
+private:
+    qint64 m_values = 0;
+};
+
+QJsonValue nodeToJson(const YAML::Node& node, int depth, Budget* budget)
+{
+    budget->enter(node, depth);
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (const auto& item : node)
             object.insert(QString::fromStdString(item.first.as<std::string>()),
-                          nodeToJson(item.second));
+                          nodeToJson(item.second, depth + 1, budget));
         return object;
     }
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         for (const auto& item : node)
-            array.append(nodeToJson(item));
+            array.append(nodeToJson(item, depth + 1, budget));
         return array;
     }
     case YAML::NodeType::Scalar:
@@ -57,14 +80,64 @@ QJsonValue nodeToJson(const YAML::Node& node)
     return QJsonValue::Null;
 }
 
+// yaml-cpp 0.7's LoadAll never ends on a token no document can start with (a stray "," in
+// block context): each round makes an empty document without consuming it. A first pass with
+// no-op events stops when a document starts where the previous one did.
+class StuckDocumentCheck : public YAML::EventHandler
+{
+public:
+    explicit StuckDocumentCheck(const std::string& text) : m_text(text) {}
+
+    void OnDocumentStart(const YAML::Mark& mark) override
+    {
+        if (mark.pos == m_lastStart) {
+            const std::string what = mark.pos >= 0 && std::size_t(mark.pos) < m_text.size()
+                                         ? std::string(1, m_text[std::size_t(mark.pos)])
+                                         : std::string("end of text");
+            throw YAML::ParserException(mark, "\"" + what + "\" cannot start a value here");
+        }
+        m_lastStart = mark.pos;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override
+    {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {}
+    void OnMapEnd() override {}
+
+    static void run(const std::string& text)
+    {
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        StuckDocumentCheck check(text);
+        while (parser.HandleNextDocument(check)) {
+        }
+    }
+
+private:
+    const std::string& m_text;
+    int m_lastStart = -1;
+};
+
 } // namespace
 
 bool YamlToJson::convert(const QString& text, QList<QJsonValue>* documents, QString* error)
 {
     try {
-        const std::vector<YAML::Node> nodes = YAML::LoadAll(text.toStdString());
+        const std::string utf8 = text.toStdString();
+        StuckDocumentCheck::run(utf8);
+        const std::vector<YAML::Node> nodes = YAML::LoadAll(utf8);
+        Budget budget;
         for (const YAML::Node& node : nodes)
-            documents->append(nodeToJson(node));
+            documents->append(nodeToJson(node, 1, &budget));
         return true;
     } catch (const YAML::Exception& e) {
         *error = QStringLiteral("YAML error at line %1, column %2: %3")

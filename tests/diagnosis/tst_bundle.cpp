@@ -223,6 +223,23 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("truncated")), qPrintable(error));
     }
 
+    void oversizedBundle_isRefusedWithTheLimit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.unstuck.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "unstuck-capture", "version": 1, "exchanges": [)");
+        // Sparse: the size is what counts, the disk never holds 256 MiB.
+        QVERIFY(file.resize(CaptureBundle::kMaxFileBytes + 1));
+        file.close();
+        QString error;
+        QVERIFY(!OfflineSources::open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("is 256 MiB; Unstuck reads capture bundles of at "
+                                              "most 256 MiB and pasted files of at most 64 MiB")),
+                 qPrintable(error));
+    }
+
     void newerBundleVersion_asksForAnUpdate()
     {
         QTemporaryDir dir;

@@ -3,6 +3,7 @@
 #include "models/sources/OfflineSources.h"
 #include "models/sources/PasteSource.h"
 #include "models/tickets/TicketParser.h"
+#include "models/tickets/YamlToJson.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -362,6 +363,54 @@ private Q_SLOTS:
         auto source = OfflineSources::open(fixture(QStringLiteral("captures")), &error);
         QVERIFY2(source, qPrintable(error));
         QCOMPARE(source->kind(), QStringLiteral("paste"));
+    }
+
+    void oversizedPastedFile_isListedAsNotRead()
+    {
+        QTemporaryDir dir;
+        QFile big(dir.filePath(QStringLiteral("kcm.log")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write("E1207 10:00:00.000000       1 namespace_controller.go:162] deletion failed\n");
+        QVERIFY(big.resize(TicketParser::kMaxFileBytes + 1)); // sparse
+        big.close();
+        QString error;
+        QVERIFY(!OfflineSources::open(dir.path(), &error));
+        QVERIFY2(error.contains(QLatin1String("kcm.log (larger than 64 MiB, not read)")),
+                 qPrintable(error));
+    }
+
+    void badOrOversizedYaml_isAnErrorNotAHang_data()
+    {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("error");
+        // Found by fuzz/yaml_to_json: yaml-cpp's LoadAll looped for ever on these.
+        QTest::newRow("stray comma") << QStringLiteral("  , er:tp\uFFFD")
+                                     << QStringLiteral("\",\" cannot start a value here");
+        QTest::newRow("comma after a list")
+            << QStringLiteral("- a\n,") << QStringLiteral("\",\" cannot start a value here");
+        QTest::newRow("alias holding itself")
+            << QStringLiteral("a: &x [1, *x]\n") << QStringLiteral("nested deeper than 256 levels");
+        QTest::newRow("deep nesting") << QString(300, QLatin1Char('[')) + QString(300, ']')
+                                      << QStringLiteral("nested deeper than 256 levels");
+        QString laughs = QStringLiteral("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 8; ++i)
+            laughs +=
+                QStringLiteral("a%1: &a%1 [").arg(i) +
+                QStringList(10, QStringLiteral("*a%1").arg(i - 1)).join(QStringLiteral(", ")) +
+                QStringLiteral("]\n");
+        QTest::newRow("billion laughs")
+            << laughs << QStringLiteral("more than 2000000 values once its aliases are expanded");
+    }
+
+    void badOrOversizedYaml_isAnErrorNotAHang()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(QString, error);
+        QList<QJsonValue> documents;
+        QString actual;
+        QVERIFY(!YamlToJson::convert(yaml, &documents, &actual));
+        QVERIFY2(actual.startsWith(QLatin1String("YAML error at line ")) && actual.contains(error),
+                 qPrintable(actual));
     }
 };
 
