@@ -76,20 +76,37 @@ Attempt fromEnvironment(const QProcessEnvironment& env)
     return {c, {}};
 }
 
-std::optional<QJsonObject> readCliConfig(const QProcessEnvironment& env, QString* problem)
+// A credential file's bytes, or why not: unreadable, or over CloudCredentials::kMaxFileBytes.
+std::optional<QByteArray> readCredentialFile(const QString& path, const QProcessEnvironment& env,
+                                             QString* problem)
 {
-    QFile file(cliConfigPath(env));
-    if (!file.exists())
-        return std::nullopt;
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *problem = u"%1: %2"_s.arg(displayPath(file.fileName(), env), file.errorString());
+        *problem = u"%1: %2"_s.arg(displayPath(path, env), file.errorString());
         return std::nullopt;
     }
+    if (file.size() > CloudCredentials::kMaxFileBytes) {
+        *problem = u"%1 is %2 bytes; credential files over %3 KiB are not read"_s.arg(
+            displayPath(path, env), QString::number(file.size()),
+            QString::number(CloudCredentials::kMaxFileBytes / 1024));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+std::optional<QJsonObject> readCliConfig(const QProcessEnvironment& env, QString* problem)
+{
+    const QString path = cliConfigPath(env);
+    if (!QFile::exists(path))
+        return std::nullopt;
+    const std::optional<QByteArray> text = readCredentialFile(path, env, problem);
+    if (!text)
+        return std::nullopt;
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*text, &parseError);
     if (!doc.isObject()) {
-        *problem = u"%1 is not valid JSON: %2"_s.arg(displayPath(file.fileName(), env),
-                                                     parseError.errorString());
+        *problem =
+            u"%1 is not valid JSON: %2"_s.arg(displayPath(path, env), parseError.errorString());
         return std::nullopt;
     }
     return doc.object();
@@ -208,10 +225,11 @@ Attempt fromIni(const QProcessEnvironment& env, const QString& wantedSection, bo
         return {std::nullopt, explicitChoice
                                   ? u"%1 does not exist"_s.arg(displayPath(file.fileName(), env))
                                   : QString()};
-    if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt,
-                u"%1: %2"_s.arg(displayPath(file.fileName(), env), file.errorString())};
-    const auto sections = parseIni(file.readAll());
+    QString problem;
+    const std::optional<QByteArray> text = readCredentialFile(file.fileName(), env, &problem);
+    if (!text)
+        return {std::nullopt, problem};
+    const auto sections = parseIni(*text);
     QString name = wantedSection;
     if (name.isEmpty())
         name = env.value(u"ALIBABA_CLOUD_PROFILE"_s, u"default"_s);
@@ -325,9 +343,8 @@ QStringList CloudCredentials::availableSources(const QProcessEnvironment& env)
                 out.append(a.credential->source);
         }
     }
-    QFile ini(iniPath(env));
-    if (ini.open(QIODevice::ReadOnly)) {
-        const auto sections = parseIni(ini.readAll());
+    if (const auto ini = readCredentialFile(iniPath(env), env, &problem)) {
+        const auto sections = parseIni(*ini);
         for (auto it = sections.constBegin(); it != sections.constEnd(); ++it)
             if (const auto c = fromIni(env, it.key(), true).credential)
                 out.append(c->source);
@@ -344,9 +361,8 @@ QStringList CloudCredentials::profileChoices(const QProcessEnvironment& env)
     if (const auto config = readCliConfig(env, &problem))
         for (const QJsonValue& v : config->value(u"profiles"_s).toArray())
             out.append(u"aliyun-cli:"_s + v.toObject().value(u"name"_s).toString());
-    QFile ini(iniPath(env));
-    if (ini.open(QIODevice::ReadOnly)) {
-        const auto sections = parseIni(ini.readAll());
+    if (const auto ini = readCredentialFile(iniPath(env), env, &problem)) {
+        const auto sections = parseIni(*ini);
         for (auto it = sections.constBegin(); it != sections.constEnd(); ++it)
             out.append(u"ini:"_s + it.key());
     }

@@ -41,6 +41,10 @@ struct CloudConnection
 class CloudCredentials
 {
 public:
+    // The aliyun CLI config.json or credentials ini larger than this is not read (the source
+    // says so in the error); real ones are under a few KiB.
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
+
     // preferredProfile: "" = chain; "env"; "aliyun-cli:<name>" or a bare aliyun profile name;
     // "ini:<section>" (~/.alibabacloud/credentials). The chain, first match wins:
     //   1. environment ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN

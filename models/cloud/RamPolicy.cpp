@@ -213,6 +213,13 @@ bool parseStatement(const QJsonValue& value, int index, RamStatement* statement,
 
 std::optional<RamPolicyDocument> RamPolicyDocument::parse(const QByteArray& json, QString* error)
 {
+    if (json.size() > kMaxDocumentBytes) {
+        fail(error, QStringLiteral("the document is %1 bytes; RAM allows 6,144 characters and "
+                                   "Unstuck reads at most %2 KiB")
+                        .arg(json.size())
+                        .arg(kMaxDocumentBytes / 1024));
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

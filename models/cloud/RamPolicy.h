@@ -42,6 +42,10 @@ struct RamStatement
 class RamPolicyDocument
 {
 public:
+    // RAM itself stores at most 6,144 characters per document; anything past this is not a
+    // policy and is refused before parsing.
+    static constexpr qsizetype kMaxDocumentBytes = 1024 * 1024;
+
     static std::optional<RamPolicyDocument> parse(const QByteArray& json, QString* error);
 
     QString version;

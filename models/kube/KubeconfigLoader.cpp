@@ -254,6 +254,14 @@ bool loadFile(const QString& path, Kubeconfig* config, KubeError* error)
                  QStringLiteral("cannot read kubeconfig \"%1\": %2").arg(path, file.errorString()));
         return false;
     }
+    if (file.size() > KubeconfigLoader::kMaxFileBytes) {
+        setError(error, QStringLiteral("kubeconfig \"%1\" is %2 bytes; Unstuck reads kubeconfig "
+                                       "files of at most %3 MiB")
+                            .arg(path)
+                            .arg(file.size())
+                            .arg(KubeconfigLoader::kMaxFileBytes / (1024 * 1024)));
+        return false;
+    }
     const QByteArray text = file.readAll();
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
@@ -357,6 +365,12 @@ bool readFile(const QString& path, QByteArray* out, QString* why)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *why = file.errorString();
+        return false;
+    }
+    if (file.size() > KubeconfigLoader::kMaxFileBytes) {
+        *why = QStringLiteral("the file is %1 bytes, more than the %2 MiB Unstuck reads")
+                   .arg(file.size())
+                   .arg(KubeconfigLoader::kMaxFileBytes / (1024 * 1024));
         return false;
     }
     *out = file.readAll();

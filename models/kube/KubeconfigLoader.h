@@ -13,6 +13,10 @@ namespace unstuck {
 class KubeconfigLoader
 {
 public:
+    // A kubeconfig, or a file it names (certificate, key, token), larger than this is refused
+    // with an error instead of being read (real ones are a few KiB).
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+
     // explicitPath empty = KUBECONFIG from env, else ~/.kube/config (HOME from env).
     static std::optional<Kubeconfig> load(const QString& explicitPath,
                                           const QProcessEnvironment& env, KubeError* error);

@@ -108,6 +108,22 @@ private Q_SLOTS:
         QVERIFY(error.contains(u"ALIBABA_CLOUD_ACCESS_KEY_SECRET is empty"_s));
     }
 
+    void oversizedCredentialFiles_areRefusedWithTheLimit()
+    {
+        const QByteArray padding(CloudCredentials::kMaxFileBytes, ' ');
+        writeFile(m_home.path() + u"/.aliyun/config.json"_s, kCliConfig + padding);
+        writeFile(m_home.path() + u"/.alibabacloud/credentials"_s, kIni + '#' + padding);
+        QString error;
+        QVERIFY(!CloudCredentials::resolve({}, env(), &error));
+        QVERIFY2(error.contains(u"config.json is "_s) &&
+                     error.contains(u"credential files over 1024 KiB are not read"_s),
+                 qPrintable(error));
+        QVERIFY(!CloudCredentials::resolve(u"ini:default"_s, env(), &error));
+        QVERIFY2(error.contains(u"credentials is "_s) &&
+                     error.contains(u"credential files over 1024 KiB are not read"_s),
+                 qPrintable(error));
+    }
+
     void cliCurrentProfile()
     {
         writeFile(m_home.path() + u"/.aliyun/config.json"_s, kCliConfig);

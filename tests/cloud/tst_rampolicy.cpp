@@ -276,6 +276,11 @@ private Q_SLOTS:
             << QByteArray(q("{'Version':'1','Statement':[{'Effect':'Allow','Action':'vpc:*','"
                             "Resource':'*','Condition':{'StringEqual':{'a':'b'}}}]}"))
             << "Statement 1: Condition operator \"StringEqual\" is not supported";
+        QTest::newRow("over the size limit")
+            << QByteArray(q("{'Version':'1','Statement':[]}")) +
+                   QByteArray(RamPolicyDocument::kMaxDocumentBytes, ' ')
+            << "the document is 1048606 bytes; RAM allows 6,144 characters and Unstuck reads "
+               "at most 1024 KiB";
     }
 
     void malformed()

@@ -380,6 +380,19 @@ private Q_SLOTS:
         QVERIFY(error.message.contains(QStringLiteral("YAML error")));
     }
 
+    void oversizedKubeconfig_isRefusedWithTheLimit()
+    {
+        QByteArray huge = config("    server: https://127.0.0.1:6443\n", "    token: abcdef-1\n");
+        huge += '#' + QByteArray(KubeconfigLoader::kMaxFileBytes, 'x') + '\n';
+        const QString path = write(QStringLiteral("huge.yaml"), huge);
+        KubeError error;
+        QVERIFY(!KubeconfigLoader::load(path, {}, &error));
+        QCOMPARE(error.kind, KubeError::Kind::Config);
+        QVERIFY2(error.message.contains(path) &&
+                     error.message.contains(QStringLiteral("at most 16 MiB")),
+                 qPrintable(error.message));
+    }
+
     void wrongShape_namesLine()
     {
         KubeError error;
