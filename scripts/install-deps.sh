@@ -9,6 +9,9 @@ packages=(
   libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libssl-dev openssl
   qtkeychain-qt6-dev
   xvfb xauth fonts-noto-cjk
+  # The fuzz preset (scripts/fuzz.sh): Debian's clang 14 and its libFuzzer/sanitizer runtimes
+  # (libclang_rt.fuzzer-x86_64.a is in libclang-rt-14-dev).
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

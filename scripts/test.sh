@@ -17,3 +17,10 @@ if grep -q '\*\*\*Skipped' "$log"; then
     grep '\*\*\*Skipped' "$log" >&2
     exit 1
 fi
+# The fuzz smoke is part of ctest above: "fuzz.<target>" replays every target's seeds and the
+# inputs that once crashed it through the same LLVMFuzzerTestOneInput, in this build. Mutating
+# with libFuzzer needs its own clang+ASan build (~16 CPU-minutes cold, docs/fuzzing.md), more
+# than CI's 20-minute budget leaves; set UNSTUCK_FUZZ_SECONDS to fuzz every target that long.
+if [ -n "${UNSTUCK_FUZZ_SECONDS:-}" ]; then
+    bash scripts/fuzz.sh --all "$UNSTUCK_FUZZ_SECONDS"
+fi
