@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real `unstuck diagnose` executable against a started `unstuck-sim` process: exit codes,
 // the JSON document's shape, the formats, and a clear message for a broken kubeconfig.
-#include <QElapsedTimer>
+#include "support/SimProcess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,85 +11,27 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using unstuck::test::SimProcess;
+
 class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Output
-    {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
+    using Output = unstuck::test::ProcessRun;
 
     static Output diagnose(const QStringList& arguments)
     {
-        QProcess process;
-        process.start(QStringLiteral(UNSTUCK_BINARY),
-                      QStringList{QStringLiteral("diagnose")} + arguments);
-        Output output;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return output;
-        }
-        output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        output.out = process.readAllStandardOutput();
-        output.err = process.readAllStandardError();
-        return output;
+        return unstuck::test::runProcess(QStringLiteral(UNSTUCK_BINARY),
+                                         QStringList{QStringLiteral("diagnose")} + arguments);
     }
-
-    // The simulator's controllers need a few rounds before the verdict settles.
-    static Output diagnoseUntil(const QStringList& arguments, int exitCode)
-    {
-        QElapsedTimer settling;
-        settling.start();
-        Output output;
-        do {
-            output = diagnose(arguments);
-            if (output.exitCode == exitCode)
-                break;
-            QTest::qWait(200);
-        } while (settling.elapsed() < 15000);
-        return output;
-    }
-
-    // One simulator process per scenario, stopped when the test ends.
-    struct Sim
-    {
-        QTemporaryDir dir;
-        QProcess process;
-        QString profile() const { return dir.filePath(QStringLiteral("profile.json")); }
-        bool start(const QString& scenario)
-        {
-            process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            process.start(QStringLiteral(UNSTUCK_SIM_BINARY),
-                          {QStringLiteral("--scenario"), scenario, QStringLiteral("--state-dir"),
-                           dir.path(), QStringLiteral("--reconcile-ms"), QStringLiteral("100")});
-            if (!process.waitForStarted(10000))
-                return false;
-            for (int i = 0; i < 100 && !QFile::exists(dir.filePath(QStringLiteral("sim.json")));
-                 ++i)
-                QTest::qWait(100);
-            return QFile::exists(dir.filePath(QStringLiteral("sim.json")));
-        }
-        ~Sim()
-        {
-            process.terminate();
-            if (!process.waitForFinished(5000)) {
-                process.kill();
-                process.waitForFinished();
-            }
-        }
-    };
 
 private Q_SLOTS:
     void seed_exitsOneWithTheDocumentedJson()
     {
-        Sim sim;
+        SimProcess sim;
         QVERIFY(sim.start(QStringLiteral("seed")));
-        const Output output = diagnoseUntil({QStringLiteral("--profile"), sim.profile(),
-                                             QStringLiteral("--format"), QStringLiteral("json")},
-                                            1);
+        const Output output = diagnose({QStringLiteral("--profile"), sim.profile(),
+                                        QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(output.exitCode, 1);
         const QJsonObject json = QJsonDocument::fromJson(output.out).object();
         QCOMPARE(json.value(QStringLiteral("schemaVersion")).toInt(), 1);
@@ -138,13 +81,12 @@ private Q_SLOTS:
 
     void recordedRun_replaysOfflineToTheSameVerdict()
     {
-        Sim sim;
+        SimProcess sim;
         QVERIFY(sim.start(QStringLiteral("route-missing")));
         const QString bundle = sim.dir.filePath(QStringLiteral("capture.json"));
         const Output live =
-            diagnoseUntil({QStringLiteral("--profile"), sim.profile(), QStringLiteral("--format"),
-                           QStringLiteral("json"), QStringLiteral("--record"), bundle},
-                          1);
+            diagnose({QStringLiteral("--profile"), sim.profile(), QStringLiteral("--format"),
+                      QStringLiteral("json"), QStringLiteral("--record"), bundle});
         QCOMPARE(live.exitCode, 1);
         QVERIFY(QFile::exists(bundle));
         const Output replay = diagnose(
@@ -163,9 +105,9 @@ private Q_SLOTS:
 
     void healthy_exitsZeroAndTextSaysHealthy()
     {
-        Sim sim;
+        SimProcess sim;
         QVERIFY(sim.start(QStringLiteral("healthy")));
-        const Output output = diagnoseUntil({QStringLiteral("--profile"), sim.profile()}, 0);
+        const Output output = diagnose({QStringLiteral("--profile"), sim.profile()});
         QCOMPARE(output.exitCode, 0);
         QVERIFY(output.out.contains("Healthy: no root cause found"));
         QVERIFY(!output.out.contains("\x1b[")); // not a terminal: no colour codes
@@ -173,12 +115,10 @@ private Q_SLOTS:
 
     void markdown_hasTheSections()
     {
-        Sim sim;
+        SimProcess sim;
         QVERIFY(sim.start(QStringLiteral("stale-apiservice")));
-        const Output output =
-            diagnoseUntil({QStringLiteral("--profile"), sim.profile(), QStringLiteral("--format"),
-                           QStringLiteral("markdown")},
-                          1);
+        const Output output = diagnose({QStringLiteral("--profile"), sim.profile(),
+                                        QStringLiteral("--format"), QStringLiteral("markdown")});
         QCOMPARE(output.exitCode, 1);
         QVERIFY(output.out.startsWith("# Unstuck diagnosis"));
         QVERIFY(output.out.contains("## Recommended fixes"));
