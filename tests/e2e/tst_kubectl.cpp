@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace {
 
@@ -26,10 +27,22 @@ class TestKubectl : public QObject
 
 private:
     QString m_kubectl;
-    QTemporaryDir m_state;
     QTemporaryDir m_home;
-    QProcess m_sim;
+    // A fresh simulator per test: several tests change the world (create and delete
+    // namespaces, delete the APIService), and no test may depend on another's order.
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<QProcess> m_sim;
     QJsonObject m_info;
+
+    void stopSim()
+    {
+        if (!m_sim || m_sim->state() == QProcess::NotRunning)
+            return;
+        m_sim->terminate(); // SIGTERM
+        QVERIFY(m_sim->waitForFinished(10000));
+        QCOMPARE(m_sim->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_sim->exitCode(), 0);
+    }
 
     Run kubectl(const QStringList& args)
     {
@@ -61,25 +74,35 @@ private Q_SLOTS:
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
             QSKIP("kubectl is not installed");
-        QVERIFY(m_state.isValid());
-        m_sim.setProgram(QStringLiteral(UNSTUCK_SIM_BINARY));
-        m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("seed"),
-                            QStringLiteral("--state-dir"), m_state.path(),
-                            QStringLiteral("--reconcile-ms"), QStringLiteral("200")});
-        m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-        m_sim.start();
-        QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    }
+
+    void init()
+    {
+        stopSim(); // Qt Test skips cleanup() when init() failed
+        m_state = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_state->isValid());
+        m_sim = std::make_unique<QProcess>();
+        m_sim->setProgram(QStringLiteral(UNSTUCK_SIM_BINARY));
+        m_sim->setArguments({QStringLiteral("--scenario"), QStringLiteral("seed"),
+                             QStringLiteral("--state-dir"), m_state->path(),
+                             QStringLiteral("--reconcile-ms"), QStringLiteral("200")});
+        m_sim->setProcessChannelMode(QProcess::SeparateChannels);
+        m_sim->start();
+        QVERIFY2(m_sim->waitForStarted(10000), qPrintable(m_sim->errorString()));
         QElapsedTimer t;
         t.start();
-        while (!m_sim.canReadLine() && t.elapsed() < 30000)
-            m_sim.waitForReadyRead(1000);
-        const QByteArray line = m_sim.readLine();
+        while (!m_sim->canReadLine() && t.elapsed() < 30000)
+            m_sim->waitForReadyRead(1000);
+        const QByteArray line = m_sim->readLine();
         m_info = QJsonDocument::fromJson(line).object();
         QVERIFY2(!m_info.isEmpty(), line.constData());
         QVERIFY(QFile::exists(m_info.value(QLatin1String("kubeconfig")).toString()));
-        QVERIFY(QFile::exists(m_state.filePath(QStringLiteral("profile.json"))));
+        QVERIFY(QFile::exists(m_state->filePath(QStringLiteral("profile.json"))));
         QCOMPARE(m_info.value(QLatin1String("scenario")).toString(), QStringLiteral("seed"));
     }
+
+    // The simulator stops cleanly on SIGTERM (exit 0).
+    void cleanup() { stopSim(); }
 
     void stuckNamespaceIsTerminating()
     {
@@ -333,15 +356,7 @@ private Q_SLOTS:
                 "the request"));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sim.state() == QProcess::NotRunning)
-            return;
-        m_sim.terminate(); // SIGTERM
-        QVERIFY(m_sim.waitForFinished(10000));
-        QCOMPARE(m_sim.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_sim.exitCode(), 0);
-    }
+    void cleanupTestCase() { stopSim(); }
 };
 
 QTEST_GUILESS_MAIN(TestKubectl)
