@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
+#include <memory>
 
 using namespace unstuck;
 using namespace unstuck::sim;
@@ -139,15 +140,17 @@ class TstCloudApi : public QObject
 {
     Q_OBJECT
 private:
-    KubeStore m_kube;
-    CloudWorld m_world;
+    // A fresh world per test: some tests change it (the route controller's heal writes a policy
+    // version), and none may depend on another's order.
+    std::unique_ptr<KubeStore> m_kube;
+    std::unique_ptr<CloudWorld> m_world;
 
     QJsonObject asUser(const QString& action, const QString& product,
                        const QMap<QString, QString>& params, int* status = nullptr)
     {
-        CloudApi api(m_world);
+        CloudApi api(*m_world);
         const HttpResponse r =
-            api.handle(signedV1(m_world.userAccessKeyId(), m_world.userAccessKeySecret(), action,
+            api.handle(signedV1(m_world->userAccessKeyId(), m_world->userAccessKeySecret(), action,
                                 CloudApi::versionOf(product), params));
         if (status)
             *status = r.status;
@@ -155,24 +158,26 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
+    void init()
     {
-        buildCluster(m_kube);
-        m_world.populate(u"seed"_s, m_kube);
+        m_kube = std::make_unique<KubeStore>();
+        m_world = std::make_unique<CloudWorld>();
+        buildCluster(*m_kube);
+        m_world->populate(u"seed"_s, *m_kube);
     }
 
     void seedWorldShape()
     {
-        QVERIFY(m_world.vpcId().startsWith(u"vpc-"_s));
-        QVERIFY(m_world.routeTableId().startsWith(u"vtb-"_s));
-        QVERIFY(m_world.masterRoleName().startsWith(u"KubernetesMasterRole-"_s));
-        QVERIFY(m_world.masterPolicyName().startsWith(u"k8sMasterRolePolicy-"_s));
-        QCOMPARE(m_world.brokenRouteNode(), u"cn-hangzhou.192.168.0.194"_s);
-        QCOMPARE(m_world.brokenRouteCidr(), u"172.16.1.0/24"_s);
-        QVERIFY(!m_world.routesToInstance(u"172.16.1.12"_s, u"i-bp1worker0000000001"_s));
-        QVERIFY(m_world.routesToInstance(u"172.16.2.7"_s, u"i-bp1worker0000000002"_s));
-        QVERIFY(!m_world.routesToInstance(u"172.16.2.7"_s, u"i-bp1worker0000000001"_s));
-        QVERIFY(!m_world.routesToInstance(u"10.1.2.3"_s, u"i-bp1worker0000000002"_s));
+        QVERIFY(m_world->vpcId().startsWith(u"vpc-"_s));
+        QVERIFY(m_world->routeTableId().startsWith(u"vtb-"_s));
+        QVERIFY(m_world->masterRoleName().startsWith(u"KubernetesMasterRole-"_s));
+        QVERIFY(m_world->masterPolicyName().startsWith(u"k8sMasterRolePolicy-"_s));
+        QCOMPARE(m_world->brokenRouteNode(), u"cn-hangzhou.192.168.0.194"_s);
+        QCOMPARE(m_world->brokenRouteCidr(), u"172.16.1.0/24"_s);
+        QVERIFY(!m_world->routesToInstance(u"172.16.1.12"_s, u"i-bp1worker0000000001"_s));
+        QVERIFY(m_world->routesToInstance(u"172.16.2.7"_s, u"i-bp1worker0000000002"_s));
+        QVERIFY(!m_world->routesToInstance(u"172.16.2.7"_s, u"i-bp1worker0000000001"_s));
+        QVERIFY(!m_world->routesToInstance(u"10.1.2.3"_s, u"i-bp1worker0000000002"_s));
     }
 
     void userReadsRoutesWithV1()
@@ -180,7 +185,7 @@ private Q_SLOTS:
         int status = 0;
         const QJsonObject json = asUser(
             u"DescribeRouteEntryList"_s, u"vpc"_s,
-            {{u"RouteTableId"_s, m_world.routeTableId()}, {u"MaxResult"_s, u"100"_s}}, &status);
+            {{u"RouteTableId"_s, m_world->routeTableId()}, {u"MaxResult"_s, u"100"_s}}, &status);
         QCOMPARE(status, 200);
         QVERIFY(!json.value(u"RequestId"_s).toString().isEmpty());
         const QJsonArray entries =
@@ -190,11 +195,11 @@ private Q_SLOTS:
 
     void userReadsPolicyWithV3()
     {
-        CloudApi api(m_world);
+        CloudApi api(*m_world);
         const HttpResponse r = api.handle(signedV3(
-            m_world.userAccessKeyId(), m_world.userAccessKeySecret(), u"GetPolicy"_s,
+            m_world->userAccessKeyId(), m_world->userAccessKeySecret(), u"GetPolicy"_s,
             u"2015-05-01"_s, {},
-            {{u"PolicyName"_s, m_world.masterPolicyName()}, {u"PolicyType"_s, u"Custom"_s}}));
+            {{u"PolicyName"_s, m_world->masterPolicyName()}, {u"PolicyType"_s, u"Custom"_s}}));
         QCOMPARE(r.status, 200);
         const QJsonObject policy = body(r).value(u"Policy"_s).toObject();
         QCOMPARE(policy.value(u"DefaultVersion"_s).toString(), u"v2"_s);
@@ -203,8 +208,8 @@ private Q_SLOTS:
 
     void wrongSecretIsSignatureDoesNotMatch()
     {
-        CloudApi api(m_world);
-        const HttpResponse r = api.handle(signedV1(m_world.userAccessKeyId(), u"not-the-secret"_s,
+        CloudApi api(*m_world);
+        const HttpResponse r = api.handle(signedV1(m_world->userAccessKeyId(), u"not-the-secret"_s,
                                                    u"DescribeVpcs"_s, u"2016-04-28"_s, {}));
         QCOMPARE(r.status, 400);
         QCOMPARE(body(r).value(u"Code"_s).toString(), u"SignatureDoesNotMatch"_s);
@@ -213,14 +218,14 @@ private Q_SLOTS:
                     .toString()
                     .contains(u"server string to sign is:GET&%2F&"_s));
         const HttpResponse v3 =
-            api.handle(signedV3(m_world.userAccessKeyId(), u"nope"_s, u"DescribeVpcs"_s,
+            api.handle(signedV3(m_world->userAccessKeyId(), u"nope"_s, u"DescribeVpcs"_s,
                                 u"2016-04-28"_s, {{u"RegionId"_s, u"cn-hangzhou"_s}}, {}));
         QCOMPARE(body(v3).value(u"Code"_s).toString(), u"SignatureDoesNotMatch"_s);
     }
 
     void unknownKey()
     {
-        CloudApi api(m_world);
+        CloudApi api(*m_world);
         const HttpResponse r = api.handle(
             signedV1(u"LTAI5tUnknownKey000000"_s, u"x"_s, u"DescribeVpcs"_s, u"2016-04-28"_s, {}));
         QCOMPARE(r.status, 404);
@@ -229,9 +234,9 @@ private Q_SLOTS:
 
     void replayedNonceIsRefused()
     {
-        CloudApi api(m_world);
+        CloudApi api(*m_world);
         const HttpRequest request =
-            signedV1(m_world.userAccessKeyId(), m_world.userAccessKeySecret(), u"DescribeVpcs"_s,
+            signedV1(m_world->userAccessKeyId(), m_world->userAccessKeySecret(), u"DescribeVpcs"_s,
                      u"2016-04-28"_s, {});
         QCOMPARE(api.handle(request).status, 200);
         QCOMPARE(body(api.handle(request)).value(u"Code"_s).toString(), u"SignatureNonceUsed"_s);
@@ -239,10 +244,10 @@ private Q_SLOTS:
 
     void roleIsDeniedByTheSeedPolicy()
     {
-        CloudApi api(m_world);
-        const SimAccessKey role = m_world.roleSession(m_world.masterRoleName(), u"test"_s);
+        CloudApi api(*m_world);
+        const SimAccessKey role = m_world->roleSession(m_world->masterRoleName(), u"test"_s);
         const HttpResponse r = api.callAs(role, u"DescribeRouteTableList"_s, u"2016-04-28"_s,
-                                          {{u"VpcId"_s, m_world.vpcId()}});
+                                          {{u"VpcId"_s, m_world->vpcId()}});
         QCOMPARE(r.status, 403);
         const QJsonObject json = body(r);
         QCOMPARE(json.value(u"Code"_s).toString(), u"Forbidden.RAM"_s);
@@ -260,7 +265,7 @@ private Q_SLOTS:
                 decoded.value(u"DecodedDiagnosticMessage"_s).toString().toUtf8())
                 .object();
         const QJsonObject matched = diag.value(u"MatchedPolicies"_s).toArray().first().toObject();
-        QCOMPARE(matched.value(u"PolicyName"_s).toString(), m_world.masterPolicyName());
+        QCOMPARE(matched.value(u"PolicyName"_s).toString(), m_world->masterPolicyName());
         QCOMPARE(matched.value(u"PolicyVersion"_s).toString(), u"v2"_s);
         QCOMPARE(matched.value(u"StatementIndex"_s).toInt(), 2);
         // A session without its token is refused.
@@ -274,26 +279,26 @@ private Q_SLOTS:
 
     void routeControllerFailsThenHeals()
     {
-        RouteControllerSim controller(m_kube, m_world);
+        RouteControllerSim controller(*m_kube, *m_world);
         controller.syncNow();
         const QStringList log =
-            m_kube.podLog(u"kube-system"_s, u"cloud-controller-manager-8qw2x"_s);
+            m_kube->podLog(u"kube-system"_s, u"cloud-controller-manager-8qw2x"_s);
         QVERIFY(!log.isEmpty());
         QVERIFY2(
             log.first().contains(
                 u"route_controller.go:383] sync route tables error: get RouteTables: can not found route table by id[], error: error describe vpc: "_s +
-                m_world.vpcId()),
+                m_world->vpcId()),
             qPrintable(log.first()));
         QVERIFY(log.join(u'\n').contains(u"ErrorCode: Forbidden.RAM"_s));
         bool syncEvent = false, createEvent = false;
-        for (const QJsonObject& e : m_kube.list(u"events"_s, u"default"_s)) {
+        for (const QJsonObject& e : m_kube->list(u"events"_s, u"default"_s)) {
             const QString reason = e.value(u"reason"_s).toString();
             const QJsonObject involved = e.value(u"involvedObject"_s).toObject();
             syncEvent = syncEvent || (reason == u"SyncRouteFailed"_s &&
                                       involved.value(u"name"_s) == u"route-controller"_s);
             createEvent =
                 createEvent || (reason == u"CreateRouteFailed"_s &&
-                                involved.value(u"name"_s).toString() == m_world.brokenRouteNode());
+                                involved.value(u"name"_s).toString() == m_world->brokenRouteNode());
         }
         QVERIFY(syncEvent);
         QVERIFY(createEvent);
@@ -301,7 +306,7 @@ private Q_SLOTS:
         for (int i = 0; i < 15; ++i)
             controller.syncNow();
         int syncEvents = 0, combinedCount = 0;
-        for (const QJsonObject& e : m_kube.list(u"events"_s, u"default"_s))
+        for (const QJsonObject& e : m_kube->list(u"events"_s, u"default"_s))
             if (e.value(u"reason"_s).toString() == u"SyncRouteFailed"_s) {
                 ++syncEvents;
                 if (e.value(u"message"_s)
@@ -312,7 +317,7 @@ private Q_SLOTS:
         QCOMPARE(syncEvents, 11);
         QCOMPARE(combinedCount, 6);
         auto condition = [&](const QString& nodeName) {
-            for (const QJsonValue& c : m_kube.get(u"nodes"_s, {}, nodeName)
+            for (const QJsonValue& c : m_kube->get(u"nodes"_s, {}, nodeName)
                                            ->value(u"status"_s)
                                            .toObject()
                                            .value(u"conditions"_s)
@@ -321,29 +326,32 @@ private Q_SLOTS:
                     return c.toObject().value(u"reason"_s).toString();
             return QString();
         };
-        QCOMPARE(condition(m_world.brokenRouteNode()), u"NoRouteCreated"_s);
+        QCOMPARE(condition(m_world->brokenRouteNode()), u"NoRouteCreated"_s);
         QCOMPARE(condition(u"cn-hangzhou.192.168.0.195"_s), u"RouteCreated"_s);
 
         // The user restores an allowing version through the API, as the fix does.
-        const QString allow =
-            m_world.account().policies.value(m_world.masterPolicyName()).version(u"v1"_s)->document;
+        const QString allow = m_world->account()
+                                  .policies.value(m_world->masterPolicyName())
+                                  .version(u"v1"_s)
+                                  ->document;
         int status = 0;
-        const QJsonObject created = asUser(
-            u"CreatePolicyVersion"_s, u"ram"_s,
-            {{u"PolicyName"_s, m_world.masterPolicyName()}, {u"PolicyDocument"_s, allow}}, &status);
+        const QJsonObject created =
+            asUser(u"CreatePolicyVersion"_s, u"ram"_s,
+                   {{u"PolicyName"_s, m_world->masterPolicyName()}, {u"PolicyDocument"_s, allow}},
+                   &status);
         QCOMPARE(status, 200);
         const QString versionId =
             created.value(u"PolicyVersion"_s).toObject().value(u"VersionId"_s).toString();
         QCOMPARE(versionId, u"v3"_s);
         asUser(u"SetDefaultPolicyVersion"_s, u"ram"_s,
-               {{u"PolicyName"_s, m_world.masterPolicyName()}, {u"VersionId"_s, versionId}},
+               {{u"PolicyName"_s, m_world->masterPolicyName()}, {u"VersionId"_s, versionId}},
                &status);
         QCOMPARE(status, 200);
 
         controller.syncNow();
-        QVERIFY(m_world.routesToInstance(u"172.16.1.12"_s, u"i-bp1worker0000000001"_s));
-        QCOMPARE(condition(m_world.brokenRouteNode()), u"RouteCreated"_s);
-        QVERIFY(m_kube.podLog(u"kube-system"_s, u"cloud-controller-manager-8qw2x"_s)
+        QVERIFY(m_world->routesToInstance(u"172.16.1.12"_s, u"i-bp1worker0000000001"_s));
+        QCOMPARE(condition(m_world->brokenRouteNode()), u"RouteCreated"_s);
+        QVERIFY(m_kube->podLog(u"kube-system"_s, u"cloud-controller-manager-8qw2x"_s)
                     .last()
                     .contains(u"Created route for"_s));
     }
@@ -353,7 +361,7 @@ private Q_SLOTS:
         int status = 0;
         const QJsonObject json = asUser(
             u"CreatePolicyVersion"_s, u"ram"_s,
-            {{u"PolicyName"_s, m_world.masterPolicyName()},
+            {{u"PolicyName"_s, m_world->masterPolicyName()},
              {u"PolicyDocument"_s,
               uR"({"Version":"1","Statement":[{"Effect":"Alow","Action":"vpc:*","Resource":"*"}]})"_s}},
             &status);
@@ -365,15 +373,15 @@ private Q_SLOTS:
     void dryRunCreatesNothing()
     {
         int status = 0;
-        const int before = m_world.account().vpc.routeTable.entries.size();
+        const int before = m_world->account().vpc.routeTable.entries.size();
         const QJsonObject json = asUser(u"CreateRouteEntry"_s, u"vpc"_s,
-                                        {{u"RouteTableId"_s, m_world.routeTableId()},
+                                        {{u"RouteTableId"_s, m_world->routeTableId()},
                                          {u"DestinationCidrBlock"_s, u"172.16.9.0/24"_s},
                                          {u"NextHopId"_s, u"i-bp1worker0000000002"_s},
                                          {u"DryRun"_s, u"true"_s}},
                                         &status);
         QCOMPARE(json.value(u"Code"_s).toString(), u"DryRunOperation"_s);
-        QCOMPARE(m_world.account().vpc.routeTable.entries.size(), before);
+        QCOMPARE(m_world->account().vpc.routeTable.entries.size(), before);
     }
 
     void largeClusterPagesRoutes()
