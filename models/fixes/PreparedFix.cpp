@@ -212,6 +212,8 @@ QJsonObject PreflightCheck::toJson() const
     return {{u"fixId"_s, fixId},
             {u"kind"_s, kind},
             {u"check"_s, Redactor::redact(check)},
+            {u"label"_s, Redactor::redact(label.isEmpty() ? check : label.en)},
+            {u"labelZh"_s, Redactor::redact(label.isEmpty() ? check : label.zh)},
             {u"ok"_s, ok()},
             {u"outcome"_s, outcomeName(outcome)},
             {u"conflict"_s, conflict},

@@ -115,7 +115,8 @@ QString FixText::preflight(const PreparedFix& fix, Language l)
 {
     QStringList lines;
     for (const PreflightCheck& c : fix.checks)
-        lines << u"    %1 %2 — %3"_s.arg(symbol(c.outcome), c.check, c.reason.in(l));
+        lines << u"    %1 %2 — %3"_s.arg(
+            symbol(c.outcome), c.label.isEmpty() ? c.check : c.label.in(l), c.reason.in(l));
     if (!fix.error.isEmpty())
         lines << u"    ✗ "_s + fix.error;
     return lines.join(u'\n');

@@ -292,6 +292,15 @@ private Q_SLOTS:
                  qPrintable(failed.join(u' ')));
         QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
         QVERIFY(kubectl(sim, {u"get"_s, u"ns"_s, u"tobedeletedb"_s}).exitCode == 0);
+
+        // In Chinese the failed checks are named in Chinese, on a terminal and in the JSON.
+        const ProcessRun zh = unstuck({u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--dry-run"_s,
+                                       u"--profile"_s, readOnly, u"--lang"_s, u"zh"_s});
+        QCOMPARE(zh.exitCode, 3);
+        const QString text = QString::fromUtf8(zh.out + zh.err);
+        QVERIFY2(text.contains(u"✗ RAM 权限："_s), qPrintable(text));
+        for (const QJsonValue& c : run.json().value(u"preflight"_s).toArray())
+            QVERIFY(!c.toObject().value(u"labelZh"_s).toString().isEmpty());
     }
 
     void savedPlanAndUndo_withoutConnectionOptions_connectAsTheyWereMade()
