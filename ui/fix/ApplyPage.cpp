@@ -353,6 +353,12 @@ void ApplyPage::render()
     m_details->setText(details);
 }
 
+void ApplyPage::setCompact(bool compact)
+{
+    m_steps->setMinimumHeight(fontMetrics().height() * (compact ? 3 : 7));
+    updateGeometry();
+}
+
 void ApplyPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)

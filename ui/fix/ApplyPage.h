@@ -33,6 +33,9 @@ public:
     QString waitingFor() const;
     QPushButton* undoButton() const { return m_undo; }
     QPushButton* auditButton() const { return m_audit; }
+    // Compact: the steps keep room for three rows instead of seven, for a wizard that shares the
+    // screen with the graph (the presenter's autoplay puts it below the cards).
+    void setCompact(bool compact);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -68,11 +68,12 @@ void FixAutoplay::stepAside()
     const QRect pane(view->mapTo(m_window, QPoint(0, 0)), view->size());
     const QPoint cardsBottom =
         view->viewport()->mapTo(m_window, view->mapFromScene(cards).boundingRect().bottomLeft());
-    // The wizard's own minimum suits a person reading every page; the apply page needs less.
-    constexpr int kMinHeight = 340;
-    m_wizard->setOption(QWizard::IgnoreSubTitles, true); // its line goes to the steps
-    m_wizard->setMinimumSize(640, kMinHeight);
-    const int top = std::min(cardsBottom.y() + 6, m_window->height() - kMinHeight);
+    // The wizard's own minimum suits a person reading every page; the compact apply page needs
+    // less, but never less than its layout does (or the end state would be drawn over the steps).
+    m_wizard->setCompact(true);
+    const int minHeight = std::max(340, m_wizard->minimumSizeHint().height());
+    m_wizard->setMinimumSize(640, minHeight);
+    const int top = std::min(cardsBottom.y() + 6, m_window->height() - minHeight);
     const QSize size(std::max(640, pane.width()), m_window->height() - top);
     m_wizard->resize(size);
     m_asideAt = QPoint(pane.left(), top);

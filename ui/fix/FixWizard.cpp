@@ -78,6 +78,12 @@ bool FixWizard::anyWrites() const
     return false;
 }
 
+void FixWizard::setCompact(bool compact)
+{
+    setOption(QWizard::IgnoreSubTitles, compact);
+    m_apply->setCompact(compact);
+}
+
 QString FixWizard::auditLogPath() const
 {
     return m_setup.options.auditLogPath.isEmpty() ? AuditLog::defaultPath()

@@ -56,6 +56,8 @@ public:
     // Milliseconds since Apply was pressed (the apply page's clock).
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     QString auditLogPath() const;
+    // Compact: no subtitles and a shorter apply page, for a wizard beside the graph.
+    void setCompact(bool compact);
 
     // The confirm page's Apply: writes are enabled for this run only, with the names typed.
     void startApply(const QStringList& confirmNames);
