@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -63,6 +64,33 @@ void installStopHandler()
     sigaction(SIGTERM, &action, nullptr);
 }
 #endif
+
+// --faults and --faults-seed into the options; false (after saying why) on a bad SPEC or seed.
+bool readFaults(const QCommandLineParser& parser, const QCommandLineOption& faults,
+                const QCommandLineOption& faultsSeed, unstuck::sim::SimOptions* options)
+{
+    options->faultsSeed = QRandomGenerator::system()->generate();
+    if (parser.isSet(faultsSeed)) {
+        bool ok = false;
+        options->faultsSeed = parser.value(faultsSeed).toUInt(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "unstuck-sim: --faults-seed \"%s\": expected a number 0-%u\n",
+                         qPrintable(parser.value(faultsSeed)), 0xffffffffU);
+            return false;
+        }
+    }
+    if (!parser.isSet(faults))
+        return true;
+    QString error;
+    const auto spec = unstuck::sim::FaultSpec::parse(parser.value(faults), &error);
+    if (!spec) {
+        std::fprintf(stderr, "unstuck-sim: %s\n", qPrintable(error));
+        return false;
+    }
+    options->faults = *spec;
+    options->faultsText = parser.value(faults);
+    return true;
+}
 
 } // namespace
 
@@ -128,8 +156,30 @@ int main(int argc, char** argv)
         QStringLiteral("How long a route entry made by CreateRouteEntry stays Pending before it "
                        "is Available and routes traffic (0 = at once)."),
         QStringLiteral("N"), QStringLiteral("1500"));
+    const QCommandLineOption faults(
+        QStringLiteral("faults"),
+        QStringLiteral(
+            "A faulty network and API: a comma-separated list of KIND=VALUE[@SCOPE]. Kinds: "
+            "jitter=MS (0..MS extra latency per request), http429=RATE (429 with Retry-After; "
+            "Throttling HTTP 429 on the cloud), http5xx=RATE (500/502/503), reset=RATE "
+            "(connection reset mid-body), truncate=RATE (body cut short: the connection closes "
+            "before the announced Content-Length, or the Content-Length itself is short), "
+            "drip=RATE (body sent slowly in pieces), tls=RATE (TLS handshake fails: a "
+            "certificate from an unknown CA), auth=RATE (401 on Kubernetes; "
+            "InvalidAccessKeyId.NotFound or SignatureDoesNotMatch on the cloud), throttle=RATE "
+            "(cloud Throttling.User, HTTP 400). RATE is the fraction of requests (0-1; 1 = "
+            "every one). @/path-prefix limits a kind to Kubernetes paths, @Action to one cloud "
+            "action; tls is decided per connection, so a scope only picks the port. Example: "
+            "jitter=300,http429=0.2,reset=0.05@/apis/metrics.k8s.io. On exit the simulator "
+            "prints on stderr how often each fault struck."),
+        QStringLiteral("spec"));
+    const QCommandLineOption faultsSeed(
+        QStringLiteral("faults-seed"),
+        QStringLiteral("Seed for choosing the faulty requests (default: random; sim.json "
+                       "\"faults\" shows it), to replay a failing run."),
+        QStringLiteral("N"));
     parser.addOptions({scenario, stateDir, latency, port, cloudPort, reconcile, largeNodes,
-                       largeNamespaces, legacyDiscovery, routePending});
+                       largeNamespaces, legacyDiscovery, routePending, faults, faultsSeed});
     parser.process(app);
 
     unstuck::log::initFromEnvironment(spdlog::level::warn);
@@ -144,6 +194,8 @@ int main(int argc, char** argv)
     options.largeNamespaces = qMax(0, parser.value(largeNamespaces).toInt());
     options.legacyDiscovery = parser.isSet(legacyDiscovery);
     options.routePendingMs = qMax(0, parser.value(routePending).toInt());
+    if (!readFaults(parser, faults, faultsSeed, &options))
+        return 2;
     if (options.stateDir.isEmpty()) {
         std::fprintf(stderr, "unstuck-sim: --state-dir is required\n");
         return 2;
@@ -162,5 +214,8 @@ int main(int argc, char** argv)
     std::fflush(stdout);
     const int rc = app.exec();
     server.stop();
+    if (!options.faults.isEmpty())
+        std::fprintf(stderr, "unstuck-sim: faults injected: %s\n",
+                     qPrintable(server.faultSummary()));
     return rc;
 }

@@ -47,6 +47,11 @@ struct HttpResponse
     QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
     QByteArray body;
     std::shared_ptr<HttpStream> stream; // set: body is sent first, then the stream's chunks
+    // How the answer reaches the wire: intact, or broken the ways networks break answers
+    // (`unstuck-sim --faults`): the connection reset mid-body, the body cut short (closed
+    // before the announced Content-Length, or a short Content-Length), or sent slowly in pieces.
+    enum class Delivery { Intact, Reset, TruncateFullLength, TruncateShortLength, Drip };
+    Delivery delivery = Delivery::Intact;
 
     static HttpResponse json(int status, const QByteArray& body)
     {

@@ -12,6 +12,10 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace unstuck::sim {
 
 namespace {
@@ -79,11 +83,34 @@ QByteArray httpDate()
            " GMT";
 }
 
+// A QSslServer that can offer a chosen connection another certificate: the base class copies
+// sslConfiguration() into each new socket as it accepts it, before the handshake starts.
+class FaultableSslServer : public QSslServer
+{
+public:
+    using QSslServer::QSslServer;
+    std::function<bool()> handshakeFault;
+    QSslConfiguration untrusted;
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        if (!handshakeFault || !handshakeFault()) {
+            QSslServer::incomingConnection(handle);
+            return;
+        }
+        const QSslConfiguration normal = sslConfiguration();
+        setSslConfiguration(untrusted);
+        QSslServer::incomingConnection(handle);
+        setSslConfiguration(normal);
+    }
+};
+
 } // namespace
 
 struct SimHttpServer::Private
 {
-    QSslServer* server = nullptr;
+    FaultableSslServer* server = nullptr;
     QSslConfiguration config;
     Handler handler;
     DelayFunction delay;
@@ -95,7 +122,7 @@ SimHttpServer::SimHttpServer(QObject* parent) : QObject(parent), d(new Private)
 {
     d->config = QSslConfiguration::defaultConfiguration();
     d->config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    d->server = new QSslServer(this);
+    d->server = new FaultableSslServer(this);
     connect(d->server, &QSslServer::pendingConnectionAvailable, this, &SimHttpServer::onConnection);
     // Handshake failures (a client that does not trust our CA) only end that connection.
     connect(d->server, &QSslServer::errorOccurred, this,
@@ -139,6 +166,15 @@ void SimHttpServer::setDelayFunction(DelayFunction delay)
 void SimHttpServer::setLatencyMs(int ms)
 {
     d->latencyMs = qMax(0, ms);
+}
+
+void SimHttpServer::setHandshakeFault(HandshakeFault fault, const QSslCertificate& certificate,
+                                      const QSslKey& key)
+{
+    d->server->handshakeFault = std::move(fault);
+    d->server->untrusted = d->config;
+    d->server->untrusted.setLocalCertificate(certificate);
+    d->server->untrusted.setPrivateKey(key);
 }
 
 bool SimHttpServer::listen(quint16 port, QString* error)
@@ -278,6 +314,9 @@ void SimHttpServer::respond(QSslSocket* socket, const HttpResponse& response, bo
             Qt::QueuedConnection);
         return;
     }
+    if (response.delivery != HttpResponse::Delivery::Intact &&
+        deliverBroken(socket, out, response, closeAfter))
+        return;
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (closeAfter)
         out += "Connection: close\r\n";
@@ -285,6 +324,70 @@ void SimHttpServer::respond(QSslSocket* socket, const HttpResponse& response, bo
     out += response.body;
     socket->write(out);
     finishResponse(socket, closeAfter);
+}
+
+bool SimHttpServer::deliverBroken(QSslSocket* socket, const QByteArray& head,
+                                  const HttpResponse& response, bool closeAfter)
+{
+    using Delivery = HttpResponse::Delivery;
+    const QByteArray& body = response.body;
+    const qsizetype half = body.size() / 2;
+    switch (response.delivery) {
+    case Delivery::Reset:
+    case Delivery::TruncateFullLength:
+        socket->write(head + "Content-Length: " + QByteArray::number(body.size()) +
+                      "\r\nConnection: close\r\n\r\n" + body.left(half));
+        socket->flush();
+        if (response.delivery == Delivery::Reset) {
+#ifdef Q_OS_UNIX
+            // SO_LINGER 0: closing sends a TCP RST, "connection reset by peer" for the client.
+            const linger hard{1, 0};
+            ::setsockopt(static_cast<int>(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard,
+                         sizeof hard);
+#endif
+            socket->abort();
+        } else {
+            socket->disconnectFromHost();
+        }
+        return true;
+    case Delivery::TruncateShortLength:
+        socket->write(head + "Content-Length: " + QByteArray::number(half) + "\r\n\r\n" +
+                      body.left(half));
+        finishResponse(socket, closeAfter);
+        return true;
+    case Delivery::Drip:
+        socket->write(head + "Content-Length: " + QByteArray::number(body.size()) +
+                      (closeAfter ? "\r\nConnection: close" : "") + "\r\n\r\n");
+        drip(socket, body, closeAfter);
+        return true;
+    case Delivery::Intact:
+        break;
+    }
+    return false;
+}
+
+// A slow link: the body in 8 pieces, one every 60 ms (a whole answer in about half a second
+// however large it is, so every request is slow but none stalls).
+void SimHttpServer::drip(QSslSocket* socket, QByteArray rest, bool closeAfter)
+{
+    constexpr int kPieces = 8;
+    const qsizetype piece = std::max<qsizetype>(1, (rest.size() + kPieces - 1) / kPieces);
+    dripPiece(socket, std::move(rest), piece, closeAfter);
+}
+
+void SimHttpServer::dripPiece(QSslSocket* socket, QByteArray rest, qsizetype piece, bool closeAfter)
+{
+    constexpr int kIntervalMs = 60;
+    QTimer::singleShot(kIntervalMs, this,
+                       [this, guard = QPointer<QSslSocket>(socket), rest, piece, closeAfter] {
+                           if (!guard || !d->connections.contains(guard.data()))
+                               return;
+                           guard->write(rest.left(piece));
+                           if (rest.size() > piece)
+                               dripPiece(guard.data(), rest.mid(piece), piece, closeAfter);
+                           else
+                               finishResponse(guard.data(), closeAfter);
+                       });
 }
 
 void SimHttpServer::finishResponse(QSslSocket* socket, bool closeAfter)

@@ -23,6 +23,8 @@ public:
     using Handler = std::function<HttpResponse(const HttpRequest&)>;
     // Extra delay (ms) for a request, on top of the global latency.
     using DelayFunction = std::function<int(const HttpRequest&)>;
+    // Asked once per new connection: true makes its TLS handshake fail (`--faults tls=`).
+    using HandshakeFault = std::function<bool()>;
 
     explicit SimHttpServer(QObject* parent = nullptr);
     ~SimHttpServer() override;
@@ -34,6 +36,10 @@ public:
     void setHandler(Handler handler);
     void setDelayFunction(DelayFunction delay);
     void setLatencyMs(int ms);
+    // Connections the filter picks are offered `certificate` instead, which the clients do
+    // not trust (another CA): their handshake fails as with a wrong or intercepted server.
+    void setHandshakeFault(HandshakeFault fault, const QSslCertificate& certificate,
+                           const QSslKey& key);
 
     bool listen(quint16 port, QString* error);
     quint16 port() const;
@@ -45,6 +51,10 @@ private:
     bool parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter);
     void respond(QSslSocket* socket, const HttpResponse& response, bool closeAfter);
     void finishResponse(QSslSocket* socket, bool closeAfter);
+    bool deliverBroken(QSslSocket* socket, const QByteArray& head, const HttpResponse& response,
+                       bool closeAfter);
+    void drip(QSslSocket* socket, QByteArray rest, bool closeAfter);
+    void dripPiece(QSslSocket* socket, QByteArray rest, qsizetype piece, bool closeAfter);
 
     struct Private;
     std::unique_ptr<Private> d;

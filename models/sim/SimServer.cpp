@@ -5,6 +5,7 @@
 #include "models/sim/CertificateFactory.h"
 #include "models/sim/CloudApi.h"
 #include "models/sim/CloudWorld.h"
+#include "models/sim/FaultInjector.h"
 #include "models/sim/KubeApi.h"
 #include "models/sim/KubeStore.h"
 #include "models/sim/ScenarioBuilder.h"
@@ -21,6 +22,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTemporaryDir>
+#include <algorithm>
 
 namespace unstuck::sim {
 
@@ -138,6 +140,7 @@ struct SimServer::Private
     PemPair adminCert;
     QList<Fault> faults;
     QList<std::pair<QString, int>> delays;
+    std::unique_ptr<FaultInjector> faultInjector;
     bool started = false;
 
     QString path(const char* name) const
@@ -245,7 +248,15 @@ bool SimServer::start(QString* error)
                 return faultResponse(f);
             }
         }
-        return d->kubeApi->handle(request);
+        FaultInjector* faults = d->faultInjector.get();
+        if (!faults)
+            return d->kubeApi->handle(request);
+        constexpr auto port = FaultInjector::Port::Kube;
+        // A replaced answer means the request never reached the API (nothing was written).
+        std::optional<HttpResponse> injected = faults->replaceAnswer(port, request);
+        HttpResponse response = injected ? *injected : d->kubeApi->handle(request);
+        faults->shapeDelivery(port, request, &response);
+        return response;
     });
     d->kubeServer->setDelayFunction([this](const HttpRequest& request) {
         int delay = 0;
@@ -256,6 +267,8 @@ bool SimServer::start(QString* error)
                 delay = ms;
             }
         }
+        if (d->faultInjector)
+            delay += d->faultInjector->jitterMs(FaultInjector::Port::Kube, request);
         return delay;
     });
     if (!d->kubeServer->listen(o.kubePort, error))
@@ -265,8 +278,23 @@ bool SimServer::start(QString* error)
     d->cloudServer->setCertificate(serverCert, serverKey, ca);
     d->cloudServer->setRequestClientCertificate(false);
     d->cloudServer->setLatencyMs(o.latencyMs);
-    d->cloudServer->setHandler(
-        [this](const HttpRequest& request) { return d->cloudApi->handle(request); });
+    d->cloudServer->setHandler([this](const HttpRequest& request) {
+        FaultInjector* faults = d->faultInjector.get();
+        if (!faults)
+            return d->cloudApi->handle(request);
+        constexpr auto port = FaultInjector::Port::Cloud;
+        // A replaced answer means the request never reached the API (nothing was written).
+        std::optional<HttpResponse> injected = faults->replaceAnswer(port, request);
+        HttpResponse response = injected ? *injected : d->cloudApi->handle(request);
+        faults->shapeDelivery(port, request, &response);
+        return response;
+    });
+    d->cloudServer->setDelayFunction([this](const HttpRequest& request) {
+        return d->faultInjector ? d->faultInjector->jitterMs(FaultInjector::Port::Cloud, request)
+                                : 0;
+    });
+    if (!installFaults(error))
+        return false;
     if (!d->cloudServer->listen(o.cloudPort, error)) {
         d->kubeServer->close();
         return false;
@@ -279,6 +307,37 @@ bool SimServer::start(QString* error)
     d->world->start();
     d->started = true;
     return true;
+}
+
+// `--faults`: the injector both servers consult, and for tls= a certificate from a CA the
+// clients never heard of, offered on the connections whose handshake is to fail.
+bool SimServer::installFaults(QString* error)
+{
+    if (d->options.faults.isEmpty())
+        return true;
+    d->faultInjector = std::make_unique<FaultInjector>(d->options.faults, d->options.faultsSeed);
+    const bool tls =
+        std::any_of(d->options.faults.rules().begin(), d->options.faults.rules().end(),
+                    [](const FaultRule& rule) { return rule.kind == FaultRule::Kind::Tls; });
+    if (!tls)
+        return true;
+    CertificateFactory stranger;
+    if (!stranger.init(error))
+        return false;
+    const PemPair pem = stranger.issueServerCertificate();
+    const QSslCertificate certificate(pem.certificate, QSsl::Pem);
+    const QSslKey key(pem.privateKey, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
+    FaultInjector* faults = d->faultInjector.get();
+    d->kubeServer->setHandshakeFault(
+        [faults] { return faults->failHandshake(FaultInjector::Port::Kube); }, certificate, key);
+    d->cloudServer->setHandshakeFault(
+        [faults] { return faults->failHandshake(FaultInjector::Port::Cloud); }, certificate, key);
+    return true;
+}
+
+QString SimServer::faultSummary() const
+{
+    return d->faultInjector ? d->faultInjector->summary() : QStringLiteral("none");
 }
 
 // kubeconfig, ca.crt, profile.json, profile-read-only.json, sim.json (all 0600).
@@ -362,7 +421,12 @@ QJsonObject SimServer::info() const
         {QStringLiteral("basicAuth"),
          QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
                      {QStringLiteral("password"), d->basicPassword}}},
-        {QStringLiteral("stateDir"), d->stateDir}};
+        {QStringLiteral("stateDir"), d->stateDir},
+        {QStringLiteral("faults"),
+         d->faultInjector
+             ? QJsonValue(QJsonObject{{QStringLiteral("spec"), d->options.faultsText},
+                                      {QStringLiteral("seed"), qint64(d->options.faultsSeed)}})
+             : QJsonValue()}};
 }
 
 QString SimServer::kubeconfigPath() const

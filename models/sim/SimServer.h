@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/sim/FaultSpec.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
@@ -31,6 +33,12 @@ struct SimOptions
     // How long a route entry made by CreateRouteEntry is Pending before it is Available (and
     // routes traffic); 0: Available at once.
     int routePendingMs = 1500;
+    // A faulty network and API (`--faults`): jitter, 429, 5xx, resets, truncated and dripped
+    // bodies, TLS and credential failures, cloud throttling. faultsText is the SPEC as given
+    // (shown in sim.json); faultsSeed seeds the choice of requests, so a run can be replayed.
+    FaultSpec faults;
+    QString faultsText;
+    quint32 faultsSeed = 0;
 };
 
 // The whole simulator in one object: generates the CA and certificates, builds the world for
@@ -73,6 +81,8 @@ public:
     // Requests under pathPrefix are answered only after delayMs (a black-holed backend).
     void setPathDelay(const QString& pathPrefix, int delayMs);
     QString caCertificatePem() const;
+    // Which faults struck so far, e.g. "http429 12, reset 3" ("none" without --faults).
+    QString faultSummary() const;
     // A client certificate + key (PEM) signed by the sim CA; CN is the user name.
     std::pair<QByteArray, QByteArray> issueClientCertificate(const QString& cn, bool ec);
     quint16 kubePort() const;
@@ -83,6 +93,7 @@ public:
 
 private:
     bool writeStateFiles(QString* error) const;
+    bool installFaults(QString* error);
 
     struct Private;
     std::unique_ptr<Private> d;
