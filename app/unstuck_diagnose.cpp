@@ -4,6 +4,7 @@
 #include "app/unstuck_commands.h"
 #include "app/unstuck_connection.h"
 
+#include "models/common/AccountRedactor.h"
 #include "models/engine/DiagnosisEngine.h"
 #include "models/writers/ReportWriter.h"
 #include "models/writers/ResultJson.h"
@@ -49,7 +50,11 @@ int parse(const QCoreApplication& app, Options* options)
         QStringLiteral("BUNDLE|DIR"));
     const QCommandLineOption trace(QStringLiteral("trace"),
                                    QStringLiteral("Print every probe with its timing on stderr."));
-    parser.addOptions({format, record, from, trace});
+    const QCommandLineOption redactAccount(
+        QStringLiteral("redact-account"),
+        QStringLiteral("Hide the Alibaba Cloud account id (every digit 0) in the output and the "
+                       "--record bundle, for sharing outside the company."));
+    parser.addOptions({format, record, from, trace, redactAccount});
     if (!parser.parse(app.arguments())) {
         print(stderr, QStringLiteral("unstuck diagnose: %1\n").arg(parser.errorText()));
         return 2;
@@ -79,6 +84,7 @@ int parse(const QCoreApplication& app, Options* options)
     r.recordPath = parser.value(record);
     r.fromPath = parser.value(from);
     options->trace = parser.isSet(trace);
+    AccountRedactor::setEnabled(parser.isSet(redactAccount));
     return -1;
 }
 

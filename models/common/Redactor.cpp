@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/common/Redactor.h"
 
+#include "models/common/AccountRedactor.h"
+
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
@@ -65,7 +67,7 @@ QString Redactor::redact(const QString& text)
     }
     for (const QRegularExpression& re : patterns())
         out.replace(re, QStringLiteral("\\1") + QLatin1String(kMask));
-    return out;
+    return AccountRedactor::redact(out);
 }
 
 std::string Redactor::redact(const std::string& text)

@@ -325,6 +325,39 @@ private Q_SLOTS:
         verifyNothingLeaked();
     }
 
+    // --redact-account: the bundle and every report name no account, and the bundle still
+    // replays to the same verdict.
+    void redactAccount_outputsAndBundleNameNoAccount()
+    {
+        const QString account = m_sim->info()
+                                    .value(u"cloud"_s)
+                                    .toObject()
+                                    .value(u"troubleshooterRoleArn"_s)
+                                    .toString()
+                                    .section(u':', 3, 3);
+        QVERIFY2(account.size() >= 12, qPrintable(account));
+        const QString bundle = homePath(u"shared.unstuck"_s);
+        const ProcessRun json =
+            unstuck({u"diagnose"_s, u"--profile"_s, m_sim->profile(), u"--format"_s, u"json"_s,
+                     u"--record"_s, bundle, u"--redact-account"_s});
+        QCOMPARE(json.exitCode, 1);
+        const ProcessRun markdown =
+            unstuck({u"diagnose"_s, u"--from"_s, bundle, u"--format"_s, u"markdown"_s});
+        QCOMPARE(markdown.exitCode, 1);
+        const QByteArray id = account.toLatin1();
+        QVERIFY(!json.out.contains(id));
+        QVERIFY(!markdown.out.contains(id));
+        QVERIFY(!QByteArray(file(bundle).toUtf8()).contains(id));
+        // The account was there to hide: without the option the same run names it.
+        QVERIFY(unstuck({u"diagnose"_s, u"--profile"_s, m_sim->profile(), u"--format"_s, u"json"_s})
+                    .out.contains(id));
+        const ProcessRun replay =
+            unstuck({u"diagnose"_s, u"--from"_s, bundle, u"--format"_s, u"json"_s});
+        QCOMPARE(replay.json().value(u"rootCause"_s), json.json().value(u"rootCause"_s));
+        QCOMPARE(replay.json().value(u"redPath"_s), json.json().value(u"redPath"_s));
+        verifyNothingLeaked();
+    }
+
 #ifdef UNSTUCK_WITH_GUI
     void gui_screenshotRunAndItsLog()
     {
