@@ -268,14 +268,14 @@ Attempt fromIni(const QProcessEnvironment& env, const QString& wantedSection, bo
 
 } // namespace
 
-QString CloudCredentials::homeDir(const QProcessEnvironment& env)
+QString CloudCredentials::homeDir(const QProcessEnvironment& env, HostPlatform platform)
 {
-#ifdef Q_OS_WIN
-    const QString home = env.value(u"USERPROFILE"_s, env.value(u"HOME"_s));
-#else
-    const QString home = env.value(u"HOME"_s);
-#endif
-    return QDir::fromNativeSeparators(home.isEmpty() ? QDir::homePath() : home);
+    if (platform != HostPlatform::Windows) {
+        const QString home = env.value(u"HOME"_s);
+        return home.isEmpty() ? QDir::homePath() : home;
+    }
+    QString home = env.value(u"USERPROFILE"_s, env.value(u"HOME"_s));
+    return home.isEmpty() ? QDir::homePath() : home.replace(u'\\', u'/');
 }
 
 std::optional<CloudCredential> CloudCredentials::resolve(const QString& preferredProfile,

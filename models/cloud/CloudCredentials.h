@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/common/HostPlatform.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QProcessEnvironment>
@@ -61,8 +63,9 @@ public:
 
     // The names to offer in a profile picker: "env", "aliyun-cli:<name>", "ini:<section>".
     static QStringList profileChoices(const QProcessEnvironment& env);
-    // The home folder the SDKs use (HOME, USERPROFILE on Windows).
-    static QString homeDir(const QProcessEnvironment& env);
+    // The home folder the aliyun CLI and the SDKs use: HOME; on Windows USERPROFILE, else HOME.
+    static QString homeDir(const QProcessEnvironment& env,
+                           HostPlatform platform = currentHostPlatform());
 };
 
 } // namespace unstuck

@@ -24,10 +24,10 @@ QHash<QString, QStringList>& shellCache()
     return cache;
 }
 
-QStringList splitPath(const QString& value)
+QStringList splitPath(const QString& value, HostPlatform platform)
 {
     QStringList dirs;
-    for (const QString& dir : value.split(QDir::listSeparator(), Qt::SkipEmptyParts)) {
+    for (const QString& dir : value.split(pathListSeparator(platform), Qt::SkipEmptyParts)) {
         if (!dirs.contains(dir))
             dirs << dir;
     }
@@ -63,12 +63,10 @@ QStringList ExecPluginLocator::Search::allDirs() const
     return dirs;
 }
 
-QStringList ExecPluginLocator::commonDirs(const QProcessEnvironment& env)
+QStringList ExecPluginLocator::commonDirs(const QProcessEnvironment& env, HostPlatform platform)
 {
-#ifdef Q_OS_WIN
-    Q_UNUSED(env);
-    return {};
-#else
+    if (platform == HostPlatform::Windows)
+        return {};
     const QDir home(homeOf(env));
     return {QStringLiteral("/usr/local/bin"),
             QStringLiteral("/opt/homebrew/bin"),
@@ -80,40 +78,42 @@ QStringList ExecPluginLocator::commonDirs(const QProcessEnvironment& env)
             home.filePath(QStringLiteral("go/bin")),
             home.filePath(QStringLiteral(".krew/bin")),
             home.filePath(QStringLiteral("google-cloud-sdk/bin"))};
-#endif
 }
 
-ExecPluginLocator::Search ExecPluginLocator::initialSearch(const QProcessEnvironment& env)
+ExecPluginLocator::Search ExecPluginLocator::initialSearch(const QProcessEnvironment& env,
+                                                           HostPlatform platform)
 {
     Search search;
-    search.environmentPath = splitPath(env.value(QStringLiteral("PATH")));
-    search.commonDirs = commonDirs(env);
-#ifndef Q_OS_WIN
-    search.shell = env.value(QStringLiteral("SHELL"));
-    if (auto cached = cachedLoginShellPath(env))
-        search.loginShellPath = *cached;
-#endif
+    // Windows keeps it as "Path"; QProcessEnvironment compares names without case there.
+    search.environmentPath = splitPath(env.value(QStringLiteral("PATH")), platform);
+    search.commonDirs = commonDirs(env, platform);
+    if (platform != HostPlatform::Windows) {
+        search.shell = env.value(QStringLiteral("SHELL"));
+        if (auto cached = cachedLoginShellPath(env))
+            search.loginShellPath = *cached;
+    }
     return search;
 }
 
+QStringList ExecPluginLocator::candidateNames(const QString& command,
+                                              const QProcessEnvironment& env, HostPlatform platform)
+{
+    if (platform != HostPlatform::Windows || !QFileInfo(command).suffix().isEmpty())
+        return {command};
+    QStringList names;
+    const QString pathExt =
+        env.value(QStringLiteral("PATHEXT"), QStringLiteral(".COM;.EXE;.BAT;.CMD"));
+    for (const QString& ext : pathExt.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        names << command + ext.toLower();
+    return names.isEmpty() ? QStringList{command} : names;
+}
+
 QString ExecPluginLocator::find(const QString& command, const Search& search,
-                                const QProcessEnvironment& env)
+                                const QProcessEnvironment& env, HostPlatform platform)
 {
     if (command.contains(QLatin1Char('/')) || command.contains(QLatin1Char('\\')))
         return isExecutableFile(command) ? QFileInfo(command).absoluteFilePath() : QString();
-    QStringList names{command};
-#ifdef Q_OS_WIN
-    // Windows finds "aws" as aws.exe / aws.cmd through PATHEXT.
-    const QString pathExt =
-        env.value(QStringLiteral("PATHEXT"), QStringLiteral(".COM;.EXE;.BAT;.CMD"));
-    if (QFileInfo(command).suffix().isEmpty()) {
-        names.clear();
-        for (const QString& ext : pathExt.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            names << command + ext.toLower();
-    }
-#else
-    Q_UNUSED(env);
-#endif
+    const QStringList names = candidateNames(command, env, platform);
     for (const QString& dir : search.allDirs()) {
         for (const QString& name : names) {
             const QString candidate = QDir(dir).filePath(name);
@@ -172,7 +172,7 @@ void ExecPluginLocator::queryLoginShellPath(const QProcessEnvironment& env, QObj
             const qsizetype end = out.indexOf(QLatin1String(kEnd));
             if (begin >= 0 && end > begin) {
                 const qsizetype start = begin + qsizetype(qstrlen(kBegin));
-                dirs = splitPath(out.mid(start, end - start));
+                dirs = splitPath(out.mid(start, end - start), currentHostPlatform());
             }
         } else {
             process->kill();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/common/HostPlatform.h"
+
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -25,11 +27,19 @@ public:
         QStringList allDirs() const;
     };
 
-    static QStringList commonDirs(const QProcessEnvironment& env);
+    static QStringList commonDirs(const QProcessEnvironment& env,
+                                  HostPlatform platform = currentHostPlatform());
+    // The file names a command is looked up as: itself, or on Windows (when it has no
+    // extension) the command with each PATHEXT extension (.COM;.EXE;.BAT;.CMD by default),
+    // as cmd.exe and Go's exec.LookPath do: "aws" → aws.com, aws.exe, aws.bat, aws.cmd.
+    static QStringList candidateNames(const QString& command, const QProcessEnvironment& env,
+                                      HostPlatform platform = currentHostPlatform());
     // Absolute path of the executable, or empty. A command with a path separator is used as is.
     static QString find(const QString& command, const Search& search,
-                        const QProcessEnvironment& env);
-    static Search initialSearch(const QProcessEnvironment& env);
+                        const QProcessEnvironment& env,
+                        HostPlatform platform = currentHostPlatform());
+    static Search initialSearch(const QProcessEnvironment& env,
+                                HostPlatform platform = currentHostPlatform());
     // The cached login-shell PATH of env's SHELL, if it was asked already (Unix only).
     static std::optional<QStringList> cachedLoginShellPath(const QProcessEnvironment& env);
     // Asks `$SHELL -l -c` for its PATH without blocking; calls done on receiver's thread.

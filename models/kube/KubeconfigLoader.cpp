@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/kube/KubeconfigLoader.h"
 
+#include "models/kube/KubeconfigLocation.h"
+
 #include "models/common/Redactor.h"
 #include "models/kube/TlsMaterial.h"
 
@@ -285,28 +287,6 @@ bool loadFile(const QString& path, Kubeconfig* config, KubeError* error)
     return true;
 }
 
-QString homeDir(const QProcessEnvironment& env)
-{
-    QString home = env.value(QStringLiteral("HOME"));
-#ifdef Q_OS_WIN
-    if (home.isEmpty())
-        home = env.value(QStringLiteral("USERPROFILE"));
-#endif
-    return home.isEmpty() ? QDir::homePath() : home;
-}
-
-QStringList kubeconfigList(const QProcessEnvironment& env)
-{
-    QStringList files;
-    const QString value = env.value(QStringLiteral("KUBECONFIG"));
-    for (const QString& entry : value.split(QDir::listSeparator(), Qt::SkipEmptyParts)) {
-        const QString path = QDir::cleanPath(entry.trimmed());
-        if (!path.isEmpty() && !files.contains(path))
-            files << path;
-    }
-    return files;
-}
-
 } // namespace
 
 std::optional<Kubeconfig> KubeconfigLoader::load(const QString& explicitPath,
@@ -324,7 +304,7 @@ std::optional<Kubeconfig> KubeconfigLoader::load(const QString& explicitPath,
             return std::nullopt;
         return config;
     }
-    const QStringList list = kubeconfigList(env);
+    const QStringList list = KubeconfigLocation::fromEnvironment(env);
     if (!list.isEmpty()) {
         for (const QString& path : list) {
             if (!QFileInfo::exists(path))
@@ -339,7 +319,7 @@ std::optional<Kubeconfig> KubeconfigLoader::load(const QString& explicitPath,
         }
         return config;
     }
-    const QString fallback = QDir(homeDir(env)).filePath(QStringLiteral(".kube/config"));
+    const QString fallback = KubeconfigLocation::defaultFile(env);
     if (!QFileInfo::exists(fallback)) {
         setError(error, QStringLiteral("no kubeconfig found: KUBECONFIG is not set and \"%1\" "
                                        "does not exist. Choose a kubeconfig file or set "
