@@ -3,6 +3,7 @@
 // the JSON document's shape, the formats, and a clear message for a broken kubeconfig.
 #include "support/SimProcess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -265,6 +266,103 @@ private Q_SLOTS:
         QFile picture(png);
         QVERIFY(picture.open(QIODevice::ReadOnly));
         QVERIFY(picture.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+    }
+
+    // --cloud-profile in each form reads the same access key from where the official tools keep
+    // it; a name nothing defines leaves the cloud side unknown, saying where it looked.
+    void cloudProfile_eachForm_data()
+    {
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QString>("root"); // component id, or "from→to" of a link
+        QTest::newRow("aliyun CLI profile") << "work"
+                                            << "ram-policy";
+        QTest::newRow("aliyun-cli:NAME") << "aliyun-cli:work"
+                                         << "ram-policy";
+        QTest::newRow("ini:SECTION") << "ini:work"
+                                     << "ram-policy";
+        QTest::newRow("env") << "env"
+                             << "ram-policy";
+        QTest::newRow("undefined name") << "nosuch"
+                                        << "apiserver→metrics-server";
+    }
+
+    void cloudProfile_eachForm()
+    {
+        QFETCH(QString, choice);
+        QFETCH(QString, root);
+        SimProcess sim;
+        QVERIFY(sim.start(QStringLiteral("seed")));
+        const QJsonObject cloud = sim.info().value(QStringLiteral("cloud")).toObject();
+        const QString id = cloud.value(QStringLiteral("accessKeyId")).toString();
+        const QString secret = cloud.value(QStringLiteral("accessKeySecret")).toString();
+        QTemporaryDir home;
+        QDir().mkpath(home.filePath(QStringLiteral(".aliyun")));
+        QDir().mkpath(home.filePath(QStringLiteral(".alibabacloud")));
+        QFile config(home.filePath(QStringLiteral(".aliyun/config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            QJsonDocument(QJsonObject{{QStringLiteral("current"), QStringLiteral("work")},
+                                      {QStringLiteral("profiles"),
+                                       QJsonArray{QJsonObject{
+                                           {QStringLiteral("name"), QStringLiteral("work")},
+                                           {QStringLiteral("mode"), QStringLiteral("AK")},
+                                           {QStringLiteral("access_key_id"), id},
+                                           {QStringLiteral("access_key_secret"), secret}}}}})
+                .toJson());
+        config.close();
+        QFile ini(home.filePath(QStringLiteral(".alibabacloud/credentials")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(QStringLiteral("[work]\ntype = access_key\naccess_key_id = %1\n"
+                                 "access_key_secret = %2\n")
+                      .arg(id, secret)
+                      .toUtf8());
+        ini.close();
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.remove(QStringLiteral("ALIBABA_CLOUD_PROFILE"));
+        if (choice == QStringLiteral("env")) {
+            env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), id);
+            env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), secret);
+        } else {
+            env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+            env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
+        }
+        const Output run =
+            unstuck::test::runProcess(QStringLiteral(UNSTUCK_BINARY),
+                                      {QStringLiteral("diagnose"), QStringLiteral("--profile"),
+                                       sim.profile(), QStringLiteral("--cloud-profile"), choice,
+                                       QStringLiteral("--format"), QStringLiteral("json")},
+                                      env);
+        QVERIFY2(run.exitCode == 1, run.err.constData());
+        const QJsonObject rc = run.json().value(QStringLiteral("rootCause")).toObject();
+        const QString found =
+            rc.contains(QStringLiteral("component"))
+                ? rc.value(QStringLiteral("component")).toString()
+                : rc.value(QStringLiteral("link"))[QStringLiteral("from")].toString() +
+                      QStringLiteral("→") +
+                      rc.value(QStringLiteral("link"))[QStringLiteral("to")].toString();
+        QCOMPARE(found, root);
+        if (choice == QStringLiteral("nosuch")) {
+            QVERIFY2(run.out.contains("has no profile 'nosuch'"), run.out.constData());
+        }
+    }
+
+    void timeoutMs_mustBeAPositiveNumber_data()
+    {
+        QTest::addColumn<QString>("value");
+        for (const char* v : {"abc", "0", "-5", "99999999999", ""})
+            QTest::newRow(v) << QString::fromLatin1(v);
+    }
+
+    void timeoutMs_mustBeAPositiveNumber()
+    {
+        QFETCH(QString, value);
+        const Output run =
+            diagnose({QStringLiteral("--no-cloud"), QStringLiteral("--timeout-ms"), value,
+                      QStringLiteral("--kubeconfig"), QStringLiteral("/nonexistent")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("--timeout-ms must be a positive number"), run.err.constData());
     }
 
     void badArguments_exitTwo()
