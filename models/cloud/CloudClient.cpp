@@ -82,6 +82,16 @@ CloudError::Kind networkKind(QNetworkReply::NetworkError error)
     }
 }
 
+// The connection failed after the status line (reset or closed mid-body): Qt keeps the
+// status, so without this check the cut-off body would be read as the answer.
+bool cutOffMidBody(QNetworkReply* reply)
+{
+    const auto code = reply->error();
+    return code == QNetworkReply::RemoteHostClosedError ||
+           code == QNetworkReply::TemporaryNetworkFailureError ||
+           code == QNetworkReply::UnknownNetworkError;
+}
+
 // The error an API answer carries: Code, Message (redacted), RequestId, Recommend and the
 // AccessDeniedDetail RAM adds to Forbidden answers (an object, or its JSON text).
 CloudError apiError(int httpStatus, const QString& code, const QJsonObject& json)
@@ -485,6 +495,11 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
             if (response.error.kind == CloudError::Kind::Timeout)
                 response.error.message = u"no answer from %1 within %2 ms"_s.arg(
                     reply->url().authority(), QString::number(d->connection.timeoutMs));
+        } else if (cutOffMidBody(reply)) {
+            response.error.kind = CloudError::Kind::Unreachable;
+            response.error.message =
+                u"the answer to %1 was cut off after %2 bytes (response truncated: %3)"_s.arg(
+                    a->action, QString::number(payload.size()), reply->errorString());
         } else {
             const CloudResponse answer = readAnswer(response.httpStatus, payload);
             response.json = answer.json;
@@ -495,10 +510,13 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
         const CloudError& e = response.error;
         const bool idempotent =
             isReadAction(a->action) || !a->params.value(u"ClientToken"_s).isEmpty();
+        // A connection that died mid-answer is retried like a timeout (the official SDKs
+        // retry network errors); a TLS or credential failure would fail the same way again.
         const bool retryable =
             e.isThrottling() ||
-            (idempotent && ((e.kind == CloudError::Kind::Api && e.httpStatus >= 500) ||
-                            e.kind == CloudError::Kind::Timeout));
+            (idempotent &&
+             ((e.kind == CloudError::Kind::Api && e.httpStatus >= 500) ||
+              e.kind == CloudError::Kind::Timeout || e.kind == CloudError::Kind::Unreachable));
         if (retryable && a->attempt <= d->maxRetries) {
             const int delay = d->baseDelayMs * (1 << (a->attempt - 1)) +
                               int(QRandomGenerator::global()->bounded(d->baseDelayMs / 2 + 1));
@@ -507,6 +525,8 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
             QTimer::singleShot(delay, client, [client, d, cred, a] { d->send(client, cred, a); });
             return;
         }
+        if (retryable) // gave up: say so, the reason alone reads like a single failure
+            response.error.message += u" (gave up after %1 tries)"_s.arg(a->attempt);
         response.elapsedMs = a->clock.elapsed();
         a->deliver(response);
     });
@@ -522,8 +542,13 @@ CloudResponse CloudClient::readAnswer(int httpStatus, const QByteArray& payload)
     response.json = doc.object();
     if (!doc.isObject()) {
         response.error.kind = CloudError::Kind::BadResponse;
-        response.error.message = u"HTTP %1 with a body that is not JSON: %2"_s.arg(
-            QString::number(httpStatus), QString::fromUtf8(payload.left(200)));
+        // A parse error at the very end: the answer stopped early (short Content-Length).
+        const bool early =
+            payload.trimmed().startsWith('{') && parseError.offset >= payload.trimmed().size() - 1;
+        response.error.message = u"HTTP %1 with a body that is not JSON%2: %3"_s.arg(
+            QString::number(httpStatus),
+            early ? u" (response truncated after %1 bytes)"_s.arg(payload.size()) : QString(),
+            QString::fromUtf8(payload.left(200)));
         return response;
     }
     const QJsonValue code = response.json.value(u"Code"_s);

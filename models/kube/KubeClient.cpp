@@ -32,7 +32,8 @@ struct Call
     KubeClient::Callback callback;
     int attempt = 0; // attempts made so far
     bool authRetried = false;
-    int credentialRun = 0; // which exec plugin run supplied the credential sent
+    int credentialRun = 0;        // which exec plugin run supplied the credential sent
+    bool transportFailed = false; // the last attempt's connection died mid-answer
     quint64 epoch = 0;
     QElapsedTimer total;
 };
@@ -132,6 +133,26 @@ QString proxyFromEnvironment(const QProcessEnvironment& env, const QUrl& server)
             return {};
     }
     return proxy;
+}
+
+// The connection failed after the status line arrived (reset or closed mid-body): Qt keeps
+// the status attribute, so without this check a cut-off body would look like an answer.
+bool cutOffMidBody(QNetworkReply* reply)
+{
+    const auto code = reply->error();
+    return code == QNetworkReply::RemoteHostClosedError ||
+           code == QNetworkReply::TemporaryNetworkFailureError ||
+           code == QNetworkReply::NetworkSessionFailedError ||
+           code == QNetworkReply::UnknownNetworkError;
+}
+
+// A JSON parse error at the very end of the body: the answer stopped early (a short
+// Content-Length, a proxy that gave up) rather than being malformed in the middle.
+bool endsEarly(const QJsonParseError& error, const QByteArray& body)
+{
+    // Qt's error kind is no guide ("unterminated object" also for an unquoted key): the
+    // offset is.
+    return error.offset >= body.size() - 1;
 }
 
 int retryAfterMs(QNetworkReply* reply)
@@ -392,6 +413,14 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
             codes << v.toInt();
         response.error = networkError(reply, context.cluster.server,
                                       reply->property("unstuckSslErrors").toStringList(), codes);
+        call->transportFailed = response.error.kind == KubeError::Kind::Unreachable &&
+                                cutOffMidBody(reply); // reset before the status line
+    } else if (cutOffMidBody(reply)) {
+        response.error.kind = KubeError::Kind::Unreachable;
+        response.error.message =
+            QStringLiteral("the answer to %1 was cut off after %2 bytes (response truncated: %3)")
+                .arg(what, QString::number(response.body.size()), reply->errorString());
+        call->transportFailed = true;
     } else if (response.httpStatus < 200 || response.httpStatus > 299) {
         response.error =
             errorFromResponse(response.httpStatus, response.body, response.contentType);
@@ -405,9 +434,14 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
                 response.error.kind = KubeError::Kind::BadResponse;
                 response.error.httpStatus = response.httpStatus;
                 response.error.message =
-                    QStringLiteral("malformed JSON in the answer to %1: %2 at offset %3")
-                        .arg(what, parseError.errorString())
-                        .arg(parseError.offset);
+                    // One arg() call: the path may hold "%3D" (an encoded '='), which a
+                    // chained arg() would take for a placeholder.
+                    QStringLiteral("%1 JSON in the answer to %2: %3 at offset %4 of %5 bytes")
+                        .arg(endsEarly(parseError, response.body)
+                                 ? QStringLiteral("response truncated:")
+                                 : QStringLiteral("malformed"),
+                             what, parseError.errorString(), QString::number(parseError.offset),
+                             QString::number(response.body.size()));
             } else {
                 response.json = doc.object();
             }
@@ -428,9 +462,13 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
     }
     // A write that answered 5xx may have been applied: sending it again could apply it twice.
     const bool read = r.method == "GET" || r.method == "HEAD";
+    // Like client-go: a GET whose connection was reset or closed early is sent again (a
+    // write may have been applied before the connection died, so it never is).
     const bool retryable =
         status == 429 ||
-        (read && (status == 500 || status == 502 || status == 503 || status == 504));
+        (read && (status == 500 || status == 502 || status == 503 || status == 504)) ||
+        (read && call->transportFailed);
+    call->transportFailed = false;
     int limit = r.maxRetries >= 0 ? r.maxRetries : maxRetries;
     // An unavailable aggregated API answers text/plain 503 until it is fixed: retry once at
     // most so discovery stays fast.

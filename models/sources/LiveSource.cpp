@@ -18,7 +18,10 @@ LiveSource::LiveSource(ResolvedContext context, std::optional<CloudConnection> c
       m_cloudReason(std::move(cloudReason))
 {
     m_kube->setTimeoutMs(timeoutMs);
-    m_kube->setMaxRetries(0);
+    // Reads are retried as client-go retries them (429 with Retry-After, 5xx, a connection
+    // reset mid-answer): one flaky answer must not turn a component unknown. Discovery of a
+    // dead aggregated API still gives up after one retry (KubeClient, Discovery).
+    m_kube->setMaxRetries(3);
     if (cloud) {
         cloud->timeoutMs = timeoutMs;
         m_cloud = std::make_unique<CloudClient>(*cloud);
