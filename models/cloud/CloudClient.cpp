@@ -92,6 +92,17 @@ bool cutOffMidBody(QNetworkReply* reply)
            code == QNetworkReply::UnknownNetworkError;
 }
 
+// A JSON object whose parse fails at its very end: the answer stopped early (a short
+// Content-Length), not a body that was never JSON.
+bool endsEarly(const QByteArray& payload)
+{
+    const QByteArray body = payload.trimmed();
+    QJsonParseError error;
+    QJsonDocument::fromJson(body, &error);
+    return body.startsWith('{') && error.error != QJsonParseError::NoError &&
+           error.offset >= body.size() - 1;
+}
+
 // The error an API answer carries: Code, Message (redacted), RequestId, Recommend and the
 // AccessDeniedDetail RAM adds to Forbidden answers (an object, or its JSON text).
 CloudError apiError(int httpStatus, const QString& code, const QJsonObject& json)
@@ -516,7 +527,8 @@ void CloudClient::Private::send(CloudClient* client, const CloudCredential& cred
             e.isThrottling() ||
             (idempotent &&
              ((e.kind == CloudError::Kind::Api && e.httpStatus >= 500) ||
-              e.kind == CloudError::Kind::Timeout || e.kind == CloudError::Kind::Unreachable));
+              e.kind == CloudError::Kind::Timeout || e.kind == CloudError::Kind::Unreachable ||
+              (e.kind == CloudError::Kind::BadResponse && endsEarly(payload))));
         if (retryable && a->attempt <= d->maxRetries) {
             const int delay = d->baseDelayMs * (1 << (a->attempt - 1)) +
                               int(QRandomGenerator::global()->bounded(d->baseDelayMs / 2 + 1));
@@ -542,9 +554,7 @@ CloudResponse CloudClient::readAnswer(int httpStatus, const QByteArray& payload)
     response.json = doc.object();
     if (!doc.isObject()) {
         response.error.kind = CloudError::Kind::BadResponse;
-        // A parse error at the very end: the answer stopped early (short Content-Length).
-        const bool early =
-            payload.trimmed().startsWith('{') && parseError.offset >= payload.trimmed().size() - 1;
+        const bool early = endsEarly(payload);
         response.error.message = u"HTTP %1 with a body that is not JSON%2: %3"_s.arg(
             QString::number(httpStatus),
             early ? u" (response truncated after %1 bytes)"_s.arg(payload.size()) : QString(),

@@ -442,6 +442,11 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
                                  : QStringLiteral("malformed"),
                              what, parseError.errorString(), QString::number(parseError.offset),
                              QString::number(response.body.size()));
+                // A read cut short is sent again (client-go would only report the decode
+                // error): repeating a GET is harmless, and one cut answer should not blind
+                // a whole diagnosis.
+                call->transportFailed = parseError.error != QJsonParseError::NoError &&
+                                        endsEarly(parseError, response.body);
             } else {
                 response.json = doc.object();
             }
