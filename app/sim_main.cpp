@@ -168,8 +168,9 @@ int main(int argc, char** argv)
             "certificate from an unknown CA), auth=RATE (401 on Kubernetes; "
             "InvalidAccessKeyId.NotFound or SignatureDoesNotMatch on the cloud), throttle=RATE "
             "(cloud Throttling.User, HTTP 400). RATE is the fraction of requests (0-1; 1 = "
-            "every one). @/path-prefix limits a kind to Kubernetes paths, @Action to one cloud "
-            "action; tls is decided per connection, so a scope only picks the port. Example: "
+            "every one). @kube or @cloud limits a kind to one port, @/path-prefix to Kubernetes "
+            "paths, @Action to one cloud action; tls is decided per connection, so a scope "
+            "only picks the port. Example: "
             "jitter=300,http429=0.2,reset=0.05@/apis/metrics.k8s.io. On exit the simulator "
             "prints on stderr how often each fault struck."),
         QStringLiteral("spec"));

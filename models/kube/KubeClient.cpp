@@ -415,6 +415,12 @@ void KubeClient::Private::onFinished(const CallPtr& call, QNetworkReply* reply, 
                                       reply->property("unstuckSslErrors").toStringList(), codes);
         call->transportFailed = response.error.kind == KubeError::Kind::Unreachable &&
                                 cutOffMidBody(reply); // reset before the status line
+        // It was reached: "cannot reach" would send the user to check the address.
+        if (call->transportFailed)
+            response.error.message =
+                QStringLiteral("the connection to %1 closed before the answer to %2 was complete "
+                               "(response truncated or reset: %3)")
+                    .arg(context.cluster.server, what, reply->errorString());
     } else if (cutOffMidBody(reply)) {
         response.error.kind = KubeError::Kind::Unreachable;
         response.error.message =

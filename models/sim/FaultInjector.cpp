@@ -54,13 +54,13 @@ QString FaultInjector::cloudAction(const HttpRequest& request)
 bool FaultInjector::inScope(const FaultRule& rule, Port port, const HttpRequest* request) const
 {
     // The handshake comes before any request: a scope then only picks the port.
-    if (!request)
-        return rule.scope.isEmpty() || (rule.isPathScope() == (port == Port::Kube));
+    if (rule.scope.isEmpty())
+        return true;
+    if (!request || rule.isPortScope())
+        return rule.isKubeScope() == (port == Port::Kube);
     if (rule.isPathScope())
         return port == Port::Kube && request->path.startsWith(rule.scope);
-    if (rule.isActionScope())
-        return port == Port::Cloud && cloudAction(*request) == rule.scope;
-    return true;
+    return port == Port::Cloud && cloudAction(*request) == rule.scope;
 }
 
 bool FaultInjector::strikes(const FaultRule& rule, Port port, const HttpRequest* request)

@@ -14,11 +14,18 @@ struct FaultRule
     Kind kind = Kind::Jitter;
     // Jitter: the most extra latency in ms; every other kind: the fraction of requests (0–1).
     double value = 0;
-    // "" = every request; "/…" = Kubernetes paths with this prefix; otherwise a cloud Action.
+    // "" = every request; "kube" / "cloud" = every request to that port; "/…" = Kubernetes
+    // paths with this prefix; otherwise a cloud Action.
     QString scope;
 
     bool isPathScope() const { return scope.startsWith(QLatin1Char('/')); }
-    bool isActionScope() const { return !scope.isEmpty() && !isPathScope(); }
+    bool isPortScope() const
+    {
+        return scope == QLatin1String("kube") || scope == QLatin1String("cloud");
+    }
+    bool isActionScope() const { return !scope.isEmpty() && !isPathScope() && !isPortScope(); }
+    // Whether the scope sends the kind to the Kubernetes port only (path or "kube").
+    bool isKubeScope() const { return isPathScope() || scope == QLatin1String("kube"); }
 };
 
 // The parsed `--faults` SPEC: a comma-separated list of KIND=VALUE[@SCOPE], e.g.

@@ -87,6 +87,15 @@ const QList<Fault>& faults()
         {QStringLiteral("auth"), QStringLiteral("auth=1"),
          QStringLiteral("401|unauthori[sz]ed|InvalidAccessKeyId|SignatureDoesNotMatch")},
         {QStringLiteral("throttle"), QStringLiteral("throttle=1"), QStringLiteral("throttl")},
+        // The cloud alone failing: the Kubernetes half of the verdict must stand.
+        {QStringLiteral("http5xx@cloud"), QStringLiteral("http5xx=1@cloud"),
+         QStringLiteral("InternalError|ServiceUnavailable|50[03]")},
+        {QStringLiteral("reset@cloud"), QStringLiteral("reset=1@cloud"),
+         QStringLiteral("reset|closed|truncated")},
+        {QStringLiteral("truncate@cloud"), QStringLiteral("truncate=1@cloud"),
+         QStringLiteral("truncated")},
+        {QStringLiteral("auth@cloud"), QStringLiteral("auth=1@cloud"),
+         QStringLiteral("InvalidAccessKeyId|SignatureDoesNotMatch")},
         // A flaky day rather than an outage: the clients' retries should mostly see through it.
         {QStringLiteral("flaky"),
          QStringLiteral(
@@ -263,12 +272,13 @@ private Q_SLOTS:
               c->exitCode, c->elapsedMs, qPrintable(c->simFaults),
               reasons.isEmpty() ? "" : "; unknown: ", qPrintable(why.left(300)));
         // Rate 1 strikes every request the fault can reach; only a scenario without cloud
-        // credentials never asks the cloud, so cloud throttling never meets it.
+        // credentials never asks the cloud, so cloud-only faults never meet it.
         const bool unreachable =
-            fault == QLatin1String("throttle") && scenario == QLatin1String("no-cloud-credentials");
+            (fault == QLatin1String("throttle") || fault.endsWith(QLatin1String("@cloud"))) &&
+            scenario == QLatin1String("no-cloud-credentials");
         const bool struck = fault == QLatin1String("flaky")
                                 ? !c->simFaults.isEmpty() && c->simFaults != QLatin1String("none")
-                                : c->simFaults.contains(fault);
+                                : c->simFaults.contains(fault.section(QLatin1Char('@'), 0, 0));
         QVERIFY2(fault == QLatin1String("none") || unreachable || struck,
                  qPrintable(QStringLiteral("the fault never struck: %1").arg(c->simFaults)));
         if (got == root)

@@ -109,6 +109,16 @@ private Q_SLOTS:
         QVERIFY(!faults.replaceAnswer(FaultInjector::Port::Cloud, other));
     }
 
+    void portScope_strikesEveryRequestToThatPortOnly()
+    {
+        FaultInjector faults(parsed(QStringLiteral("auth=1@cloud")), 7);
+        QVERIFY(faults.replaceAnswer(FaultInjector::Port::Cloud, get(QStringLiteral("/"))));
+        QVERIFY(!faults.replaceAnswer(FaultInjector::Port::Kube, get(QStringLiteral("/api"))));
+        FaultInjector kubeOnly(parsed(QStringLiteral("tls=1@kube")), 7);
+        QVERIFY(kubeOnly.failHandshake(FaultInjector::Port::Kube));
+        QVERIFY(!kubeOnly.failHandshake(FaultInjector::Port::Cloud));
+    }
+
     void kube429_carriesRetryAfter()
     {
         FaultInjector faults(parsed(QStringLiteral("http429=1")), 1);
