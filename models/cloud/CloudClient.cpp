@@ -388,7 +388,7 @@ void CloudClient::Private::withCredential(
                   base.roleSessionName.isEmpty() ? u"unstuck"_s : base.roleSessionName},
                  {u"DurationSeconds"_s, u"3600"_s}};
     a->clock.start();
-    a->deliver = [client, d, base](const CloudResponse& response) {
+    a->deliver = [d, base](const CloudResponse& response) {
         d->assuming = false;
         CloudError err = response.error;
         if (err.ok()) {
