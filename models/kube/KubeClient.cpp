@@ -4,12 +4,12 @@
 #include "models/common/Log.h"
 #include "models/common/Redactor.h"
 #include "models/kube/ExecCredentialProvider.h"
+#include "models/kube/ProxyEnvironment.h"
 #include "models/kube/TlsMaterial.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -103,36 +103,6 @@ KubeError networkError(QNetworkReply* reply, const QString& server, const QStrin
     error.kind = KubeError::Kind::Unreachable;
     error.message = QStringLiteral("cannot reach %1: %2").arg(server, reply->errorString());
     return error;
-}
-
-// Like Go's http.ProxyFromEnvironment (what client-go uses without proxy-url): HTTPS_PROXY or
-// HTTP_PROXY by scheme, NO_PROXY exceptions, never for loopback.
-QString proxyFromEnvironment(const QProcessEnvironment& env, const QUrl& server)
-{
-    auto value = [&env](const char* name) {
-        const QString upper = env.value(QLatin1String(name));
-        return upper.isEmpty() ? env.value(QString::fromLatin1(name).toLower()) : upper;
-    };
-    const QString host = server.host().toLower();
-    const QHostAddress address(host);
-    if (host == QLatin1String("localhost") || (!address.isNull() && address.isLoopback()))
-        return {};
-    const QString proxy =
-        server.scheme() == QLatin1String("https") ? value("HTTPS_PROXY") : value("HTTP_PROXY");
-    if (proxy.isEmpty())
-        return {};
-    for (QString entry : value("NO_PROXY").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        entry = entry.trimmed().toLower();
-        if (entry.contains(QLatin1Char(':')) && !entry.startsWith(QLatin1Char('[')))
-            entry = entry.section(QLatin1Char(':'), 0, 0); // "host:port" entries
-        if (entry == QLatin1String("*") || entry == host)
-            return {};
-        const QString suffix =
-            entry.startsWith(QLatin1Char('.')) ? entry : QLatin1Char('.') + entry;
-        if (host.endsWith(suffix))
-            return {};
-    }
-    return proxy;
 }
 
 // The connection failed after the status line arrived (reset or closed mid-body): Qt keeps
@@ -230,7 +200,7 @@ void KubeClient::Private::setupProxy()
 {
     QString proxyUrl = context.cluster.proxyUrl;
     if (proxyUrl.isEmpty())
-        proxyUrl = proxyFromEnvironment(env, QUrl(context.cluster.server));
+        proxyUrl = ProxyEnvironment::proxyFor(env, QUrl(context.cluster.server));
     if (proxyUrl.isEmpty()) {
         nam->setProxy(QNetworkProxy::NoProxy);
         return;
