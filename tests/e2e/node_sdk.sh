@@ -52,8 +52,11 @@ install_sdks() {
     echo "installed the SDKs pinned by package-lock.json into $target"
 }
 
+# Global, not local to run_walk: the EXIT trap runs after the function has returned.
+work=
+sim_pid=
 run_walk() {
-    local sim_binary=$1 script_dir=$2 sdks work sim_pid=
+    local sim_binary=$1 script_dir=$2 sdks
     sdks=$(sdk_folder "$script_dir")
     [[ -f $sdks/installed ]] ||
         skip "the SDKs are not installed in $sdks (see e2e.node_sdk.install)"
