@@ -10,8 +10,8 @@
 #                                      normal build, where the targets link a replay driver
 #   scripts/fuzz.sh --list             name the targets
 #
-# Seeds come from the repository's fixtures (tests/fixtures) and fuzz/corpus, plus the shared
-# captures when present (UNSTUCK_SHARED_CAPTURES, default /work/shared/reference/captures); they
+# Seeds come from the repository's fixtures (tests/fixtures) and fuzz/corpus, plus a folder of
+# more real captures when UNSTUCK_SHARED_CAPTURES names one; they
 # are copied into the build folder at run time. New inputs libFuzzer finds stay in
 # build/fuzz/corpus/TARGET; a crashing input is kept in build/fuzz/artifacts/TARGET/ and the
 # script exits non-zero. One fuzzing process at a time, in the foreground (no -jobs: libFuzzer
@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=${UNSTUCK_FUZZ_BUILD:-$root/build/fuzz}
-shared=${UNSTUCK_SHARED_CAPTURES:-/work/shared/reference/captures}
+shared=${UNSTUCK_SHARED_CAPTURES:-}
 targets=(kubeconfig yaml_to_json tickets bundle ram_policy kube_api cloud_response credentials
          sim_http)
 
