@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real `unstuck diagnose` executable against a started `unstuck-sim` process: exit codes,
 // the JSON document's shape, the formats, and a clear message for a broken kubeconfig.
+#include "support/DiagnosisJson.h"
 #include "support/SimProcess.h"
 
 #include <QDir>
@@ -335,13 +336,7 @@ private Q_SLOTS:
                                        QStringLiteral("--format"), QStringLiteral("json")},
                                       env);
         QVERIFY2(run.exitCode == 1, run.err.constData());
-        const QJsonObject rc = run.json().value(QStringLiteral("rootCause")).toObject();
-        const QString found =
-            rc.contains(QStringLiteral("component"))
-                ? rc.value(QStringLiteral("component")).toString()
-                : rc.value(QStringLiteral("link"))[QStringLiteral("from")].toString() +
-                      QStringLiteral("→") +
-                      rc.value(QStringLiteral("link"))[QStringLiteral("to")].toString();
+        const QString found = unstuck::test::rootCauseOf(run.json());
         QCOMPARE(found, root);
         if (choice == QStringLiteral("nosuch")) {
             QVERIFY2(run.out.contains("has no profile 'nosuch'"), run.out.constData());

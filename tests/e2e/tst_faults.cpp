@@ -10,6 +10,7 @@
 // fails. A fault-free row per scenario gives the baseline red path.
 //
 // The cells run in parallel child processes (initTestCase), then each is asserted as a row.
+#include "support/DiagnosisJson.h"
 #include "support/SimProcess.h"
 
 #include <QElapsedTimer>
@@ -103,19 +104,6 @@ const QList<Fault>& faults()
          QStringLiteral("429|too many requests|throttl|50[023]|internal ?error|unavailable|"
                         "reset|closed|truncated|timed out")}};
     return list;
-}
-
-QString rootOf(const QJsonObject& json)
-{
-    const QJsonValue root = json.value(QStringLiteral("rootCause"));
-    if (!root.isObject())
-        return QStringLiteral("none");
-    const QJsonObject o = root.toObject();
-    if (o.contains(QStringLiteral("component")))
-        return o.value(QStringLiteral("component")).toString();
-    const QJsonObject link = o.value(QStringLiteral("link")).toObject();
-    return link.value(QStringLiteral("from")).toString() + QStringLiteral("→") +
-           link.value(QStringLiteral("to")).toString();
 }
 
 // Every reason the diagnosis gives for what it could not see: the top-level error and the
@@ -265,7 +253,7 @@ private Q_SLOTS:
         QVERIFY2(!c->hung, "diagnose did not end within 60 s");
         QVERIFY2(c->exitCode >= 0, "diagnose crashed");
         QVERIFY2(c->exitCode <= 2, qPrintable(QString::fromUtf8(c->stderrText)));
-        const QString got = rootOf(c->json);
+        const QString got = unstuck::test::rootCauseOf(c->json);
         const QStringList reasons = unknownReasons(c->json);
         const QString why = reasons.join(QStringLiteral(" | "));
         qInfo("%s: root %s, exit %d, %lld ms, sim: %s%s%s", qPrintable(fault), qPrintable(got),

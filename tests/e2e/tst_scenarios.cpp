@@ -2,6 +2,8 @@
 // Every simulator scenario through the two shipped executables: `unstuck-sim --scenario X`
 // and `unstuck diagnose --format json`. Checks the exit code, the root cause and the end of
 // the red path a person would see.
+#include "support/DiagnosisJson.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,19 +31,6 @@ class TestScenarios : public QObject
         }
         *exitCode = process.exitCode();
         return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    }
-
-    static QString rootOf(const QJsonObject& json)
-    {
-        const QJsonValue root = json.value(QStringLiteral("rootCause"));
-        if (!root.isObject())
-            return QStringLiteral("none");
-        const QJsonObject o = root.toObject();
-        if (o.contains(QStringLiteral("component")))
-            return o.value(QStringLiteral("component")).toString();
-        const QJsonObject link = o.value(QStringLiteral("link")).toObject();
-        return link.value(QStringLiteral("from")).toString() + QStringLiteral("→") +
-               link.value(QStringLiteral("to")).toString();
     }
 
 private Q_SLOTS:
@@ -79,7 +68,7 @@ private Q_SLOTS:
         // the verdict (one that changes on the next run would be a bug).
         int code = -1;
         const QJsonObject json = diagnose(dir.filePath(QStringLiteral("profile.json")), &code);
-        QCOMPARE(rootOf(json), root);
+        QCOMPARE(unstuck::test::rootCauseOf(json), root);
         QCOMPARE(code, exitCode);
         const QJsonArray path = json.value(QStringLiteral("redPath")).toArray();
         if (root == QStringLiteral("none")) {
