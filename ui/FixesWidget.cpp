@@ -14,6 +14,9 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace unstuck::ui {
 
 FixesWidget::FixesWidget(QWidget* parent)
@@ -39,38 +42,97 @@ FixesWidget::FixesWidget(QWidget* parent)
     rebuild();
 }
 
+namespace {
+
+// What a plan's row shows besides its number (planWidget, addSteps).
+bool sameSteps(const QList<FixStep>& a, const QList<FixStep>& b)
+{
+    return std::equal(
+        a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const FixStep& x, const FixStep& y) {
+            return x.description == y.description && x.descriptionZh == y.descriptionZh &&
+                   x.method == y.method && x.target == y.target && x.command == y.command;
+        });
+}
+
+bool sameRow(const FixPlan& a, const FixPlan& b)
+{
+    return a.id == b.id && a.appliesTo == b.appliesTo && a.title == b.title &&
+           a.titleZh == b.titleZh && a.why == b.why && a.whyZh == b.whyZh && a.risk == b.risk &&
+           a.riskZh == b.riskZh && a.verify == b.verify && a.verifyZh == b.verifyZh &&
+           a.kind == b.kind && sameSteps(a.preflight, b.preflight) && sameSteps(a.steps, b.steps) &&
+           sameSteps(a.undo, b.undo);
+}
+
+} // namespace
+
+// Partial results arrive every 250 ms and mostly repeat the plans already shown: building a
+// plan's rich-text row costs several milliseconds of GUI thread, so a row whose content is
+// unchanged is kept (renumbered if a plan was inserted above it) and only new plans are built.
 void FixesWidget::setFixes(const QList<FixPlan>& fixes)
 {
+    QList<QGroupBox*> rows(fixes.size(), nullptr);
+    QList<bool> reused(m_rows.size(), false);
+    for (int i = 0; i < fixes.size(); ++i)
+        for (int j = 0; j < m_rows.size() && j < m_fixes.size(); ++j)
+            if (!reused.at(j) && sameRow(m_fixes.at(j), fixes.at(i))) {
+                reused[j] = true;
+                rows[i] = m_rows.at(j);
+                break;
+            }
+    for (int j = 0; j < m_rows.size(); ++j)
+        if (!reused.at(j))
+            delete m_rows.at(j);
     m_fixes = fixes;
-    rebuild();
+    m_rows.clear();
+    for (int i = 0; i < m_fixes.size(); ++i) {
+        QGroupBox* row = rows.at(i) ? rows.at(i) : planWidget(m_fixes.at(i));
+        m_boxLayout->removeWidget(row);
+        m_boxLayout->insertWidget(i, row);
+        setHeading(row, m_fixes.at(i), i + 1);
+        m_rows << row;
+    }
+    updateIntro();
 }
 
 void FixesWidget::rebuild()
 {
-    const auto old = m_box->findChildren<QGroupBox*>(QString(), Qt::FindDirectChildrenOnly);
-    for (QGroupBox* g : old)
-        delete g;
+    qDeleteAll(std::exchange(m_rows, {}));
+    for (int i = 0; i < m_fixes.size(); ++i) {
+        QGroupBox* row = planWidget(m_fixes.at(i));
+        m_boxLayout->addWidget(row);
+        setHeading(row, m_fixes.at(i), i + 1);
+        m_rows << row;
+    }
+    updateIntro();
+}
+
+void FixesWidget::updateIntro()
+{
     m_intro->setText(m_fixes.isEmpty()
                          ? tr("No fix is recommended for this diagnosis.")
                          : tr("Recommended fixes, root cause first. Fix… opens a guided "
                               "wizard: nothing is sent to the cluster or the cloud account "
                               "before its preview, preflight and your confirmation."));
-    for (int i = 0; i < m_fixes.size(); ++i)
-        m_boxLayout->addWidget(planWidget(m_fixes.at(i), i + 1));
 }
 
-QWidget* FixesWidget::planWidget(const FixPlan& plan, int index)
+// The title is a wrapping label, not the group box title: a box title never wraps and its
+// width would push the panel wider than the window, cutting every line on the right.
+void FixesWidget::setHeading(QGroupBox* box, const FixPlan& plan, int index)
+{
+    const QString title = QStringLiteral("%1. %2").arg(index).arg(
+        plan.titleText().in(LanguageManager::engineLanguage()));
+    box->setAccessibleName(title);
+    if (auto* heading = box->findChild<QLabel*>(QStringLiteral("fixTitle")))
+        heading->setText(QStringLiteral("<b>%1</b>").arg(names::breakable(title).toHtmlEscaped()));
+}
+
+QGroupBox* FixesWidget::planWidget(const FixPlan& plan)
 {
     const Language language = LanguageManager::engineLanguage();
-    // The title is a wrapping label, not the group box title: a box title never wraps and its
-    // width would push the panel wider than the window, cutting every line on the right.
-    const QString title = QStringLiteral("%1. %2").arg(index).arg(plan.titleText().in(language));
     auto* box = new QGroupBox(m_box);
     box->setObjectName(QStringLiteral("fixPlan"));
-    box->setAccessibleName(title);
     auto* layout = new QVBoxLayout(box);
-    QLabel* heading = wrappingLabel(
-        QStringLiteral("<b>%1</b>").arg(names::breakable(title).toHtmlEscaped()), box);
+    QLabel* heading = wrappingLabel(QString(), box);
     heading->setObjectName(QStringLiteral("fixTitle"));
     layout->addWidget(heading);
     box->setProperty("appliesTo", plan.appliesTo);

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QGroupBox;
 class QLabel;
 class QVBoxLayout;
 
@@ -33,12 +34,15 @@ protected:
 
 private:
     void rebuild();
-    QWidget* planWidget(const FixPlan& plan, int index);
+    void updateIntro();
+    QGroupBox* planWidget(const FixPlan& plan);
+    static void setHeading(QGroupBox* box, const FixPlan& plan, int index);
     static QLabel* wrappingLabel(const QString& html, QWidget* parent);
     void addSteps(QVBoxLayout* layout, const QString& heading, const QList<FixStep>& steps,
                   QWidget* parent);
 
     QList<FixPlan> m_fixes;
+    QList<QGroupBox*> m_rows; // one per plan, in m_fixes' order
     bool m_fixing = true;
     QString m_whyNot;
     QLabel* m_intro;
