@@ -18,11 +18,15 @@ using namespace unstuck::ui;
 
 namespace {
 
-// After the warm-up, the GUI's resident memory may grow by this much over the whole soak. A
-// leak of one diagnosis result (a few hundred KiB with its evidence) per run would show as
-// tens of MiB after 100 runs; allocator noise, measured across soaks of 20 and 100 runs, is a
-// few MiB (docs/benchmarks.md, "Soak").
-constexpr qint64 kRssToleranceKiB = 8 * 1024;
+// The History tab keeps the last 60 runs (HistoryChart's kMaxRuns), so the window's memory
+// rightly grows until 60 diagnoses are on it and is flat after. Measured (docs/benchmarks.md,
+// "Soak"): about 80 KiB per run up to that cap, then under 1.1 MiB of allocator noise from
+// run 60 to 100. Allowed after the warm-up: 2 MiB of noise plus 128 KiB per run up to the cap.
+// A leak of one diagnosis result per run (about 300 KiB with its evidence, seen when a
+// QSignalSpy kept every result) breaks that at 20 runs as well as at 100.
+constexpr int kHistoryRuns = 60;
+constexpr qint64 kRssNoiseKiB = 2 * 1024;
+constexpr qint64 kRssPerHistoryRunKiB = 128;
 // Sockets to the simulator may still be closing when a sample is taken.
 constexpr int kFdTolerance = 2;
 constexpr int kWarmUpRuns = 5;
@@ -90,6 +94,31 @@ class TestSoak : public QObject
         return sampleOf(pid);
     }
 
+    // A connection the last run finished with may take a moment to close: wait (up to 2 s) for
+    // the count to come down to the reference before calling it grown.
+    static Sample settledFds(const QString& pid, int reference)
+    {
+        Sample s;
+        // Whether it came down or not, s holds the last count; the caller judges it.
+        (void)QTest::qWaitFor(
+            [&] {
+                s = sampleOf(pid);
+                return s.fds <= reference;
+            },
+            2000);
+        return s;
+    }
+
+    static void verifyFdsFlat(const char* whose, const Sample& start, const Sample& end, int runs)
+    {
+        QVERIFY2(end.fds <= start.fds + kFdTolerance,
+                 qPrintable(QStringLiteral("%1 open descriptors grew from %2 to %3 in %4 runs")
+                                .arg(QLatin1String(whose))
+                                .arg(start.fds)
+                                .arg(end.fds)
+                                .arg(runs)));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -101,7 +130,7 @@ private Q_SLOTS:
     void repeatedDiagnoses_memoryAndDescriptorsStayFlat()
     {
         const int runs = soakRuns();
-        const QString self = QStringLiteral("self");
+        const int warmUp = qMin(kWarmUpRuns, runs);
         LanguageManager languages;
         languages.setLanguage(QStringLiteral("en"));
         MainWindow window(new EngineRunner, &languages);
@@ -110,50 +139,49 @@ private Q_SLOTS:
         QSignalSpy done(&window, &MainWindow::diagnosisFinished);
         window.startDemo(QStringLiteral("seed"));
         QVERIFY(done.wait(60000));
-        const QString root = QString::fromLatin1(ids::RamPolicy);
         const DiagnosisResult first = done.takeFirst().first().value<DiagnosisResult>();
         QVERIFY2(first.complete, qPrintable(first.error));
         QVERIFY(first.rootCause);
-        QCOMPARE(first.rootCause->component, root);
+        QCOMPARE(first.rootCause->component, QString::fromLatin1(ids::RamPolicy));
         const QString sim = QString::number(window.simulator()->processId());
-        const Sample start = settledSample(self);
+        const Sample start = settledSample(m_self);
         const Sample simStart = sampleOf(sim);
 
         Sample warm;
-        Sample simWarm;
         for (int i = 1; i <= runs; ++i) {
             const DiagnosisResult r = diagnoseAgain(window, done);
             QVERIFY2(r.complete, qPrintable(QStringLiteral("run %1: %2").arg(i).arg(r.error)));
-            QVERIFY2(r.rootCause && r.rootCause->component == root,
+            QVERIFY2(r.rootCause && r.rootCause->component == first.rootCause->component,
                      qPrintable(QStringLiteral("run %1: the verdict changed").arg(i)));
-            if (i == qMin(kWarmUpRuns, runs)) {
-                warm = settledSample(self);
-                simWarm = sampleOf(sim);
-            }
+            if (i == warmUp)
+                warm = settledSample(m_self);
             if (i % qMax(1, runs / 10) == 0)
-                qInfo("soak: run %d %s", i, qPrintable(describe("gui", settledSample(self))));
+                qInfo("soak: run %d %s; %s", i, qPrintable(describe("gui", settledSample(m_self))),
+                      qPrintable(describe("simulator", sampleOf(sim))));
         }
-        const Sample end = settledSample(self);
-        const Sample simEnd = sampleOf(sim);
+        const Sample end = settledSample(m_self);
+        const Sample simEnd = settledFds(sim, simStart.fds);
         qInfo("soak: gui runs=%d %s; after %d warm-up runs %s; %s", runs,
-              qPrintable(describe("start", start)), qMin(kWarmUpRuns, runs),
-              qPrintable(describe("warm", warm)), qPrintable(describe("end", end)));
-        qInfo("soak: gui-simulator %s; %s; %s", qPrintable(describe("start", simStart)),
-              qPrintable(describe("warm", simWarm)), qPrintable(describe("end", simEnd)));
-        QVERIFY2(end.fds <= start.fds + kFdTolerance,
-                 qPrintable(QStringLiteral("open descriptors grew from %1 to %2 in %3 runs")
-                                .arg(start.fds)
-                                .arg(end.fds)
-                                .arg(runs)));
-        QVERIFY2(end.rssKiB - warm.rssKiB <= kRssToleranceKiB,
+              qPrintable(describe("start", start)), warmUp, qPrintable(describe("warm", warm)),
+              qPrintable(describe("end", end)));
+        qInfo("soak: gui's simulator %s; %s", qPrintable(describe("start", simStart)),
+              qPrintable(describe("end", simEnd)));
+        verifyFdsFlat("the window's", start, settledFds(m_self, start.fds), runs);
+        verifyFdsFlat("the simulator's", simStart, simEnd, runs);
+        const qint64 allowed =
+            kRssNoiseKiB + kRssPerHistoryRunKiB * qMax(0, qMin(runs, kHistoryRuns) - warmUp);
+        QVERIFY2(end.rssKiB - warm.rssKiB <= allowed,
                  qPrintable(QStringLiteral("resident memory grew by %1 KiB after the warm-up "
-                                           "(%2 → %3 KiB in %4 runs; tolerance %5 KiB)")
+                                           "(%2 → %3 KiB in %4 runs; allowed %5 KiB)")
                                 .arg(end.rssKiB - warm.rssKiB)
                                 .arg(warm.rssKiB)
                                 .arg(end.rssKiB)
                                 .arg(runs)
-                                .arg(kRssToleranceKiB)));
+                                .arg(allowed)));
     }
+
+private:
+    const QString m_self = QStringLiteral("self");
 };
 
 QTEST_MAIN(TestSoak)
