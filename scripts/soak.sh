@@ -2,12 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Soak: CLI_RUNS `unstuck diagnose` runs in a row against one `unstuck-sim --scenario seed`, then
 # GUI_RUNS diagnoses in one offscreen window (the ui.soak suite). Every run must exit 1 with the
-# same root cause, and the simulator's and the window's open descriptors and resident memory
-# must stay flat. Prints start, every 100 runs and end; exits 1 on growth or a changed verdict.
+# same root cause, the simulator's and the window's open descriptors must stay flat, and so must
+# the window's memory. Prints start, every 100 runs and end; exits 1 on growth or a changed
+# verdict.
 #   scripts/soak.sh [BUILD_DIR] [CLI_RUNS] [GUI_RUNS]      (defaults: build/ci 1000 100)
 #   UNSTUCK=… UNSTUCK_SIM=… SOAK_GUI=… scripts/soak.sh       (explicit binaries)
-# Tolerances: SIM_RSS_TOLERANCE_KIB (default 8192) of simulator memory growth after the first
-# 100 runs, FD_TOLERANCE (default 2) descriptors. GUI_RUNS=0 skips the GUI part.
+# FD_TOLERANCE (default 2) descriptors; GUI_RUNS=0 skips the GUI part; SIM_ARGS are extra
+# simulator arguments (e.g. "--reconcile-ms 100"). The simulator's memory is reported, and
+# checked only when SIM_RSS_TOLERANCE_KIB is set (growth allowed after the first 100 runs):
+# its simulated pods' logs grow with time up to 5,000 lines each, so it is not flat in the
+# first hour whatever the clients do (docs/benchmarks.md, "Soak").
 set -euo pipefail
 BUILD=${1:-build/ci}
 CLI_RUNS=${2:-1000}
@@ -15,7 +19,8 @@ GUI_RUNS=${3:-100}
 UNSTUCK=${UNSTUCK:-$BUILD/app/unstuck}
 UNSTUCK_SIM=${UNSTUCK_SIM:-$BUILD/app/unstuck-sim}
 SOAK_GUI=${SOAK_GUI:-$BUILD/tests/tst_ui_soak}
-SIM_RSS_TOLERANCE_KIB=${SIM_RSS_TOLERANCE_KIB:-8192}
+SIM_RSS_TOLERANCE_KIB=${SIM_RSS_TOLERANCE_KIB:-}
+read -r -a SIM_EXTRA <<<"${SIM_ARGS:-}"
 FD_TOLERANCE=${FD_TOLERANCE:-2}
 EVERY=100
 WORK=$(mktemp -d)
@@ -79,7 +84,7 @@ fail() { echo "soak: FAIL: $*" >&2; exit 1; }
 cli_soak() {
     local dir="$WORK/sim"
     mkdir -p "$dir"
-    "$UNSTUCK_SIM" --scenario seed --state-dir "$dir" >"$dir/log" 2>&1 &
+    "$UNSTUCK_SIM" --scenario seed --state-dir "$dir" "${SIM_EXTRA[@]}" >"$dir/log" 2>&1 &
     SIM_PID=$!
     for _ in $(seq 1 600); do [ -f "$dir/sim.json" ] && break; sleep 0.1; done
     [ -f "$dir/sim.json" ] || fail "simulator did not start: $(cat "$dir/log")"
@@ -120,7 +125,7 @@ cli_soak() {
     echo "soak: cli end after $CLI_RUNS runs: simulator rss=$rssN KiB (start $rss0, at run" \
         "$at100: $rss100) fds=$fdN (start $fd0); every verdict: $expected"
     [ "$fdN" -le $((fd0 + FD_TOLERANCE)) ] || fail "simulator descriptors grew from $fd0 to $fdN"
-    [ $((rssN - rss100)) -le "$SIM_RSS_TOLERANCE_KIB" ] ||
+    [ -z "$SIM_RSS_TOLERANCE_KIB" ] || [ $((rssN - rss100)) -le "$SIM_RSS_TOLERANCE_KIB" ] ||
         fail "simulator memory grew from $rss100 KiB at run $at100 to $rssN KiB at run $CLI_RUNS"
     kill "$SIM_PID" 2>/dev/null || true
     wait "$SIM_PID" 2>/dev/null || true
