@@ -20,7 +20,7 @@ namespace unstuck::ui {
 
 EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
     : QFrame(parent), m_evidence(evidence), m_title(new QLabel(this)), m_details(new QLabel(this)),
-      m_toggleRaw(new QToolButton(this)), m_raw(new QPlainTextEdit(this))
+      m_toggleRaw(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
@@ -40,22 +40,35 @@ EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
     m_toggleRaw->setObjectName(QStringLiteral("toggleRaw"));
     m_toggleRaw->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(m_toggleRaw, 0, Qt::AlignLeft);
-    m_raw->setObjectName(QStringLiteral("rawAnswer"));
-    m_raw->setReadOnly(true);
-    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_raw->setPlainText(evidence.raw);
-    m_raw->setMinimumHeight(160);
-    m_raw->setVisible(false);
     m_toggleRaw->setVisible(!evidence.raw.isEmpty());
-    layout->addWidget(m_raw);
-    connect(m_toggleRaw, &QToolButton::toggled, m_raw, &QWidget::setVisible);
-    highlightDecisive();
+    connect(m_toggleRaw, &QToolButton::toggled, this, &EvidenceView::showRaw);
+    findDecisive();
     retranslate();
 }
 
-// The engine names the decisive field and its value; we mark the value's first appearance in
-// the raw answer (or the field's last path segment) so the eye lands on it.
-void EvidenceView::highlightDecisive()
+// The raw answer (up to 4,000 characters) is laid out only when asked for: a component can cite
+// several answers and the inspector is rebuilt with every partial result.
+void EvidenceView::showRaw(bool on)
+{
+    if (on && !m_raw) {
+        m_raw = new QPlainTextEdit(this);
+        m_raw->setObjectName(QStringLiteral("rawAnswer"));
+        m_raw->setReadOnly(true);
+        m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_raw->setPlainText(m_evidence.raw);
+        m_raw->setMinimumHeight(160);
+        m_raw->setAccessibleName(tr("Raw answer"));
+        layout()->addWidget(m_raw);
+        highlightDecisive();
+    }
+    if (m_raw)
+        m_raw->setVisible(on);
+}
+
+// The engine names the decisive field and its value; we find the value's first appearance in
+// the raw answer (or the field's last path segment), as QTextDocument::find would (ignoring
+// case, within one line), so the eye lands on it once the answer is shown.
+void EvidenceView::findDecisive()
 {
     QStringList needles;
     if (!m_evidence.value.isEmpty())
@@ -66,21 +79,32 @@ void EvidenceView::highlightDecisive()
         if (!last.isEmpty())
             needles << last;
     }
-    QTextDocument* doc = m_raw->document();
     for (const QString& needle : std::as_const(needles)) {
-        QTextCursor found = doc->find(needle);
-        if (found.isNull())
+        if (needle.contains(QLatin1Char('\n')))
             continue;
-        QTextEdit::ExtraSelection sel;
-        sel.cursor = found;
-        sel.format.setBackground(QColor(0xff, 0xe0, 0x66));
-        sel.format.setForeground(Qt::black);
-        m_raw->setExtraSelections({sel});
-        m_raw->setTextCursor(found);
-        m_raw->centerCursor();
-        m_highlighted = found.selectedText();
+        const qsizetype at = m_evidence.raw.indexOf(needle, 0, Qt::CaseInsensitive);
+        if (at < 0)
+            continue;
+        m_highlightAt = int(at);
+        m_highlighted = m_evidence.raw.mid(at, needle.size());
         return;
     }
+}
+
+void EvidenceView::highlightDecisive()
+{
+    if (m_highlightAt < 0)
+        return;
+    QTextCursor found(m_raw->document());
+    found.setPosition(m_highlightAt);
+    found.setPosition(m_highlightAt + int(m_highlighted.size()), QTextCursor::KeepAnchor);
+    QTextEdit::ExtraSelection sel;
+    sel.cursor = found;
+    sel.format.setBackground(QColor(0xff, 0xe0, 0x66));
+    sel.format.setForeground(Qt::black);
+    m_raw->setExtraSelections({sel});
+    m_raw->setTextCursor(found);
+    m_raw->centerCursor();
 }
 
 void EvidenceView::retranslate()
@@ -109,7 +133,8 @@ void EvidenceView::retranslate()
     row(tr("Source"), names::breakable(sourceText(e.source)).toHtmlEscaped());
     m_details->setText(QStringLiteral("<table>%1</table>").arg(html));
     m_toggleRaw->setText(tr("Raw answer (JSON/YAML)"));
-    m_raw->setAccessibleName(tr("Raw answer"));
+    if (m_raw)
+        m_raw->setAccessibleName(tr("Raw answer"));
 }
 
 // The decisive field and its value. An empty value would read as a broken sentence ("… = "):

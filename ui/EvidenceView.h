@@ -18,6 +18,7 @@ class EvidenceView : public QFrame
     Q_OBJECT
 public:
     explicit EvidenceView(const Evidence& evidence, QWidget* parent = nullptr);
+    // The raw answer's view: null until "Raw answer" is first pressed.
     QPlainTextEdit* rawView() const { return m_raw; }
     // The text range of the raw answer that is highlighted as decisive (empty when none).
     QString highlightedText() const { return m_highlighted; }
@@ -31,14 +32,17 @@ protected:
 
 private:
     void retranslate();
+    void showRaw(bool on);
+    void findDecisive();
     void highlightDecisive();
 
     Evidence m_evidence;
     QLabel* m_title;
     QLabel* m_details;
     QToolButton* m_toggleRaw;
-    QPlainTextEdit* m_raw;
+    QPlainTextEdit* m_raw = nullptr;
     QString m_highlighted;
+    int m_highlightAt = -1; // where m_highlighted starts in the raw answer
 };
 
 } // namespace unstuck::ui
