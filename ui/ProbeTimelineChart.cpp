@@ -54,7 +54,7 @@ ProbeTimelineChart::ProbeTimelineChart(QWidget* parent) : QChartView(parent)
     c->setBackgroundRoundness(0);
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(120);
-    connect(&m_refresh, &QTimer::timeout, this, &ProbeTimelineChart::rebuild);
+    connect(&m_refresh, &QTimer::timeout, this, &ProbeTimelineChart::refresh);
     retranslate();
     rebuild();
 }
@@ -100,6 +100,23 @@ void ProbeTimelineChart::finish()
     rebuild();
 }
 
+// Rebuilding the chart's series and axes costs the GUI thread 5–15 ms: while its tab is not
+// shown (the story is, by default), the rows wait until it is.
+void ProbeTimelineChart::refresh()
+{
+    if (isVisible())
+        rebuild();
+    else
+        m_stale = true;
+}
+
+void ProbeTimelineChart::showEvent(QShowEvent* event)
+{
+    if (m_stale)
+        rebuild();
+    QChartView::showEvent(event);
+}
+
 int ProbeTimelineChart::failedCount() const
 {
     int n = 0;
@@ -125,6 +142,7 @@ QString ProbeTimelineChart::categoryLabel(const Probe& probe, const QStringList&
 
 void ProbeTimelineChart::rebuild()
 {
+    m_stale = false;
     QChart* c = chart();
     c->removeAllSeries();
     for (QAbstractAxis* axis : c->axes())

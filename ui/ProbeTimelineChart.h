@@ -15,7 +15,7 @@ namespace unstuck::ui {
 // A live Gantt chart of the probes of the current run: one named row per probe (the failed ones
 // marked ✗ and red, running ones grey), on a time axis with round steps. Its height grows with
 // the probes so every name stays readable (the panel scrolls). Redraws are coalesced so a burst
-// of probes costs one repaint.
+// of probes costs one repaint, and wait while the chart is hidden.
 class ProbeTimelineChart : public QChartView
 {
     Q_OBJECT
@@ -43,8 +43,10 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void refresh();
     void rebuild();
     void retranslate();
     QString categoryLabel(const Probe& probe, const QStringList& taken) const;
@@ -54,6 +56,7 @@ private:
     QHash<int, int> m_index;
     QElapsedTimer m_clock;
     QTimer m_refresh;
+    bool m_stale = false; // probes changed while the chart was hidden
 };
 
 } // namespace unstuck::ui
