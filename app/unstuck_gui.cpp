@@ -7,6 +7,7 @@
 #include "ui/ConnectionSources.h"
 #include "ui/DiagnosisPage.h"
 #include "ui/EngineRunner.h"
+#include "ui/HeapRelease.h"
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
 #include "ui/ProbeTimelineChart.h"
@@ -233,6 +234,9 @@ int runGui(int argc, char** argv)
     }
     QElapsedTimer sinceLaunch;
     sinceLaunch.start();
+    // Answer bodies of a large cluster are megabytes each: mapped apart, they go back to the
+    // system when the run that read them ends (ui/HeapRelease.h).
+    ui::heap::mapLargeBuffersSeparately();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Unstuck"));
     QApplication::setApplicationName(QStringLiteral("unstuck"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/EngineWorker.h"
 
+#include "ui/HeapRelease.h"
+
 namespace unstuck::ui {
 
 EngineWorker::EngineWorker() : m_engine(new DiagnosisEngine(this))
@@ -15,8 +17,18 @@ EngineWorker::EngineWorker() : m_engine(new DiagnosisEngine(this))
             });
     connect(m_engine, &DiagnosisEngine::progress, this,
             [this](const DiagnosisResult& partial) { Q_EMIT progress(m_run, partial); });
-    connect(m_engine, &DiagnosisEngine::finished, this,
-            [this](const DiagnosisResult& result) { Q_EMIT finished(m_run, result); });
+    // The engine drops the finished run (its answers) with deleteLater(): the result goes out
+    // once that has happened and the freed memory went back to the system, so a window that
+    // diagnosed a large cluster does not stay that large.
+    connect(m_engine, &DiagnosisEngine::finished, this, [this](const DiagnosisResult& result) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, run = m_run, result] {
+                heap::returnFreedMemory();
+                Q_EMIT finished(run, result);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void EngineWorker::start(int run, const DiagnosisRequest& request)
