@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -183,7 +184,23 @@ void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QL
         return;
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped()), parent);
     layout->addWidget(title);
-    for (const FixStep& step : steps) {
+    auto* list = new QWidget(parent);
+    auto* listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(list);
+    addStepRows(list, steps, 0);
+}
+
+// A plan can hold a step per stuck namespace (31 on the large simulated cluster, 124 widgets,
+// 17 ms in one go): its rows are built a few at a time, one event-loop turn each, so the window
+// keeps painting while they appear. A row deleted meanwhile takes the rest with it.
+void FixesWidget::addStepRows(QWidget* list, const QList<FixStep>& steps, int from)
+{
+    constexpr int kStepsPerTurn = 6;
+    auto* layout = static_cast<QVBoxLayout*>(list->layout());
+    const int end = std::min(int(steps.size()), from + kStepsPerTurn);
+    for (int i = from; i < end; ++i) {
+        const FixStep& step = steps.at(i);
         QString text =
             names::breakable(step.descriptionText().in(LanguageManager::engineLanguage()))
                 .toHtmlEscaped();
@@ -191,12 +208,14 @@ void FixesWidget::addSteps(QVBoxLayout* layout, const QString& heading, const QL
             text += QStringLiteral("<br/><code>%1 %2</code>")
                         .arg(step.method.toHtmlEscaped(),
                              names::breakable(step.target).toHtmlEscaped());
-        QLabel* label = wrappingLabel(QStringLiteral("• ") + text, parent);
+        QLabel* label = wrappingLabel(QStringLiteral("• ") + text, list);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
         if (!step.command.isEmpty())
-            layout->addWidget(new CommandRow(step.command, parent));
+            layout->addWidget(new CommandRow(step.command, list));
     }
+    if (end < steps.size())
+        QTimer::singleShot(0, list, [this, list, steps, end] { addStepRows(list, steps, end); });
 }
 
 void FixesWidget::setFixingEnabled(bool enabled, const QString& whyNot)

@@ -40,6 +40,7 @@ private:
     static QLabel* wrappingLabel(const QString& html, QWidget* parent);
     void addSteps(QVBoxLayout* layout, const QString& heading, const QList<FixStep>& steps,
                   QWidget* parent);
+    void addStepRows(QWidget* list, const QList<FixStep>& steps, int from);
 
     QList<FixPlan> m_fixes;
     QList<QGroupBox*> m_rows; // one per plan, in m_fixes' order

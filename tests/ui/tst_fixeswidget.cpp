@@ -3,6 +3,8 @@
 // renumbered when a plan is inserted above it); a changed plan gets a new row.
 #include "ui/FixesWidget.h"
 
+#include "ui/CommandRow.h"
+
 #include <QApplication>
 #include <QGroupBox>
 #include <QLabel>
@@ -95,6 +97,33 @@ private Q_SLOTS:
         w.setFixes({});
         QVERIFY(rows(w).isEmpty());
         QCOMPARE(w.planCount(), 0);
+    }
+
+    void manySteps_allAppearInOrder()
+    {
+        // One step per stuck namespace: built a few per event-loop turn, all there in the end.
+        FixPlan many = plan(u"namespace-finalize"_s, u"why"_s);
+        many.steps.clear();
+        for (int i = 0; i < 31; ++i) {
+            FixStep step;
+            step.description = u"Finalize ns-%1"_s.arg(i);
+            step.command = u"kubectl finalize ns-%1"_s.arg(i);
+            many.steps << step;
+        }
+        FixesWidget w;
+        w.setFixes({many});
+        QTRY_COMPARE(w.findChildren<CommandRow*>().size(), 31);
+        QStringList commands;
+        for (QLabel* label : w.findChildren<QLabel*>(u"commandText"_s))
+            commands << label->toolTip();
+        QCOMPARE(commands.first(), u"kubectl finalize ns-0"_s);
+        QCOMPARE(commands.last(), u"kubectl finalize ns-30"_s);
+        // Replaced before it was complete: the old row's remaining steps are never built.
+        FixesWidget other;
+        other.setFixes({many});
+        other.setFixes({plan(u"b"_s, u"why b"_s)});
+        QTest::qWait(50);
+        QCOMPARE(other.findChildren<CommandRow*>().size(), 1);
     }
 
     void fixButton_ofAKeptRow_stillAsksForItsFix()
