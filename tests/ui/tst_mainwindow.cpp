@@ -278,12 +278,16 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.diagnose());
         QVERIFY(f.languages.setLanguage(QStringLiteral("zh_CN")));
-        // The evidence's source read "live" in the Chinese inspector.
-        auto* evidence = f.window.page()->inspector()->findChild<EvidenceView*>();
-        QVERIFY(evidence);
+        // The evidence's source read "live" in the Chinese inspector. The language change
+        // rebuilds the inspector when it arrives, so the evidence is looked up each time.
+        QVERIFY(f.window.page()->inspector()->findChild<EvidenceView*>());
         const QString source = EvidenceView::sourceText(QStringLiteral("live"));
         QVERIFY2(uitest::hasCjk(source), qPrintable(source));
-        QTRY_VERIFY(visibleTexts(evidence).join(QLatin1Char('|')).contains(source));
+        auto evidenceTexts = [&f] {
+            auto* evidence = f.window.page()->inspector()->findChild<EvidenceView*>();
+            return evidence ? visibleTexts(evidence).join(QLatin1Char('|')) : QString();
+        };
+        QTRY_VERIFY(evidenceTexts().contains(source));
         // A YAML error from the kubeconfig loader is framed in Chinese, with what to do.
         ConnectionSources broken;
         broken.kubeError =
