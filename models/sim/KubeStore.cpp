@@ -32,8 +32,11 @@ std::optional<QJsonObject> KubeStore::get(const QString& resource, const QString
     const auto byResource = m_objects.constFind(resource);
     if (byResource == m_objects.constEnd())
         return std::nullopt;
-    const auto it = byResource->constFind(key(ns, name));
-    if (it == byResource->constEnd())
+    const auto byNamespace = byResource->constFind(ns);
+    if (byNamespace == byResource->constEnd())
+        return std::nullopt;
+    const auto it = byNamespace->constFind(name);
+    if (it == byNamespace->constEnd())
         return std::nullopt;
     return *it;
 }
@@ -44,20 +47,10 @@ QList<QJsonObject> KubeStore::list(const QString& resource, const QString& ns) c
     const auto byResource = m_objects.constFind(resource);
     if (byResource == m_objects.constEnd())
         return out;
-    QList<std::pair<std::pair<QString, QString>, const QJsonObject*>> sorted;
-    sorted.reserve(byResource->size());
-    for (auto it = byResource->constBegin(); it != byResource->constEnd(); ++it) {
-        const QJsonObject meta = it->value(QLatin1String("metadata")).toObject();
-        const QString objectNs = meta.value(QLatin1String("namespace")).toString();
-        if (!ns.isEmpty() && objectNs != ns)
-            continue;
-        sorted.append({{objectNs, meta.value(QLatin1String("name")).toString()}, &it.value()});
-    }
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    out.reserve(sorted.size());
-    for (const auto& entry : sorted)
-        out.append(*entry.second);
+    if (!ns.isEmpty())
+        return byResource->value(ns).values();
+    for (const auto& names : *byResource)
+        out.append(names.values());
     return out;
 }
 
@@ -70,9 +63,8 @@ QJsonObject KubeStore::put(const QString& resource, QJsonObject object)
         meta.insert(QLatin1String("creationTimestamp"), nowRfc3339());
     meta.insert(QLatin1String("resourceVersion"), QString::number(++m_resourceVersion));
     object.insert(QLatin1String("metadata"), meta);
-    m_objects[resource].insert(key(meta.value(QLatin1String("namespace")).toString(),
-                                   meta.value(QLatin1String("name")).toString()),
-                               object);
+    m_objects[resource][meta.value(QLatin1String("namespace")).toString()].insert(
+        meta.value(QLatin1String("name")).toString(), object);
     Q_EMIT changed(resource);
     return object;
 }
@@ -80,8 +72,13 @@ QJsonObject KubeStore::put(const QString& resource, QJsonObject object)
 bool KubeStore::remove(const QString& resource, const QString& ns, const QString& name)
 {
     auto byResource = m_objects.find(resource);
-    if (byResource == m_objects.end() || byResource->remove(key(ns, name)) == 0)
+    if (byResource == m_objects.end())
         return false;
+    auto byNamespace = byResource->find(ns);
+    if (byNamespace == byResource->end() || byNamespace->remove(name) == 0)
+        return false;
+    if (byNamespace->isEmpty())
+        byResource->erase(byNamespace);
     ++m_resourceVersion;
     if (resource == QLatin1String("pods")) {
         m_logs.remove(key(ns, name));

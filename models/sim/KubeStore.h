@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <optional>
@@ -47,9 +48,12 @@ Q_SIGNALS:
 
 private:
     // Implementation detail owned by the simulator's Kubernetes side.
-    QHash<QString, QHash<QString, QJsonObject>> m_objects; // resource -> "ns/name" -> object
-    QHash<QString, QStringList> m_logs;                    // "ns/pod" -> lines
-    QHash<QString, QList<qint64>> m_logTimes;              // "ns/pod" -> append times
+    // resource -> namespace -> name -> object, both levels sorted: a list is in kubectl's
+    // order without sorting, and one namespace's list does not walk every other's (the
+    // namespace controller lists per namespace; with 10,000 nodes that was quadratic).
+    QHash<QString, QMap<QString, QMap<QString, QJsonObject>>> m_objects;
+    QHash<QString, QStringList> m_logs;       // "ns/pod" -> lines
+    QHash<QString, QList<qint64>> m_logTimes; // "ns/pod" -> append times
     qint64 m_resourceVersion = 1000;
 };
 

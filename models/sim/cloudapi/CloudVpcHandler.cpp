@@ -156,9 +156,10 @@ CloudHandler::Result CloudVpcHandler::describeRouteEntryList()
     if (!offset)
         return ApiError{
             400, u"InvalidNextToken.Malformed"_s, u"The specified NextToken is invalid."_s, {}};
-    // The API documents 1..100; the CCM sends 500: clamp like a tolerant server.
+    // Older API references say 1..100; the route controller sends 500 and the current SDKs
+    // validate a maximum of 500, so up to 500 is served; more is clamped like a tolerant server.
     const qsizetype size =
-        qBound(1, param("MaxResult").isEmpty() ? 10 : param("MaxResult").toInt(), 100);
+        qBound(1, param("MaxResult").isEmpty() ? 10 : param("MaxResult").toInt(), 500);
     QList<const SimRouteEntry*> matched;
     for (const SimRouteEntry& e : m_account.vpc.routeTable.entries) {
         auto differs = [&](const char* name, const QString& value) {
