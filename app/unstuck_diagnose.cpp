@@ -48,8 +48,10 @@ int parse(const QCoreApplication& app, Options* options)
         QStringLiteral("from"),
         QStringLiteral("Diagnose offline from a capture bundle or pasted ticket text."),
         QStringLiteral("BUNDLE|DIR"));
-    const QCommandLineOption trace(QStringLiteral("trace"),
-                                   QStringLiteral("Print every probe with its timing on stderr."));
+    const QCommandLineOption trace(
+        QStringLiteral("trace"),
+        QStringLiteral("Print every probe with its timing and answer size on "
+                       "stderr, and when the verdict stood."));
     const QCommandLineOption redactAccount(
         QStringLiteral("redact-account"),
         QStringLiteral("Hide the Alibaba Cloud account id (every digit 0) in the output and the "
@@ -88,6 +90,12 @@ int parse(const QCoreApplication& app, Options* options)
     return -1;
 }
 
+QString rootCauseName(const RootCause& cause)
+{
+    return cause.component.isEmpty() ? cause.from + QStringLiteral(" → ") + cause.to
+                                     : cause.component;
+}
+
 } // namespace
 
 int runDiagnoseCommand(int argc, char** argv)
@@ -116,6 +124,24 @@ int runDiagnoseCommand(int argc, char** argv)
                                                .arg(clock.elapsed() - at, 5)
                                                .arg(label, summary));
                          });
+        // When the verdict stood, before the background sweep ended (scripts/bench-diagnose.sh
+        // reads this line).
+        QObject::connect(&engine, &DiagnosisEngine::progress, &app,
+                         [&, said = false](const DiagnosisResult& partial) mutable {
+                             if (said || !partial.redPathSettled)
+                                 return;
+                             said = true;
+                             print(stderr,
+                                   QStringLiteral("%1 ms  verdict: %2\n")
+                                       .arg(clock.elapsed(), 6)
+                                       .arg(partial.rootCause
+                                                ? QStringLiteral("root cause %1")
+                                                      .arg(rootCauseName(*partial.rootCause))
+                                                : QStringLiteral("no root cause")));
+                         });
+        QObject::connect(&engine, &DiagnosisEngine::finished, &app, [&] {
+            print(stderr, QStringLiteral("%1 ms  complete\n").arg(clock.elapsed(), 6));
+        });
     }
     QObject::connect(&engine, &DiagnosisEngine::finished, &app, [&](const DiagnosisResult& result) {
         if (!result.complete && !result.error.isEmpty()) {

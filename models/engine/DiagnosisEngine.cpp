@@ -99,6 +99,12 @@ void DiagnosisEngine::start(const DiagnosisRequest& request,
         if (!d->progressTimer->isActive())
             d->progressTimer->start();
     });
+    // The verdict is there before the sweep ends: show it now, not at the next tick.
+    connect(run, &DiagnosisRun::redPathSettled, this, [this] {
+        if (d->run && !d->run->findings().timedOut &&
+            isSignalConnected(QMetaMethod::fromSignal(&DiagnosisEngine::progress)))
+            Q_EMIT progress(d->run->result(false));
+    });
     connect(run, &DiagnosisRun::done, this, [this] { complete(false); });
     // Every request has its own timeout; this is the backstop so one black hole never stalls
     // the verdict (the longest dependent chain is about five requests).

@@ -36,7 +36,8 @@ Q_SIGNALS:
     // A probe is one request to a source; ids are unique within a run.
     void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
-    // Partial results while probing, so views can paint as answers arrive.
+    // Partial results while probing, so views can paint as answers arrive; one at once when
+    // the red path settles (DiagnosisResult::redPathSettled) and the sweep goes on.
     void progress(const unstuck::DiagnosisResult& partial);
     void finished(const unstuck::DiagnosisResult& result);
 

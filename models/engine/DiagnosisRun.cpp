@@ -14,6 +14,7 @@
 #include "models/verdict/RootCauseFinder.h"
 #include "models/verdict/VerdictBuilder.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace unstuck {
@@ -33,6 +34,8 @@ DiagnosisRun::DiagnosisRun(DiagnosisSource* source, const DiagnosisRequest& requ
     connect(m_runner.get(), &ProbeRunner::probeFinished, this, &DiagnosisRun::probeFinished);
     connect(m_runner.get(), &ProbeRunner::answered, this, &DiagnosisRun::answered);
     // Queued: a source that answers synchronously must not end the run before it started.
+    connect(m_runner.get(), &ProbeRunner::redPathDrained, this, &DiagnosisRun::checkRedPath,
+            Qt::QueuedConnection);
     connect(m_runner.get(), &ProbeRunner::drained, this, &DiagnosisRun::checkDone,
             Qt::QueuedConnection);
     m_namespaces = std::make_unique<NamespaceProbe>(*m_runner, request.namespaceName);
@@ -56,8 +59,11 @@ void DiagnosisRun::start()
         m_groupsKnown = true;
         maybeListContent();
     });
-    m_aggregation->start();
-    m_runner->ask(ProbeRunner::kube(QStringLiteral("/api/v1/nodes"), true),
+    m_aggregation->start([this] {
+        m_backendPodsKnown = true;
+        maybeCheckBackendRoutes();
+    });
+    m_runner->ask(ProbeRunner::kubeFromCache(QStringLiteral("/api/v1/nodes")),
                   Bilingual(QStringLiteral("Nodes"), QStringLiteral("节点")),
                   [this](const Observation& observation) { onNodes(observation); });
     m_routeController->start([this] {
@@ -66,6 +72,7 @@ void DiagnosisRun::start()
     });
     m_content->startWebhooks();
     m_started = true;
+    QTimer::singleShot(0, this, &DiagnosisRun::checkRedPath);
     QTimer::singleShot(0, this, &DiagnosisRun::checkDone);
 }
 
@@ -102,9 +109,38 @@ void DiagnosisRun::onNodes(const Observation& observation)
                     facts::str(n.toObject(), QStringLiteral("spec.providerID"))))
                 instances << id->instanceId;
         if (!instances.isEmpty())
-            m_cloudRoutes->start(instances, m_findings.regionId);
+            m_cloudRoutes->start(instances, m_findings.regionId, [this] {
+                m_routeTablesKnown = true;
+                maybeCheckBackendRoutes();
+            });
     }
     maybeStartRam();
+}
+
+// The red path's route question: only the backend pods' nodes, filtered by the cloud API, so a
+// verdict never waits for thousands of route entries to be paged in. Replays (bundles, pastes)
+// answer at once, so they skip it and use the sweep's answer.
+void DiagnosisRun::maybeCheckBackendRoutes()
+{
+    if (!m_backendPodsKnown || !m_routeTablesKnown || !m_findings.nodes ||
+        m_source->kind() != QLatin1String("live"))
+        return;
+    QSet<QString> wanted;
+    for (const AggregatedBackend& backend : std::as_const(m_findings.backends))
+        if (backend.pods && backend.pods->ok())
+            for (const QJsonValue& pod : backend.pods->items())
+                wanted.insert(facts::str(pod.toObject(), QStringLiteral("spec.nodeName")));
+    QList<CloudRouteProbe::NodeTarget> targets;
+    for (const QJsonValue& value : m_findings.nodes->items()) {
+        const QJsonObject n = value.toObject();
+        if (!wanted.contains(facts::name(n)))
+            continue;
+        const auto id = facts::alibabaProviderId(facts::str(n, QStringLiteral("spec.providerID")));
+        const QString cidr = facts::podCidr(n);
+        if (id && !cidr.isEmpty())
+            targets.append({facts::name(n), cidr, id->instanceId});
+    }
+    m_cloudRoutes->checkNodes(targets);
 }
 
 void DiagnosisRun::maybeStartRam()
@@ -134,6 +170,14 @@ void DiagnosisRun::maybeStartRam()
         m_ram->start(m_findings.routeControllerInstances, m_findings.regionId);
 }
 
+void DiagnosisRun::checkRedPath()
+{
+    if (m_redPathSettled || !m_started || m_runner->pendingOnRedPath() > 0)
+        return;
+    m_redPathSettled = true;
+    Q_EMIT redPathSettled();
+}
+
 void DiagnosisRun::checkDone()
 {
     if (m_done || !m_started || m_runner->pending() > 0)
@@ -149,6 +193,7 @@ DiagnosisResult DiagnosisRun::result(bool final) const
     result.source = m_source->kind();
     result.warnings = m_source->warnings();
     result.complete = final;
+    result.redPathSettled = final || m_redPathSettled;
     VerdictBuilder(m_findings, m_source->kind()).build(result);
     RootCauseFinder::find(result);
     result.fixes = FixPlanner(m_findings, result).plan();

@@ -19,7 +19,9 @@ class CloudRouteProbe;
 class RamProbe;
 
 // One diagnosis: starts the independent probes at once and each dependent probe the moment
-// its input arrives; says done when nothing is in flight (or the deadline passed).
+// its input arrives. The red path comes first: redPathSettled() says when every answer a
+// verdict waits for is in, while the sweep (every node's route) may still run; done() says
+// when nothing is in flight (or the deadline passed).
 class DiagnosisRun : public QObject
 {
     Q_OBJECT
@@ -39,12 +41,15 @@ Q_SIGNALS:
     void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void answered();
+    void redPathSettled();
     void done();
 
 private:
     void onNodes(const Observation& observation);
     void maybeStartRam();
     void maybeListContent();
+    void maybeCheckBackendRoutes();
+    void checkRedPath();
     void checkDone();
 
     DiagnosisSource* m_source;
@@ -59,8 +64,8 @@ private:
     std::unique_ptr<CloudRouteProbe> m_cloudRoutes;
     std::unique_ptr<RamProbe> m_ram;
     bool m_namespacesKnown = false, m_groupsKnown = false, m_nodesKnown = false,
-         m_podsKnown = false;
-    bool m_started = false, m_done = false;
+         m_podsKnown = false, m_backendPodsKnown = false, m_routeTablesKnown = false;
+    bool m_started = false, m_redPathSettled = false, m_done = false;
 };
 
 } // namespace unstuck

@@ -3,6 +3,8 @@
 
 #include "models/probes/ProbeRunner.h"
 
+#include <functional>
+
 namespace unstuck {
 
 // Follows each aggregated API to what serves it: APIService → Service → EndpointSlices →
@@ -11,11 +13,16 @@ class AggregationProbe
 {
 public:
     explicit AggregationProbe(ProbeRunner& runner);
-    void start();
+    // podsKnown runs once every followed backend's pods are known (or cannot be: no service,
+    // no selector, an error).
+    void start(std::function<void()> podsKnown);
 
 private:
     void followBackend(int index);
+    void backendSettled();
     ProbeRunner& m_runner;
+    std::function<void()> m_podsKnown;
+    int m_unsettled = 0;
 };
 
 } // namespace unstuck

@@ -16,7 +16,8 @@ static QString jsonArrayText(const QStringList& values)
         QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
-void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regionId)
+void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regionId,
+                            std::function<void()> tablesKnown)
 {
     // One page of instances is enough: they all sit in the cluster's VPC.
     const QStringList ids = instanceIds.mid(0, 100);
@@ -26,7 +27,7 @@ void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regio
                             {QStringLiteral("InstanceIds"), jsonArrayText(ids)},
                             {QStringLiteral("PageSize"), QStringLiteral("100")}}),
         Bilingual(QStringLiteral("ECS instances of the nodes"), QStringLiteral("节点的 ECS 实例")),
-        [this](const Observation& observation) {
+        [this, tablesKnown](const Observation& observation) {
             Findings& findings = m_runner.findings();
             findings.instances = observation;
             const QJsonArray instances =
@@ -39,12 +40,31 @@ void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regio
                     break;
                 }
             }
-            if (!findings.vpcId.isEmpty())
-                readTables();
+            if (findings.vpcId.isEmpty())
+                tablesKnown();
+            else
+                readTables(tablesKnown);
         });
 }
 
-void CloudRouteProbe::readTables()
+QStringList CloudRouteProbe::tableIds() const
+{
+    QStringList ids;
+    const Findings& findings = m_runner.findings();
+    if (!findings.routeTables)
+        return ids;
+    const QJsonArray tables = facts::at(findings.routeTables->answer.json,
+                                        QStringLiteral("RouterTableList.RouterTableListType"))
+                                  .toArray();
+    for (const QJsonValue& table : tables) {
+        const QString id = table.toObject().value(QStringLiteral("RouteTableId")).toString();
+        if (!id.isEmpty() && !ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
+void CloudRouteProbe::readTables(std::function<void()> tablesKnown)
 {
     const Findings& findings = m_runner.findings();
     m_runner.ask(ProbeRunner::cloud(QStringLiteral("vpc"), QStringLiteral("DescribeRouteTableList"),
@@ -53,33 +73,58 @@ void CloudRouteProbe::readTables()
                                     QStringLiteral("RouterTableList.RouterTableListType")),
                  Bilingual(QStringLiteral("Route tables of %1"), QStringLiteral("%1 的路由表"))
                      .arg(findings.vpcId),
-                 [this](const Observation& observation) {
+                 [this, tablesKnown](const Observation& observation) {
                      Findings& f = m_runner.findings();
                      f.routeTables = observation;
-                     const QJsonArray tables =
-                         facts::at(observation.answer.json,
-                                   QStringLiteral("RouterTableList.RouterTableListType"))
-                             .toArray();
-                     for (const QJsonValue& table : tables) {
-                         const QString id =
-                             table.toObject().value(QStringLiteral("RouteTableId")).toString();
-                         if (id.isEmpty())
-                             continue;
-                         m_runner.ask(ProbeRunner::cloud(
-                                          QStringLiteral("vpc"),
-                                          QStringLiteral("DescribeRouteEntryList"),
-                                          {{QStringLiteral("RegionId"), f.regionId},
-                                           {QStringLiteral("RouteTableId"), id},
-                                           {QStringLiteral("MaxResult"), QStringLiteral("100")}},
-                                          QStringLiteral("RouteEntrys.RouteEntry")),
-                                      Bilingual(QStringLiteral("Route entries of %1"),
-                                                QStringLiteral("%1 的路由条目"))
-                                          .arg(id),
-                                      [this](const Observation& entries) {
-                                          m_runner.findings().routeEntries.append(entries);
-                                      });
-                     }
+                     const QStringList ids = tableIds();
+                     f.routeTablesSwept = int(ids.size());
+                     for (const QString& id : ids)
+                         m_runner.ask(
+                             ProbeRunner::cloud(
+                                 QStringLiteral("vpc"), QStringLiteral("DescribeRouteEntryList"),
+                                 {{QStringLiteral("RegionId"), f.regionId},
+                                  {QStringLiteral("RouteTableId"), id},
+                                  {QStringLiteral("MaxResult"), QString::number(kSweepPageSize)}},
+                                 QStringLiteral("RouteEntrys.RouteEntry")),
+                             Bilingual(QStringLiteral("Route entries of %1"),
+                                       QStringLiteral("%1 的路由条目"))
+                                 .arg(id),
+                             [this](const Observation& entries) {
+                                 m_runner.findings().routeEntries.append(entries);
+                             },
+                             ProbeRunner::Stage::Sweep);
+                     tablesKnown();
                  });
+}
+
+void CloudRouteProbe::checkNodes(const QList<NodeTarget>& targets)
+{
+    Findings& findings = m_runner.findings();
+    const QStringList tables = tableIds();
+    for (const NodeTarget& target : targets) {
+        if (tables.isEmpty() || findings.backendRouteNodes.contains(target.node))
+            continue;
+        findings.backendRouteNodes << target.node;
+        for (const QString& table : tables) {
+            const QList<std::pair<QString, QString>> filters{
+                {QStringLiteral("DestinationCidrBlock"), target.podCidr},
+                {QStringLiteral("NextHopId"), target.instanceId}};
+            for (const auto& [key, value] : filters)
+                m_runner.ask(ProbeRunner::cloud(
+                                 QStringLiteral("vpc"), QStringLiteral("DescribeRouteEntryList"),
+                                 {{QStringLiteral("RegionId"), findings.regionId},
+                                  {QStringLiteral("RouteTableId"), table},
+                                  {key, value},
+                                  {QStringLiteral("MaxResult"), QStringLiteral("100")}},
+                                 QStringLiteral("RouteEntrys.RouteEntry")),
+                             Bilingual(QStringLiteral("Routes of node %1 in %2 (%3)"),
+                                       QStringLiteral("%2 中节点 %1 的路由（%3）"))
+                                 .arg(target.node, table, value),
+                             [this](const Observation& entries) {
+                                 m_runner.findings().backendRouteEntries.append(entries);
+                             });
+        }
+    }
 }
 
 } // namespace unstuck

@@ -60,8 +60,17 @@ struct Findings
     QString regionId;
     std::optional<Observation> instances; // ecs:DescribeInstances
     QString vpcId;
-    std::optional<Observation> routeTables;     // vpc:DescribeRouteTableList
-    QList<Observation> routeEntries;            // vpc:DescribeRouteEntryList, one per table
+    std::optional<Observation> routeTables; // vpc:DescribeRouteTableList
+    // The full sweep: vpc:DescribeRouteEntryList, every entry, one per table (asked for
+    // routeTablesSwept tables, answered when there are as many).
+    QList<Observation> routeEntries;
+    int routeTablesSwept = 0;
+    // The red path's share, asked before the sweep ends: per table and backend node, the
+    // entries for the node's pod CIDR and those whose next hop is its instance.
+    QList<Observation> backendRouteEntries;
+    QStringList backendRouteNodes; // the nodes those entries were asked for
+    // The sweep was asked and not every table has answered yet.
+    bool routeSweepPending() const { return routeEntries.size() < routeTablesSwept; }
     std::optional<Observation> instanceRamRole; // ecs:DescribeInstanceRamRole
     QString ramRoleName;
     std::optional<Observation> rolePolicies; // ram:ListPoliciesForRole

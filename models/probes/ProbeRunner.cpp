@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/probes/ProbeRunner.h"
 
+#include <QLocale>
+
 namespace unstuck {
 
 ProbeRunner::ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* parent)
@@ -10,7 +12,11 @@ ProbeRunner::ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* p
 static QString answerSummary(const SourceAnswer& answer)
 {
     if (answer.ok())
-        return QStringLiteral("%1 in %2 ms").arg(answer.status).arg(answer.elapsedMs);
+        return QStringLiteral("%1 in %2 ms, %3")
+            .arg(answer.status)
+            .arg(answer.elapsedMs)
+            .arg(QLocale::c().formattedDataSize(answer.body.size(), 1,
+                                                QLocale::DataSizeTraditionalFormat));
     QString text = answer.error;
     if (!answer.errorCode.isEmpty())
         text += QStringLiteral(" (%1)").arg(answer.errorCode);
@@ -19,23 +25,29 @@ static QString answerSummary(const SourceAnswer& answer)
     return text;
 }
 
-void ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler handler)
+void ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler handler,
+                      Stage stage)
 {
     if (m_closed)
         return;
     const int id = ++m_nextId;
+    const bool redPath = stage == Stage::RedPath;
     ++m_pending;
+    m_pendingRedPath += redPath ? 1 : 0;
     Q_EMIT probeStarted(id, label);
-    m_source->fetch(query, this, [this, id, query, handler](const SourceAnswer& answer) {
+    m_source->fetch(query, this, [this, id, query, handler, redPath](const SourceAnswer& answer) {
         if (m_closed)
             return;
         Observation observation{query, answer};
         if (!observation.answer.at.isValid())
             observation.answer.at = QDateTime::currentDateTimeUtc();
         Q_EMIT probeFinished(id, answer.ok(), answerSummary(answer));
-        handler(observation);
+        handler(observation); // may ask follow-ups, which count before this one is done
         --m_pending;
+        m_pendingRedPath -= redPath ? 1 : 0;
         Q_EMIT answered();
+        if (redPath && m_pendingRedPath == 0)
+            Q_EMIT redPathDrained();
         if (m_pending == 0)
             Q_EMIT drained();
     });
@@ -48,6 +60,12 @@ SourceQuery ProbeRunner::kube(const QString& path, bool allPages)
     query.path = path;
     query.allPages = allPages;
     return query;
+}
+
+SourceQuery ProbeRunner::kubeFromCache(const QString& path)
+{
+    return kube(path + (path.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+                QStringLiteral("resourceVersion=0"));
 }
 
 SourceQuery ProbeRunner::cloud(const QString& product, const QString& action,

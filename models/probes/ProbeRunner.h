@@ -12,23 +12,33 @@
 namespace unstuck {
 
 // Sends the probes' questions to the source, numbers them, and tells when none is in flight.
-// Destroying the runner drops every answer still on its way (a superseded or cancelled run).
+// A question is asked for the red path (the verdict waits for it) or for the sweep (it only
+// completes the picture, e.g. every node's route); redPathDrained() says when the first kind is
+// all in. Destroying the runner drops every answer still on its way (a superseded or cancelled
+// run).
 class ProbeRunner : public QObject
 {
     Q_OBJECT
 public:
     using Handler = std::function<void(const Observation&)>;
+    enum class Stage { RedPath, Sweep };
 
     ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* parent = nullptr);
 
-    void ask(const SourceQuery& query, const Bilingual& label, Handler handler);
+    void ask(const SourceQuery& query, const Bilingual& label, Handler handler,
+             Stage stage = Stage::RedPath);
     int pending() const { return m_pending; }
+    int pendingOnRedPath() const { return m_pendingRedPath; }
     // Ignores every later answer and question (the run was dropped or timed out).
     void close() { m_closed = true; }
     Findings& findings() { return m_findings; }
     DiagnosisSource* source() const { return m_source; }
 
     static SourceQuery kube(const QString& path, bool allPages = false);
+    // A whole list in one answer from the API server's watch cache (resourceVersion=0, no
+    // limit): one round trip at any cluster size instead of one per 500 items, at the price of
+    // a cache that may lag etcd by a moment.
+    static SourceQuery kubeFromCache(const QString& path);
     static SourceQuery cloud(const QString& product, const QString& action,
                              const QMap<QString, QString>& params, const QString& listPath = {});
 
@@ -36,6 +46,7 @@ Q_SIGNALS:
     void probeStarted(int probeId, const unstuck::Bilingual& label);
     void probeFinished(int probeId, bool ok, const QString& summary);
     void answered();
+    void redPathDrained();
     void drained();
 
 private:
@@ -43,6 +54,7 @@ private:
     Findings& m_findings;
     int m_nextId = 0;
     int m_pending = 0;
+    int m_pendingRedPath = 0;
     bool m_closed = false;
 };
 

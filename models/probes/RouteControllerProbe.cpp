@@ -22,7 +22,7 @@ bool RouteControllerProbe::isRouteController(const QJsonObject& pod)
 void RouteControllerProbe::start(std::function<void()> podsKnown)
 {
     m_runner.ask(
-        ProbeRunner::kube(QStringLiteral("/api/v1/namespaces/kube-system/pods"), true),
+        ProbeRunner::kubeFromCache(QStringLiteral("/api/v1/namespaces/kube-system/pods")),
         Bilingual(QStringLiteral("kube-system pods"), QStringLiteral("kube-system 中的 Pod")),
         [this, podsKnown](const Observation& observation) {
             Findings& findings = m_runner.findings();
@@ -52,7 +52,7 @@ void RouteControllerProbe::start(std::function<void()> podsKnown)
         });
     for (const QString& ns : {QStringLiteral("default"), QStringLiteral("kube-system")}) {
         m_runner.ask(
-            ProbeRunner::kube(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), true),
+            ProbeRunner::kubeFromCache(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns)),
             Bilingual(QStringLiteral("Events in %1"), QStringLiteral("%1 中的事件")).arg(ns),
             [this](const Observation& observation) {
                 m_runner.findings().events.append(observation);

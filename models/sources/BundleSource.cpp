@@ -6,22 +6,47 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace unstuck {
 
 BundleSource::BundleSource(CaptureBundle bundle, QString fileName, QObject* parent)
     : DiagnosisSource(parent), m_bundle(std::move(bundle)), m_fileName(std::move(fileName))
 {
-    for (int i = 0; i < m_bundle.exchanges.size(); ++i)
+    for (int i = 0; i < m_bundle.exchanges.size(); ++i) {
         m_index.insert(Redactor::redact(m_bundle.exchanges[i].query.key()), i);
+        const QString loose = Redactor::redact(pagingFreeKey(m_bundle.exchanges[i].query));
+        if (!m_pagingFree.contains(loose))
+            m_pagingFree.insert(loose, i);
+    }
+}
+
+QString BundleSource::pagingFreeKey(const SourceQuery& query)
+{
+    SourceQuery loose = query;
+    if (query.kind == SourceQuery::Kind::Kube) {
+        QUrl url(query.path);
+        QUrlQuery items(url);
+        for (const char* name : {"limit", "continue", "resourceVersion"})
+            items.removeAllQueryItems(QString::fromLatin1(name));
+        url.setQuery(items);
+        loose.path = url.toString();
+    } else {
+        for (const char* name : {"MaxResult", "MaxResults", "NextToken", "PageSize", "PageNumber"})
+            loose.params.remove(QString::fromLatin1(name));
+    }
+    return loose.key();
 }
 
 void BundleSource::fetch(const SourceQuery& query, QObject* receiver, Callback callback)
 {
     SourceAnswer answer;
-    const auto it = m_index.constFind(Redactor::redact(query.key()));
-    if (it != m_index.constEnd()) {
-        answer = m_bundle.exchanges[*it].answer;
+    int index = m_index.value(Redactor::redact(query.key()), -1);
+    if (index < 0)
+        index = m_pagingFree.value(Redactor::redact(pagingFreeKey(query)), -1);
+    if (index >= 0) {
+        answer = m_bundle.exchanges[index].answer;
     } else {
         answer.error = QStringLiteral("missing");
         answer.message = QStringLiteral("not recorded in the capture bundle %1")

@@ -23,10 +23,16 @@ public:
     QString cloudUnavailableReason() const override;
     QString recordedNamespace() const override { return m_bundle.namespaceName; }
 
+    // The question without how it was paged or where it was read from (limit, continue,
+    // resourceVersion; MaxResult, NextToken, PageSize, PageNumber): a bundle recorded by a
+    // version that paged differently still answers the same question.
+    static QString pagingFreeKey(const SourceQuery& query);
+
 private:
     CaptureBundle m_bundle;
     QString m_fileName;
-    QHash<QString, int> m_index; // query key -> exchange
+    QHash<QString, int> m_index;      // query key -> exchange
+    QHash<QString, int> m_pagingFree; // pagingFreeKey -> exchange
 };
 
 } // namespace unstuck

@@ -177,7 +177,10 @@ struct DiagnosisResult
     QString context;       // kube context or bundle name
     QString source;        // "live" | "bundle" | "paste"
     bool complete = false; // false when cancelled or could not diagnose
-    QString error;         // why it could not diagnose (exit code 2)
+    // Every answer the verdict waits for is in; only the background sweep (every node's route,
+    // for the full picture) may still be running. True whenever complete is.
+    bool redPathSettled = false;
+    QString error; // why it could not diagnose (exit code 2)
     QList<StuckNamespace> namespaces;
     QList<ComponentVerdict> components;
     QList<LinkVerdict> links;

@@ -100,7 +100,10 @@ private:
     {
         if (q.kind == SourceQuery::Kind::Cloud)
             return cloudAnswer(q);
-        const QString p = q.path;
+        QString p = q.path;
+        // Like an API server, a list read from the watch cache is the same list.
+        if (p.endsWith(QStringLiteral("?resourceVersion=0")))
+            p.chop(int(qstrlen("?resourceVersion=0")));
         if (p.startsWith(QStringLiteral("/api/v1/namespaces?")))
             return list(m_o.stuck ? QJsonArray{namespaceObject()} : QJsonArray{});
         if (p == QStringLiteral("/api/v1/namespaces/tobedeletedb") && m_o.stuck)

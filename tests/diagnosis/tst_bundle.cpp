@@ -264,6 +264,45 @@ private Q_SLOTS:
         fetchNow(recorder, kube(QStringLiteral("/api")));
         QCOMPARE(recorder.bundle().exchanges.size(), 0);
     }
+
+    // A bundle recorded by a version that paged its lists differently still answers the same
+    // questions: nodes read page by page then, from the watch cache now; route entries 100 a
+    // page then, 500 now. A question it never asked (a filter) stays missing.
+    void bundleFromAnotherPaging_answersTheSameQuestions()
+    {
+        CaptureBundle bundle;
+        CaptureExchange nodes;
+        nodes.query = kube(QStringLiteral("/api/v1/nodes"));
+        nodes.query.allPages = true;
+        nodes.answer.status = 200;
+        nodes.answer.json = QJsonObject{{QStringLiteral("kind"), QStringLiteral("NodeList")}};
+        CaptureExchange routes;
+        routes.query.kind = SourceQuery::Kind::Cloud;
+        routes.query.product = QStringLiteral("vpc");
+        routes.query.action = QStringLiteral("DescribeRouteEntryList");
+        routes.query.params = {{QStringLiteral("RouteTableId"), QStringLiteral("vtb-1")},
+                               {QStringLiteral("MaxResult"), QStringLiteral("100")}};
+        routes.answer.status = 200;
+        routes.answer.json = QJsonObject{{QStringLiteral("RequestId"), QStringLiteral("r-1")}};
+        bundle.exchanges = {nodes, routes};
+        BundleSource source(bundle, QStringLiteral("old.json"));
+
+        const SourceAnswer fromCache =
+            fetchNow(source, kube(QStringLiteral("/api/v1/nodes?resourceVersion=0")));
+        QVERIFY2(fromCache.ok(), qPrintable(fromCache.message));
+        QCOMPARE(fromCache.json.value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("NodeList"));
+        SourceQuery bigger = routes.query;
+        bigger.params.insert(QStringLiteral("MaxResult"), QStringLiteral("500"));
+        QCOMPARE(fetchNow(source, bigger).json.value(QStringLiteral("RequestId")).toString(),
+                 QStringLiteral("r-1"));
+        SourceQuery filtered = bigger;
+        filtered.params.insert(QStringLiteral("DestinationCidrBlock"),
+                               QStringLiteral("172.16.1.0/24"));
+        QCOMPARE(fetchNow(source, filtered).error, QStringLiteral("missing"));
+        QCOMPARE(fetchNow(source, kube(QStringLiteral("/api/v1/nodes/n1"))).error,
+                 QStringLiteral("missing"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBundle)

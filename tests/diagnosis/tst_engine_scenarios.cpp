@@ -9,6 +9,50 @@
 
 using namespace unstuck;
 
+namespace {
+
+// Passes every question to the live source but holds the background sweep (every route entry
+// of a table, unfiltered) until release(): what the engine says before then, it said without
+// the sweep.
+class HeldSweepSource : public DiagnosisSource
+{
+public:
+    explicit HeldSweepSource(std::unique_ptr<DiagnosisSource> inner) : m_inner(std::move(inner)) {}
+
+    void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override
+    {
+        const bool sweep = query.kind == SourceQuery::Kind::Cloud &&
+                           query.action == QStringLiteral("DescribeRouteEntryList") &&
+                           !query.params.contains(QStringLiteral("DestinationCidrBlock")) &&
+                           !query.params.contains(QStringLiteral("NextHopId"));
+        if (sweep && !m_released) {
+            m_held.append(
+                [this, query, receiver, callback] { m_inner->fetch(query, receiver, callback); });
+            return;
+        }
+        m_inner->fetch(query, receiver, callback);
+    }
+    void release()
+    {
+        m_released = true;
+        for (const auto& ask : std::exchange(m_held, {}))
+            ask();
+    }
+    int held() const { return int(m_held.size()); }
+    QString kind() const override { return m_inner->kind(); }
+    QString contextName() const override { return m_inner->contextName(); }
+    bool hasCloud() const override { return m_inner->hasCloud(); }
+    QString cloudUnavailableReason() const override { return m_inner->cloudUnavailableReason(); }
+    void cancelAll() override { m_inner->cancelAll(); }
+
+private:
+    std::unique_ptr<DiagnosisSource> m_inner;
+    QList<std::function<void()>> m_held;
+    bool m_released = false;
+};
+
+} // namespace
+
 class TestEngineScenarios : public QObject
 {
     Q_OBJECT
@@ -193,6 +237,62 @@ private Q_SLOTS:
         }));
         QVERIFY(std::all_of(first.steps.begin(), first.steps.end(),
                             [](const FixStep& s) { return s.method.isEmpty(); })); // read-only
+    }
+
+    // On a large cluster the verdict must not wait for thousands of route entries: the backend
+    // node's own routes decide the red path, the sweep only completes the picture, and the
+    // complete result keeps the verdict the first one gave.
+    void largeCluster_verdictComesBeforeTheRouteSweep()
+    {
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.scenario = QStringLiteral("seed");
+        options.stateDir = dir.path();
+        options.largeNodes = 2000;
+        options.reconcileIntervalMs = 600000; // the incident is in the initial state
+        sim::SimServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        DiagnosisRequest request;
+        request.profileFile = server.profilePath();
+        request.requestTimeoutMs = 10000;
+        auto live = DiagnosisEngine::openSource(request, &error);
+        QVERIFY2(live, qPrintable(error));
+        auto held = std::make_unique<HeldSweepSource>(std::move(live));
+        HeldSweepSource* source = held.get();
+        DiagnosisEngine engine;
+        QSignalSpy progress(&engine, &DiagnosisEngine::progress);
+        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
+        engine.start(request, std::move(held));
+
+        auto settled = [&]() -> std::optional<DiagnosisResult> {
+            for (const auto& args : std::as_const(progress))
+                if (args.first().value<DiagnosisResult>().redPathSettled)
+                    return args.first().value<DiagnosisResult>();
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled() || !finished.isEmpty(), 30000);
+        QVERIFY2(finished.isEmpty(), "the run ended while its sweep was held");
+        QCOMPARE(source->held(), 1); // one route table, its sweep not answered
+        const DiagnosisResult first = *settled();
+        QVERIFY2(first.rootCause && first.rootCause->component == QStringLiteral("ram-policy"),
+                 qPrintable(describe(first)));
+        QVERIFY(first.redPath.contains(QStringLiteral("vpc-route-table")));
+        const ComponentVerdict* routes = first.component(QStringLiteral("vpc-route-table"));
+        QVERIFY(routes && routes->state == ComponentState::Failing);
+        QVERIFY2(routes->summary.contains(QStringLiteral("172.16.1.0/24")) &&
+                     routes->summary.contains(QStringLiteral("other 2002 nodes are being checked")),
+                 qPrintable(routes->summary));
+
+        source->release();
+        QVERIFY(finished.wait(30000));
+        const auto last = finished.first().first().value<DiagnosisResult>();
+        QVERIFY(last.complete && last.redPathSettled);
+        QCOMPARE(last.rootCause->component, first.rootCause->component);
+        QCOMPARE(last.redPath, first.redPath);
+        QVERIFY2(last.component(QStringLiteral("vpc-route-table"))
+                     ->summary.startsWith(QStringLiteral("1 of 2003 node pod CIDRs")),
+                 qPrintable(last.component(QStringLiteral("vpc-route-table"))->summary));
     }
 };
 

@@ -100,7 +100,11 @@ void BackendRouteRule::judgeRoutes(LinkVerdict& link, const QStringList& backend
 void BackendRouteRule::addRouteEvidence(LinkVerdict& link, const QString& nodeName) const
 {
     const RouteAnalysis& routes = *handoff().routes;
-    for (const Observation& o : m_f.routeEntries)
+    // Before the sweep ends the routes were judged on the backend nodes' own entries.
+    const QList<Observation>& asked = m_f.routeSweepPending() && !m_f.backendRouteEntries.isEmpty()
+                                          ? m_f.backendRouteEntries
+                                          : m_f.routeEntries;
+    for (const Observation& o : asked)
         link.evidence.append(
             evidence(o,
                      Text(u"Routes checked against node %1's pod CIDR"_s,

@@ -3,6 +3,8 @@
 
 #include "models/probes/KubeFacts.h"
 
+#include <QSet>
+
 namespace unstuck {
 
 using namespace Qt::StringLiterals;
@@ -17,6 +19,10 @@ void RouteTableRule::apply(DiagnosisResult& result)
             u"节点不是阿里云 ECS 实例（providerID 不是 <region>.<instance-id> 格式）"_s);
         c.setSummary(handoff().routesUnknown);
         result.components.append(c);
+        return;
+    }
+    if (m_f.routeSweepPending() && !m_f.backendRouteEntries.isEmpty()) {
+        applyBackendNodesFirst(result, c);
         return;
     }
     QJsonArray entries;
@@ -47,6 +53,84 @@ void RouteTableRule::apply(DiagnosisResult& result)
                                  {{QStringLiteral("RegionId"), m_f.regionId},
                                   {QStringLiteral("RouteTableId"), tables.value(0)}}));
     result.components.append(c);
+}
+
+// Before the sweep ends, the red path is judged on the entries asked for the backend pods'
+// nodes alone; the sweep's answer then covers every node (and finds stale entries).
+void RouteTableRule::applyBackendNodesFirst(DiagnosisResult& result, ComponentVerdict& c)
+{
+    QJsonArray entries;
+    QSet<QString> seen;
+    QStringList tables;
+    Bilingual reason;
+    for (const Observation& o : m_f.backendRouteEntries) {
+        if (reason.isEmpty())
+            reason = cloudUnknownReason(o, QStringLiteral("vpc:DescribeRouteEntryList"));
+        const QString table = o.query.params.value(QStringLiteral("RouteTableId"));
+        if (!tables.contains(table))
+            tables << table;
+        for (const QJsonValue& e :
+             facts::at(o.answer.json, QStringLiteral("RouteEntrys.RouteEntry")).toArray()) {
+            const QString id = e.toObject().value(QStringLiteral("RouteEntryId")).toString();
+            if (id.isEmpty() || !seen.contains(id))
+                entries.append(e);
+            seen.insert(id);
+        }
+    }
+    c.object = tables.join(QStringLiteral(", "));
+    if (!reason.isEmpty()) {
+        c.setSummary(unknownBecause(reason));
+        handoff().routesUnknown = reason;
+        result.components.append(c);
+        return;
+    }
+    QList<QJsonObject> checked;
+    for (const QJsonObject& n : nodes())
+        if (m_f.backendRouteNodes.contains(facts::name(n)))
+            checked.append(n);
+    handoff().routes = RouteAnalysis::analyse(checked, entries);
+    handoff().routes->staleEntries.clear(); // only the sweep sees every entry
+    const auto problems = handoff().routes->problems();
+    const int others = int(nodes().size() - checked.size());
+    if (problems.isEmpty()) {
+        c.state = ComponentState::Healthy;
+        c.setSummary(Text(u"The backend pods' nodes have their routes (%1 checked; the other %2 "
+                          u"nodes are being checked)"_s,
+                          u"后端 Pod 所在节点的路由都在（已核对 %1 个；其余 %2 个节点正在核对）"_s)
+                         .arg(checked.size())
+                         .arg(others));
+    } else {
+        c.state = ComponentState::Failing;
+        c.setSummary(problemsSummary(problems) + Text(u" (the other %1 nodes are being checked)"_s,
+                                                      u"（其余 %1 个节点正在核对）"_s)
+                                                     .arg(others));
+    }
+    for (const Observation& o : m_f.backendRouteEntries)
+        c.evidence.append(evidence(
+            o, Text(u"Route entries asked for %1"_s, u"按 %1 查询的路由条目"_s).arg(queryFilter(o)),
+            QStringLiteral("RouteEntrys.RouteEntry[].DestinationCidrBlock"),
+            QStringLiteral("%1 entries")
+                .arg(facts::at(o.answer.json, QStringLiteral("RouteEntrys.RouteEntry"))
+                         .toArray()
+                         .size()),
+            facts::aliyun(QStringLiteral("vpc"), QStringLiteral("DescribeRouteEntryList"),
+                          {{QStringLiteral("RegionId"), m_f.regionId},
+                           {QStringLiteral("RouteTableId"),
+                            o.query.params.value(QStringLiteral("RouteTableId"))},
+                           {queryFilterKey(o), queryFilter(o)}})));
+    result.components.append(c);
+}
+
+QString RouteTableRule::queryFilterKey(const Observation& o)
+{
+    return o.query.params.contains(QStringLiteral("DestinationCidrBlock"))
+               ? QStringLiteral("DestinationCidrBlock")
+               : QStringLiteral("NextHopId");
+}
+
+QString RouteTableRule::queryFilter(const Observation& o)
+{
+    return o.query.params.value(queryFilterKey(o));
 }
 
 Bilingual RouteTableRule::readEntries(QStringList& tables, QJsonArray& entries) const

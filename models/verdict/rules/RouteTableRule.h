@@ -14,6 +14,9 @@ public:
     void apply(DiagnosisResult& result);
 
 private:
+    void applyBackendNodesFirst(DiagnosisResult& result, ComponentVerdict& c);
+    static QString queryFilterKey(const Observation& o);
+    static QString queryFilter(const Observation& o);
     // Collects the route tables and their entries; returns why they cannot be judged, or empty.
     Bilingual readEntries(QStringList& tables, QJsonArray& entries) const;
     Bilingual problemsSummary(const QList<RouteAnalysis::NodeRoute>& problems) const;
