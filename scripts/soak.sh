@@ -10,8 +10,10 @@
 # FD_TOLERANCE (default 2) descriptors; GUI_RUNS=0 skips the GUI part; SIM_ARGS are extra
 # simulator arguments (e.g. "--reconcile-ms 100"). The simulator's memory is reported, and
 # checked only when SIM_RSS_TOLERANCE_KIB is set (growth allowed after the first 100 runs):
-# its simulated pods' logs grow with time up to 5,000 lines each, so it is not flat in the
-# first hour whatever the clients do (docs/benchmarks.md, "Soak").
+# its simulated pods' logs grow with time up to 5,000 lines each, so a fresh simulator is not
+# flat for its first half hour whatever the clients do (docs/benchmarks.md, "Soak").
+# SIM_WARM_S (default 2) is how long it runs before the first diagnosis; e.g. SIM_WARM_S=2400
+# SIM_RSS_TOLERANCE_KIB=4096 soaks a simulator whose logs are full.
 set -euo pipefail
 BUILD=${1:-build/ci}
 CLI_RUNS=${2:-1000}
@@ -88,7 +90,8 @@ cli_soak() {
     SIM_PID=$!
     for _ in $(seq 1 600); do [ -f "$dir/sim.json" ] && break; sleep 0.1; done
     [ -f "$dir/sim.json" ] || fail "simulator did not start: $(cat "$dir/log")"
-    sleep 2 # let the simulated controllers write the namespace conditions
+    # At least let the simulated controllers write the namespace conditions.
+    sleep "${SIM_WARM_S:-2}"
     local rss0 fd0 rss100='' at100=0 expected='' peaks=() t0
     rss0=$(rss_kib "$SIM_PID")
     fd0=$(fd_count "$SIM_PID")
