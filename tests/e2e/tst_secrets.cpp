@@ -241,7 +241,10 @@ private Q_SLOTS:
             const ProcessRun run =
                 unstuck({u"diagnose"_s, u"--profile"_s, m_sim->profile(), u"--format"_s, format,
                          u"--trace"_s, u"--record"_s, record});
-            QVERIFY2(run.exitCode == 1, run.err.constData()); // the seed's RAM root cause
+            // The seed's RAM root cause; on failure the exit code and the end of the trace.
+            QVERIFY2(run.exitCode == 1,
+                     qPrintable(u"exit %1: …%2"_s.arg(run.exitCode)
+                                    .arg(QString::fromUtf8(run.err.right(1500)))));
         }
         QVERIFY(QFile::exists(bundle));
         for (const QString& format : {u"text"_s, u"json"_s, u"markdown"_s})
