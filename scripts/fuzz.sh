@@ -158,8 +158,15 @@ case $1 in
 -*) usage ;;
 *) [ $# -eq 2 ] || usage; selected=("$1"); seconds=$2 ;;
 esac
+# A loop, not `printf | grep -q`: with pipefail, grep -q leaving at the first line (the first
+# target) could kill printf with SIGPIPE and fail the pipeline at random.
+known() {
+    local t
+    for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done
+    return 1
+}
 for target in "${selected[@]}"; do
-    if ! printf '%s\n' "${targets[@]}" | grep -qx "$target"; then
+    if ! known "$target"; then
         echo "fuzz.sh: no target $target" >&2
         usage
     fi
