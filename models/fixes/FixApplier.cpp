@@ -46,6 +46,40 @@ QString stageName(const QString& stage, const QString& when)
     return stage + u"Failed"_s;
 }
 
+// An answer that may hide an applied write: none, one cut off, or a server error (the server
+// may have applied the write before it failed).
+bool mayHaveApplied(const FixResponse& r)
+{
+    static const QStringList lost{u"unreachable"_s, u"timeout"_s, u"badresponse"_s, u"server"_s};
+    return lost.contains(r.error) || r.status >= 500;
+}
+
+QJsonObject withValueAt(QJsonObject root, QStringList path, const QString& value)
+{
+    const QString key = path.takeFirst();
+    root.insert(key, path.isEmpty() ? QJsonValue(value)
+                                    : withValueAt(root.value(key).toObject(), path, value));
+    return root;
+}
+
+// The answer a lost one stands for, from what reading back found: each "$response:<id>:<path>"
+// an undo fact expects is the live value of the state fact read the same way.
+QJsonObject answerFromFacts(const PreparedFix& fix, const QString& writeId,
+                            const QList<StateFact>& facts, const QStringList& values)
+{
+    QJsonObject answer;
+    const QString prefix = QLatin1String(FixWrite::kFromResponse) + writeId + u':';
+    for (const StateFact& u : fix.undoState) {
+        if (!u.value.startsWith(prefix))
+            continue;
+        for (qsizetype i = 0; i < facts.size(); ++i)
+            if (facts.at(i).read.canonical() == u.read.canonical() &&
+                facts.at(i).field == u.field && values.at(i) != QLatin1String(StateFact::kAbsent))
+                answer = withValueAt(answer, u.value.mid(prefix.size()).split(u'.'), values.at(i));
+    }
+    return answer;
+}
+
 } // namespace
 
 QJsonObject AuditContext::toJson() const
@@ -201,6 +235,61 @@ void FixApplier::send(std::shared_ptr<Run> run, int index)
 
 void FixApplier::finished(std::shared_ptr<Run> run, int index, const FixResponse& r)
 {
+    if (!r.ok() && mayHaveApplied(r) && !run->fix.state.isEmpty())
+        return readBack(run, index, r);
+    concluded(run, index, r, {});
+}
+
+// The answer to a write was lost: sending it again could apply it twice, so its state facts are
+// read back instead. Unmoved since the read before the first write: it did not take effect.
+// Moved, for the first write: it did (nothing else of this fix had been written). Otherwise, or
+// unreadable: nobody can tell, and the run says so.
+void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse& lost)
+{
+    Q_EMIT progress(run->fix.fixId, run->fix.writes.at(index).id,
+                    Text(u"The answer was lost (%1): reading back whether the write took effect"_s,
+                         u"未收到完整应答（%1）：回读以确认写入是否生效"_s)
+                        .arg(lost.summary()),
+                    u"running"_s);
+    QList<StateFact> facts;
+    for (const StateFact& f : std::as_const(run->fix.state))
+        facts << resolve(f, run->result.responses);
+    StateReader::read(
+        facts, m_transport, run->fix.fixId, this,
+        [this, run, index, lost, facts](const StateReader::Reading& reading) {
+            QJsonArray moved;
+            bool unreadable = false;
+            for (qsizetype i = 0; i < facts.size(); ++i) {
+                unreadable = unreadable || !reading.errors.at(i).isEmpty();
+                if (reading.errors.at(i).isEmpty() && reading.values.at(i) != facts.at(i).value)
+                    moved.append(u"%1: %2 → %3"_s.arg(facts.at(i).key, facts.at(i).value.left(200),
+                                                      reading.values.at(i).left(200)));
+            }
+            const QString result = unreadable        ? u"unknown"_s
+                                   : moved.isEmpty() ? u"not-applied"_s
+                                   : index == 0      ? u"applied"_s
+                                                     : u"unknown"_s;
+            const QJsonObject found{{u"reason"_s, u"the answer was lost: "_s + lost.summary()},
+                                    {u"result"_s, result},
+                                    {u"moved"_s, moved}};
+            if (result != u"applied"_s) {
+                if (result == u"unknown"_s)
+                    run->result.uncertainWrite = run->fix.writes.at(index).id;
+                return concluded(run, index, lost, found);
+            }
+            FixResponse applied = lost;
+            applied.error.clear();
+            applied.json =
+                answerFromFacts(run->fix, run->fix.writes.at(index).id, facts, reading.values);
+            applied.message = u"the answer was lost (%1); reading back shows the write took "
+                              "effect"_s.arg(lost.summary());
+            concluded(run, index, applied, found);
+        });
+}
+
+void FixApplier::concluded(std::shared_ptr<Run> run, int index, const FixResponse& r,
+                           const QJsonObject& readBack)
+{
     const FixWrite& write = run->fix.writes.at(index);
     const bool ok = r.ok();
     if (ok) {
@@ -215,6 +304,8 @@ void FixApplier::finished(std::shared_ptr<Run> run, int index, const FixResponse
                                             {u"message"_s, r.message},
                                             {u"requestId"_s, r.requestId},
                                             {u"k8sAuditId"_s, r.auditId}});
+    if (!readBack.isEmpty())
+        after.insert(u"readBack"_s, readBack);
     if (ok)
         after.insert(u"undo"_s, undoData(*run, write));
     QString error;
@@ -271,9 +362,20 @@ QJsonObject FixApplier::record(const Run& run, const FixWrite& write, const QStr
 QJsonObject FixApplier::undoData(const Run& run, const FixWrite& write) const
 {
     QJsonArray writes, state;
-    for (const FixWrite& u : run.fix.undo)
-        if (u.reverses == write.id)
-            writes.append(resolve(u, run.result.responses).toJson(false));
+    bool unknownIds = false;
+    for (const FixWrite& u : run.fix.undo) {
+        if (u.reverses != write.id)
+            continue;
+        const FixWrite resolved = resolve(u, run.result.responses);
+        unknownIds = unknownIds || unresolved(resolved.request.canonical());
+        writes.append(resolved.toJson(false));
+    }
+    if (unknownIds) // the write's answer was lost, and with it what the undo must name
+        return QJsonObject{{u"possible"_s, false},
+                           {u"writes"_s, QJsonArray()},
+                           {u"state"_s, QJsonArray()},
+                           {u"reason"_s, u"the write's answer was lost, so the id its undo needs "
+                                         "is unknown: undo it by hand"_s}};
     for (const StateFact& f : run.fix.undoState) {
         const StateFact resolved = resolve(f, run.result.responses);
         if (!unresolved(resolved.value) && !unresolved(resolved.read.canonical()))

@@ -39,6 +39,9 @@ struct ApplyResult
     bool refused = false;   // writes were not enabled for this run
     QString auditError;     // the audit log could not be written: nothing more was sent
     QStringList moved;      // state facts that moved since the preview
+    // A write whose answer was lost (cut, timed out, 5xx) and whose effect reading back could not
+    // tell: it may have taken effect.
+    QString uncertainWrite;
     QMap<QString, QJsonObject> responses; // write id → answer
     bool ok() const
     {
@@ -49,7 +52,8 @@ struct ApplyResult
 // Applies a prepared fix exactly as previewed: reads its state facts once more (a fact that moved
 // means nothing is written), then sends the writes in order, deepest first, stopping at the first
 // failure. An audit record is written before and after every write; a write whose "before" record
-// cannot be written is not sent.
+// cannot be written is not sent. A write whose answer was lost is never sent again: its state
+// facts are read back to tell whether it took effect, and the records say what was found.
 class FixApplier : public QObject
 {
     Q_OBJECT
@@ -79,6 +83,9 @@ private:
     void next(std::shared_ptr<Run> run);
     void send(std::shared_ptr<Run> run, int index);
     void finished(std::shared_ptr<Run> run, int index, const FixResponse& response);
+    void readBack(std::shared_ptr<Run> run, int index, const FixResponse& response);
+    void concluded(std::shared_ptr<Run> run, int index, const FixResponse& response,
+                   const QJsonObject& readBack);
     QJsonObject record(const Run& run, const FixWrite& write, const QString& stage) const;
     QJsonObject undoData(const Run& run, const FixWrite& write) const;
 
