@@ -167,6 +167,10 @@ void FixRun::applied(const PreparedFix& fix, const ApplyResult& r)
                    "could not tell"_s.arg(r.uncertainWrite);
     if (r.ok())
         result.reason = Text(u"applied %1 write(s)"_s, u"已执行 %1 个写入"_s).arg(r.applied.size());
+    else if (r.unreadable && !r.conflict)
+        result.reason = Text(u"stopped before any write: %1; changed: nothing"_s,
+                             u"在任何写入之前停止：%1；已更改：无"_s)
+                            .arg(r.failure);
     else if (r.conflict)
         result.reason =
             Text(u"aborted by a conflict: %1; changed: %2"_s, u"因冲突而中止：%1；已更改：%2"_s)

@@ -80,6 +80,23 @@ QJsonObject answerFromFacts(const PreparedFix& fix, const QString& writeId,
     return answer;
 }
 
+// One write's answer as the progress line says it, with what reading back found.
+Bilingual answerText(const FixResponse& r, const QString& readBack)
+{
+    if (readBack == u"applied"_s)
+        return Text(u"read back: the write took effect"_s, u"回读：写入已生效"_s);
+    if (readBack == u"not-applied"_s)
+        return Text(u"%1; read back: the write did not take effect"_s, u"%1；回读：写入未生效"_s)
+            .arg(r.summary());
+    if (readBack == u"unknown"_s)
+        return Text(u"%1; reading back could not tell whether the write took effect"_s,
+                    u"%1；回读无法确认写入是否生效"_s)
+            .arg(r.summary());
+    const QString id = r.requestId.isEmpty() ? r.auditId : r.requestId;
+    return Text(u"%1%2"_s, u"%1%2"_s)
+        .arg(r.summary(), id.isEmpty() ? QString() : u" (id "_s + id + u')');
+}
+
 } // namespace
 
 QJsonObject AuditContext::toJson() const
@@ -186,14 +203,17 @@ void FixApplier::apply(const PreparedFix& fix, const AuditContext& context, bool
                                          reading.errors.at(i), StateReader::Since::Preview);
                 if (!c.ok())
                     run->result.moved << f.key + u": "_s + c.reason.en;
+                // A fact that could not be read did not move: the run could not go on, no more.
+                run->result.unreadable = run->result.unreadable || !reading.errors.at(i).isEmpty();
             }
             if (!run->result.moved.isEmpty()) {
-                run->result.conflict = true;
+                run->result.conflict = run->result.moved.size() >
+                                       reading.errors.size() - reading.errors.count(QString());
                 run->result.failure = run->result.moved.join(u"; "_s);
                 Q_EMIT progress(run->fix.fixId, {},
                                 Text(u"Stopped before any write: %1"_s, u"在任何写入之前停止：%1"_s)
                                     .arg(run->result.failure),
-                                u"conflict"_s);
+                                run->result.conflict ? u"conflict"_s : u"failed"_s);
                 return run->done(run->result);
             }
             next(run);
@@ -311,10 +331,7 @@ void FixApplier::concluded(std::shared_ptr<Run> run, int index, const FixRespons
     QString error;
     if (!m_log.append(after, &error))
         run->result.auditError = error;
-    const QString id = r.requestId.isEmpty() ? r.auditId : r.requestId;
-    Q_EMIT progress(run->fix.fixId, write.id,
-                    Text(u"%1%2"_s, u"%1%2"_s)
-                        .arg(r.summary(), id.isEmpty() ? QString() : u" (id "_s + id + u')'),
+    Q_EMIT progress(run->fix.fixId, write.id, answerText(r, readBack.value(u"result"_s).toString()),
                     ok ? u"ok"_s : u"failed"_s);
     if (!ok) {
         run->result.failedWrite = write.id;

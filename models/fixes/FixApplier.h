@@ -33,19 +33,21 @@ struct ApplyResult
     QStringList applied;    // write ids the server accepted, in order
     QStringList notApplied; // write ids never sent, or refused
     QString failedWrite;
-    QString failure;        // the server's answer to the failed write, or what moved
-    bool conflict = false;  // 409, a failed JSON Patch test, a fact that moved: nothing half-done
-    bool forbidden = false; // 403 / Forbidden.RAM at apply time
-    bool refused = false;   // writes were not enabled for this run
-    QString auditError;     // the audit log could not be written: nothing more was sent
-    QStringList moved;      // state facts that moved since the preview
+    QString failure;         // the server's answer to the failed write, or what moved
+    bool conflict = false;   // 409, a failed JSON Patch test, a fact that moved: nothing half-done
+    bool forbidden = false;  // 403 / Forbidden.RAM at apply time
+    bool refused = false;    // writes were not enabled for this run
+    QString auditError;      // the audit log could not be written: nothing more was sent
+    QStringList moved;       // state facts that moved since the preview, or could not be read
+    bool unreadable = false; // a state fact could not be read again: nothing was sent
     // A write whose answer was lost (cut, timed out, 5xx) and whose effect reading back could not
     // tell: it may have taken effect.
     QString uncertainWrite;
     QMap<QString, QJsonObject> responses; // write id → answer
     bool ok() const
     {
-        return failedWrite.isEmpty() && !conflict && !refused && auditError.isEmpty();
+        return failedWrite.isEmpty() && !conflict && !unreadable && !refused &&
+               auditError.isEmpty();
     }
 };
 
