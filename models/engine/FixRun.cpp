@@ -163,8 +163,9 @@ void FixRun::applied(const PreparedFix& fix, const ApplyResult& r)
     FixResult result{fix.fixId, r.ok() ? u"applied"_s : u"failed"_s, {}, r.applied, r.notApplied};
     QString changed = r.applied.isEmpty() ? u"nothing"_s : u"write(s) "_s + r.applied.join(u", "_s);
     if (!r.uncertainWrite.isEmpty()) // its answer was lost and reading back could not tell
-        changed += u"; write %1 may have taken effect: its answer was lost and reading back "
-                   "could not tell"_s.arg(r.uncertainWrite);
+        changed +=
+            u"; write %1 may have taken effect: its answer was lost or unclear and reading back "
+            "could not tell"_s.arg(r.uncertainWrite);
     if (r.ok())
         result.reason = Text(u"applied %1 write(s)"_s, u"已执行 %1 个写入"_s).arg(r.applied.size());
     else if (r.unreadable && !r.conflict)

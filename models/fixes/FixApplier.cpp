@@ -267,8 +267,8 @@ void FixApplier::finished(std::shared_ptr<Run> run, int index, const FixResponse
 void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse& lost)
 {
     Q_EMIT progress(run->fix.fixId, run->fix.writes.at(index).id,
-                    Text(u"The answer was lost (%1): reading back whether the write took effect"_s,
-                         u"未收到完整应答（%1）：回读以确认写入是否生效"_s)
+                    Text(u"No clear answer (%1): reading back whether the write took effect"_s,
+                         u"未得到明确应答（%1）：回读以确认写入是否生效"_s)
                         .arg(lost.summary()),
                     u"running"_s);
     QList<StateFact> facts;
@@ -289,7 +289,7 @@ void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse
                                    : moved.isEmpty() ? u"not-applied"_s
                                    : index == 0      ? u"applied"_s
                                                      : u"unknown"_s;
-            const QJsonObject found{{u"reason"_s, u"the answer was lost: "_s + lost.summary()},
+            const QJsonObject found{{u"reason"_s, u"no clear answer: "_s + lost.summary()},
                                     {u"result"_s, result},
                                     {u"moved"_s, moved}};
             if (result != u"applied"_s) {
@@ -301,7 +301,7 @@ void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse
             applied.error.clear();
             applied.json =
                 answerFromFacts(run->fix, run->fix.writes.at(index).id, facts, reading.values);
-            applied.message = u"the answer was lost (%1); reading back shows the write took "
+            applied.message = u"no clear answer (%1); reading back shows the write took "
                               "effect"_s.arg(lost.summary());
             concluded(run, index, applied, found);
         });

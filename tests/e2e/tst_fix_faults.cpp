@@ -390,6 +390,9 @@ private Q_SLOTS:
         add(u"stale-apiservice x reset@DELETE apiservice and its read back"_s,
             u"stale-apiservice"_s, World::ApiService, u"reset=0.5@"_s + apiservice, u"36"_s,
             u"reset"_s, {2, true, u"unknown"_s});
+        add(u"backend-down x http5xx@PATCH deployment"_s, u"backend-down"_s, World::Backend,
+            u"http5xx=0.5@/apis/apps/v1/namespaces/kube-system/deployments/metrics-server"_s,
+            u"120"_s, u"http5xx"_s, {2, false, u"not-applied"_s});
         add(u"backend-down x reset@PATCH deployment"_s, u"backend-down"_s, World::Backend,
             u"reset=0.5@/apis/apps/v1/namespaces/kube-system/deployments/metrics-server"_s,
             u"120"_s, u"reset"_s, {0, true, u"applied"_s});
