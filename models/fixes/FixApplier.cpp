@@ -255,9 +255,16 @@ void FixApplier::send(std::shared_ptr<Run> run, int index)
 
 void FixApplier::finished(std::shared_ptr<Run> run, int index, const FixResponse& r)
 {
-    if (!r.ok() && mayHaveApplied(r) && !run->fix.state.isEmpty())
+    if (r.ok() || !mayHaveApplied(r))
+        return concluded(run, index, r, {});
+    if (!run->fix.state.isEmpty())
         return readBack(run, index, r);
-    concluded(run, index, r, {});
+    // Nothing to read back: the run cannot tell, and says so rather than "nothing changed".
+    run->result.uncertainWrite = run->fix.writes.at(index).id;
+    concluded(run, index, r,
+              QJsonObject{{u"reason"_s, u"no clear answer: "_s + r.summary()},
+                          {u"result"_s, u"unknown"_s},
+                          {u"moved"_s, QJsonArray()}});
 }
 
 // The answer to a write was lost: sending it again could apply it twice, so its state facts are
