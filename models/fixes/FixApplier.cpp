@@ -62,6 +62,45 @@ QJsonObject withValueAt(QJsonObject root, QStringList path, const QString& value
     return root;
 }
 
+QString withoutQuery(const QString& path)
+{
+    return path.section(u'?', 0, 0);
+}
+
+// Whether reading `fact` reads the object `write` changes: the same Kubernetes path, or a cloud
+// read whose identifying parameters (PolicyName, RouteTableId, …) the write names alike.
+bool concerns(const StateFact& fact, const FixWrite& write)
+{
+    const FixRequest& r = fact.read;
+    if (r.isKube() != write.request.isKube())
+        return false;
+    if (r.isKube())
+        return withoutQuery(r.path) == withoutQuery(write.request.path);
+    int shared = 0;
+    for (auto it = r.params.cbegin(); it != r.params.cend(); ++it) {
+        if (!write.request.params.contains(it.key()) || it.key() == u"RegionId"_s)
+            continue;
+        if (write.request.params.value(it.key()) != it.value())
+            return false;
+        ++shared;
+    }
+    return shared > 0;
+}
+
+// The facts (indices into `facts`) about write `index`'s object and no earlier write's.
+QList<qsizetype> ownFacts(const PreparedFix& fix, int index, const QList<StateFact>& facts)
+{
+    QList<qsizetype> out;
+    for (qsizetype i = 0; i < facts.size(); ++i) {
+        bool earlier = false;
+        for (int w = 0; w < index && !earlier; ++w)
+            earlier = concerns(facts.at(i), fix.writes.at(w));
+        if (!earlier && concerns(facts.at(i), fix.writes.at(index)))
+            out << i;
+    }
+    return out;
+}
+
 // The answer a lost one stands for, from what reading back found: each "$response:<id>:<path>"
 // an undo fact expects is the live value of the state fact read the same way.
 QJsonObject answerFromFacts(const PreparedFix& fix, const QString& writeId,
@@ -269,8 +308,8 @@ void FixApplier::finished(std::shared_ptr<Run> run, int index, const FixResponse
 
 // The answer to a write was lost: sending it again could apply it twice, so its state facts are
 // read back instead. Unmoved since the read before the first write: it did not take effect.
-// Moved, for the first write: it did (nothing else of this fix had been written). Otherwise, or
-// unreadable: nobody can tell, and the run says so.
+// Moved: it did, when the facts are about its own object (or it is the fix's first write).
+// Otherwise, or unreadable: nobody can tell, and the run says so.
 void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse& lost)
 {
     Q_EMIT progress(run->fix.fixId, run->fix.writes.at(index).id,
@@ -284,9 +323,16 @@ void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse
     StateReader::read(
         facts, m_transport, run->fix.fixId, this,
         [this, run, index, lost, facts](const StateReader::Reading& reading) {
+            // The facts about this write's own object, which no earlier write touched, tell
+            // about it alone; without such facts only the first write can be told apart.
+            QList<qsizetype> own = ownFacts(run->fix, index, facts);
+            const bool alone = !own.isEmpty() || index == 0;
+            if (own.isEmpty())
+                for (qsizetype i = 0; i < facts.size(); ++i)
+                    own << i;
             QJsonArray moved;
             bool unreadable = false;
-            for (qsizetype i = 0; i < facts.size(); ++i) {
+            for (const qsizetype i : std::as_const(own)) {
                 unreadable = unreadable || !reading.errors.at(i).isEmpty();
                 if (reading.errors.at(i).isEmpty() && reading.values.at(i) != facts.at(i).value)
                     moved.append(u"%1: %2 → %3"_s.arg(facts.at(i).key, facts.at(i).value.left(200),
@@ -294,7 +340,7 @@ void FixApplier::readBack(std::shared_ptr<Run> run, int index, const FixResponse
             }
             const QString result = unreadable        ? u"unknown"_s
                                    : moved.isEmpty() ? u"not-applied"_s
-                                   : index == 0      ? u"applied"_s
+                                   : alone           ? u"applied"_s
                                                      : u"unknown"_s;
             const QJsonObject found{{u"reason"_s, u"no clear answer: "_s + lost.summary()},
                                     {u"result"_s, result},
