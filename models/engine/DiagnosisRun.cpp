@@ -59,10 +59,7 @@ void DiagnosisRun::start()
         m_groupsKnown = true;
         maybeListContent();
     });
-    m_aggregation->start([this] {
-        m_backendPodsKnown = true;
-        maybeCheckBackendRoutes();
-    });
+    m_aggregation->start([this] { maybeCheckBackendRoutes(); });
     m_runner->ask(ProbeRunner::kubeFromCache(QStringLiteral("/api/v1/nodes")),
                   Bilingual(QStringLiteral("Nodes"), QStringLiteral("节点")),
                   [this](const Observation& observation) { onNodes(observation); });
@@ -117,19 +114,26 @@ void DiagnosisRun::onNodes(const Observation& observation)
     maybeStartRam();
 }
 
-// The red path's route question: only the backend pods' nodes, filtered by the cloud API, so a
-// verdict never waits for thousands of route entries to be paged in. Replays (bundles, pastes)
-// answer at once, so they skip it and use the sweep's answer.
+// The red path's route question: only the backend's nodes, filtered by the cloud API, so a
+// verdict never waits for thousands of route entries to be paged in. The EndpointSlices name
+// those nodes a round before the pods do (both are asked; each node is asked once). Replays
+// (bundles, pastes) answer at once, so they skip it and use the sweep's answer.
 void DiagnosisRun::maybeCheckBackendRoutes()
 {
-    if (!m_backendPodsKnown || !m_routeTablesKnown || !m_findings.nodes ||
-        m_source->kind() != QLatin1String("live"))
+    if (!m_routeTablesKnown || !m_findings.nodes || m_source->kind() != QLatin1String("live"))
         return;
     QSet<QString> wanted;
-    for (const AggregatedBackend& backend : std::as_const(m_findings.backends))
+    for (const AggregatedBackend& backend : std::as_const(m_findings.backends)) {
         if (backend.pods && backend.pods->ok())
             for (const QJsonValue& pod : backend.pods->items())
                 wanted.insert(facts::str(pod.toObject(), QStringLiteral("spec.nodeName")));
+        if (backend.slices && backend.slices->ok())
+            for (const QJsonValue& slice : backend.slices->items())
+                for (const QJsonValue& endpoint :
+                     slice.toObject().value(QStringLiteral("endpoints")).toArray())
+                    wanted.insert(endpoint.toObject().value(QStringLiteral("nodeName")).toString());
+    }
+    wanted.remove(QString());
     QList<CloudRouteProbe::NodeTarget> targets;
     for (const QJsonValue& value : m_findings.nodes->items()) {
         const QJsonObject n = value.toObject();

@@ -64,7 +64,7 @@ private:
     std::unique_ptr<CloudRouteProbe> m_cloudRoutes;
     std::unique_ptr<RamProbe> m_ram;
     bool m_namespacesKnown = false, m_groupsKnown = false, m_nodesKnown = false,
-         m_podsKnown = false, m_backendPodsKnown = false, m_routeTablesKnown = false;
+         m_podsKnown = false, m_routeTablesKnown = false;
     bool m_started = false, m_redPathSettled = false, m_done = false;
 };
 

@@ -16,9 +16,9 @@ static bool available(const QJsonObject& apiService)
            condition->value(QStringLiteral("status")).toString() == QStringLiteral("True");
 }
 
-void AggregationProbe::start(std::function<void()> podsKnown)
+void AggregationProbe::start(std::function<void()> backendAnswered)
 {
-    m_podsKnown = std::move(podsKnown);
+    m_backendAnswered = std::move(backendAnswered);
     m_runner.ask(
         ProbeRunner::kube(QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices"), true),
         Bilingual(QStringLiteral("APIServices"), QStringLiteral("APIService 列表")),
@@ -51,21 +51,10 @@ void AggregationProbe::start(std::function<void()> podsKnown)
                                  return a.apiService.contains(QStringLiteral("metrics.k8s.io")) &&
                                         !b.apiService.contains(QStringLiteral("metrics.k8s.io"));
                              });
-            QList<int> followed;
             for (int i = 0; i < findings.backends.size(); ++i)
                 if (i == 0 || !available(findings.backends.at(i).object))
-                    followed << i;
-            m_unsettled = int(followed.size()) + 1;
-            for (int i : followed)
-                followBackend(i);
-            backendSettled(); // the list itself: nothing followed means nothing to wait for
+                    followBackend(i);
         });
-}
-
-void AggregationProbe::backendSettled()
-{
-    if (--m_unsettled == 0 && m_podsKnown)
-        m_podsKnown();
 }
 
 void AggregationProbe::followBackend(int index)
@@ -79,10 +68,8 @@ void AggregationProbe::followBackend(int index)
             m_runner.findings().backends[index].service = observation;
             const QJsonObject selector =
                 facts::at(observation.answer.json, QStringLiteral("spec.selector")).toObject();
-            if (!observation.ok() || selector.isEmpty()) {
-                backendSettled();
+            if (!observation.ok() || selector.isEmpty())
                 return;
-            }
             QStringList terms;
             for (auto it = selector.begin(); it != selector.end(); ++it)
                 terms << it.key() + QLatin1Char('=') + it.value().toString();
@@ -94,7 +81,7 @@ void AggregationProbe::followBackend(int index)
                     .arg(ns),
                 [this, index](const Observation& pods) {
                     m_runner.findings().backends[index].pods = pods;
-                    backendSettled();
+                    m_backendAnswered();
                 });
         });
     m_runner.ask(
@@ -108,6 +95,7 @@ void AggregationProbe::followBackend(int index)
             .arg(ns, name),
         [this, index](const Observation& observation) {
             m_runner.findings().backends[index].slices = observation;
+            m_backendAnswered();
         });
 }
 

@@ -13,16 +13,15 @@ class AggregationProbe
 {
 public:
     explicit AggregationProbe(ProbeRunner& runner);
-    // podsKnown runs once every followed backend's pods are known (or cannot be: no service,
-    // no selector, an error).
-    void start(std::function<void()> podsKnown);
+    // backendAnswered runs after each answer that can name a backend's nodes (its
+    // EndpointSlices, its pods), so the route question for them leaves without waiting for the
+    // rest.
+    void start(std::function<void()> backendAnswered);
 
 private:
     void followBackend(int index);
-    void backendSettled();
     ProbeRunner& m_runner;
-    std::function<void()> m_podsKnown;
-    int m_unsettled = 0;
+    std::function<void()> m_backendAnswered;
 };
 
 } // namespace unstuck

@@ -4,6 +4,8 @@
 #include "models/common/Redactor.h"
 #include "models/probes/KubeFacts.h"
 
+#include <algorithm>
+
 namespace unstuck {
 
 using namespace Qt::StringLiterals;
@@ -64,6 +66,8 @@ VerdictContext::VerdictContext(const Findings& findings, QString sourceKind)
         }
 }
 
+constexpr qsizetype kEvidenceRawChars = 4000;
+
 Evidence VerdictContext::evidence(const Observation& observation, const Bilingual& title,
                                   const QString& field, const QString& value,
                                   const QString& command) const
@@ -74,10 +78,15 @@ Evidence VerdictContext::evidence(const Observation& observation, const Bilingua
     e.status = observation.answer.status;
     e.field = field;
     e.value = Redactor::redact(value);
-    QString raw = observation.answer.body.isEmpty() ? observation.answer.message
-                                                    : QString::fromUtf8(observation.answer.body);
-    if (raw.size() > 4000)
-        raw = raw.left(4000) + QStringLiteral("\n… (truncated)");
+    // Only what can be kept is converted: 4,000 characters are at most 16,000 UTF-8 bytes (a
+    // character cut at the end falls in the truncated part), not a 9.5 MB UTF-16 copy of a
+    // 2,000-node list for every partial result.
+    const QByteArray& body = observation.answer.body;
+    QString raw = body.isEmpty() ? observation.answer.message
+                                 : QString::fromUtf8(body.first(std::min<qsizetype>(
+                                       body.size(), 4 * kEvidenceRawChars + 4)));
+    if (raw.size() > kEvidenceRawChars)
+        raw = raw.left(kEvidenceRawChars) + QStringLiteral("\n… (truncated)");
     e.raw = Redactor::redact(raw);
     e.at = observation.answer.at;
     e.command = command;
