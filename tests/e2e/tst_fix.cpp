@@ -4,10 +4,8 @@
 // the namespace), undo, dry runs that change nothing, a read-only identity refused with the failed
 // checks named, a concurrent edit between plan and apply, confirmation, and an audit log with a
 // record before and after every write and no secret in it.
+#include "support/SimCloud.h"
 #include "support/SimProcess.h"
-
-#include "models/cloud/CloudClient.h"
-#include "models/cloud/ConnectionProfile.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,39 +15,6 @@ using namespace unstuck::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// One call to the simulator's cloud API with the operator's keys from its profile.
-QJsonObject cloudCall(const QString& profilePath, const QString& product, const QString& action,
-                      const QMap<QString, QString>& params)
-{
-    QString error;
-    const auto profile = ConnectionProfile::load(profilePath, QProcessEnvironment(), &error);
-    if (!profile)
-        return {};
-    CloudClient client(profile->cloud);
-    std::optional<CloudResponse> answer;
-    QObject receiver;
-    client.call(product, action, params, &receiver, [&](const CloudResponse& r) { answer = r; });
-    (void)QTest::qWaitFor([&] { return answer.has_value(); }, 30000);
-    return answer && answer->error.ok() ? answer->json : QJsonObject();
-}
-
-// "v2 [v1 v2]": the default version and every version of a RAM policy.
-QString versions(const QString& profile, const QString& policy)
-{
-    const QJsonObject list = cloudCall(profile, u"ram"_s, u"ListPolicyVersions"_s,
-                                       {{u"PolicyName"_s, policy}, {u"PolicyType"_s, u"Custom"_s}});
-    QString def;
-    QStringList ids;
-    for (const QJsonValue& v :
-         list.value(u"PolicyVersions"_s).toObject().value(u"PolicyVersion"_s).toArray()) {
-        ids << v.toObject().value(u"VersionId"_s).toString();
-        if (v.toObject().value(u"IsDefaultVersion"_s).toBool())
-            def = ids.last();
-    }
-    ids.sort();
-    return def + u" ["_s + ids.join(u' ') + u']';
-}
 
 QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
 {
@@ -220,18 +185,18 @@ private Q_SLOTS:
         QVERIFY(settled(sim));
         const QString policy = ramPolicyName(sim);
         QVERIFY(!policy.isEmpty());
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2]"_s);
         const ProcessRun heal = unstuck({u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--yes"_s,
                                          u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
         QVERIFY2(heal.exitCode == 0, heal.err.constData());
-        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
         const QString auditId = heal.json().value(u"auditId"_s).toString();
         const ProcessRun undo = unstuck({u"fix"_s, u"undo"_s, auditId, u"--yes"_s, u"--profile"_s,
                                          sim.profile(), u"--format"_s, u"json"_s});
         QVERIFY2(undo.exitCode == 0, undo.err.constData());
         QCOMPARE(fixIn(undo.json(), u"ram-policy-allow"_s).value(u"result"_s).toString(),
                  u"applied"_s);
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
         const QJsonObject v2 = cloudCall(
             sim.profile(), u"ram"_s, u"GetPolicyVersion"_s,
             {{u"PolicyName"_s, policy}, {u"PolicyType"_s, u"Custom"_s}, {u"VersionId"_s, u"v2"_s}});
@@ -271,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(kinds.contains(u"cloud-dry-run"_s)); // DryRun=true → DryRunOperation
         QVERIFY(kinds.contains(u"rbac"_s));
         QCOMPARE(kubectl(sim, what).out, before);
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2]"_s);
         QCOMPARE(QFileInfo(auditPath()).size(), auditBefore); // nothing written, nothing audited
     }
 
@@ -290,7 +255,7 @@ private Q_SLOTS:
         QVERIFY2(failed.contains(u"ram-permission"_s), qPrintable(failed.join(u' ')));
         QVERIFY2(failed.contains(u"rbac"_s) || failed.contains(u"dry-run"_s),
                  qPrintable(failed.join(u' ')));
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2]"_s);
         QVERIFY(kubectl(sim, {u"get"_s, u"ns"_s, u"tobedeletedb"_s}).exitCode == 0);
 
         // In Chinese the failed checks are named in Chinese, on a terminal and in the JSON.
@@ -323,13 +288,13 @@ private Q_SLOTS:
             QStringLiteral(UNSTUCK_BINARY),
             {u"fix"_s, u"apply"_s, u"--plan"_s, plan, u"--yes"_s, u"--format"_s, u"json"_s}, bare);
         QVERIFY2(apply.exitCode == 0, apply.err.constData());
-        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
         const QString auditId = apply.json().value(u"auditId"_s).toString();
         const ProcessRun undo = runProcess(QStringLiteral(UNSTUCK_BINARY),
                                            {u"fix"_s, u"undo"_s, auditId, u"--yes"_s}, bare);
         QVERIFY2(undo.exitCode == 0, undo.err.constData());
         QVERIFY2(undo.out.contains("undone"), undo.out.constData());
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2 v3]"_s);
         // The records say how to connect, and nothing secret.
         for (const QJsonObject& r : auditRecords(auditId))
             QCOMPARE(r.value(u"connection"_s).toObject().value(u"profile"_s).toString(),
@@ -357,13 +322,13 @@ private Q_SLOTS:
                             {u"PolicyDocument"_s, document},
                             {u"SetAsDefault"_s, u"true"_s}})
                      .isEmpty());
-        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
         const ProcessRun run = unstuck({u"fix"_s, u"apply"_s, u"--plan"_s, plan, u"--yes"_s,
                                         u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.out.contains("default version") && run.out.contains("v2 → v3"),
                  run.out.constData());
-        QCOMPARE(versions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s); // nothing half-done
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s); // nothing half-done
     }
 
     void concurrentKubeEdit_betweenPlanAndApply_abortsWithNothingWritten()
@@ -398,7 +363,7 @@ private Q_SLOTS:
             unstuck({u"fix"_s, u"apply"_s, u"ram-policy-allow"_s, u"--profile"_s, sim.profile()});
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains("--yes"), run.err.constData());
-        QCOMPARE(versions(sim.profile(), policy), u"v2 [v1 v2]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v2 [v1 v2]"_s);
     }
 
     void destructiveFix_needsItsNameTyped()

@@ -11,10 +11,8 @@
 //
 // Every cell's simulator and fix run go at once (most of a cell is waiting for controllers and
 // retries); the rows then assert what each saw. A fixed --faults-seed makes the strikes repeat.
+#include "support/SimCloud.h"
 #include "support/SimProcess.h"
-
-#include "models/cloud/CloudClient.h"
-#include "models/cloud/ConnectionProfile.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -55,26 +53,9 @@ struct Cell
     QString error; // why the cell could not run
 };
 
-QJsonObject cloudCall(const QString& profilePath, const QString& product, const QString& action,
-                      const QMap<QString, QString>& params)
-{
-    QString error;
-    const auto profile = ConnectionProfile::load(profilePath, QProcessEnvironment(), &error);
-    if (!profile)
-        return {};
-    CloudClient client(profile->cloud);
-    // A cell that faults every cloud call may strike a read too: ask again (reads are safe).
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        std::optional<CloudResponse> answer;
-        QObject receiver;
-        client.call(product, action, params, &receiver,
-                    [&](const CloudResponse& r) { answer = r; });
-        (void)QTest::qWaitFor([&] { return answer.has_value(); }, 30000);
-        if (answer && answer->error.ok())
-            return answer->json;
-    }
-    return {};
-}
+// The cells fault only the writes, but one that faults every cloud call may strike a read too:
+// a read is asked again (reads are safe).
+constexpr int kReadAttempts = 4;
 
 QByteArray kubectl(const QString& kubeconfig, const QStringList& args)
 {
@@ -89,15 +70,16 @@ QByteArray kubectl(const QString& kubeconfig, const QStringList& args)
 // truth.
 QString ramPolicy(const QString& profile)
 {
-    const QJsonObject roles = cloudCall(profile, u"ecs"_s, u"DescribeInstanceRamRole"_s, {});
+    const QJsonObject roles =
+        cloudCall(profile, u"ecs"_s, u"DescribeInstanceRamRole"_s, {}, kReadAttempts);
     QStringList names, out;
     for (const QJsonValue& r : roles.value(u"InstanceRamRoleSets"_s)
                                    .toObject()
                                    .value(u"InstanceRamRoleSet"_s)
                                    .toArray()) {
         const QString role = r.toObject().value(u"RamRoleName"_s).toString();
-        const QJsonObject attached =
-            cloudCall(profile, u"ram"_s, u"ListPoliciesForRole"_s, {{u"RoleName"_s, role}});
+        const QJsonObject attached = cloudCall(profile, u"ram"_s, u"ListPoliciesForRole"_s,
+                                               {{u"RoleName"_s, role}}, kReadAttempts);
         for (const QJsonValue& p :
              attached.value(u"Policies"_s).toObject().value(u"Policy"_s).toArray())
             if (p.toObject().value(u"PolicyType"_s).toString() == u"Custom"_s &&
@@ -105,19 +87,7 @@ QString ramPolicy(const QString& profile)
                 names << p.toObject().value(u"PolicyName"_s).toString();
     }
     for (const QString& name : std::as_const(names)) {
-        const QJsonObject list =
-            cloudCall(profile, u"ram"_s, u"ListPolicyVersions"_s,
-                      {{u"PolicyName"_s, name}, {u"PolicyType"_s, u"Custom"_s}});
-        QString def;
-        QStringList ids;
-        for (const QJsonValue& v :
-             list.value(u"PolicyVersions"_s).toObject().value(u"PolicyVersion"_s).toArray()) {
-            ids << v.toObject().value(u"VersionId"_s).toString();
-            if (v.toObject().value(u"IsDefaultVersion"_s).toBool())
-                def = ids.last();
-        }
-        ids.sort();
-        out << name + u": "_s + def + u" ["_s + ids.join(u' ') + u']';
+        out << name + u": "_s + ramPolicyVersions(profile, name, kReadAttempts);
     }
     out.sort();
     return out.isEmpty() ? u"error: no custom policy"_s : out.join(u"; "_s);
@@ -126,7 +96,8 @@ QString ramPolicy(const QString& profile)
 // "172.16.0.0/24 i-…; …": the custom entries of the route table, sorted (a CIDR twice shows).
 QString routeTable(const QString& profile)
 {
-    const QJsonObject tables = cloudCall(profile, u"vpc"_s, u"DescribeRouteTableList"_s, {});
+    const QJsonObject tables =
+        cloudCall(profile, u"vpc"_s, u"DescribeRouteTableList"_s, {}, kReadAttempts);
     const QString table = tables.value(u"RouterTableList"_s)
                               .toObject()
                               .value(u"RouterTableListType"_s)
@@ -135,8 +106,9 @@ QString routeTable(const QString& profile)
                               .toObject()
                               .value(u"RouteTableId"_s)
                               .toString();
-    const QJsonObject list = cloudCall(profile, u"vpc"_s, u"DescribeRouteEntryList"_s,
-                                       {{u"RouteTableId"_s, table}, {u"MaxResult"_s, u"100"_s}});
+    const QJsonObject list =
+        cloudCall(profile, u"vpc"_s, u"DescribeRouteEntryList"_s,
+                  {{u"RouteTableId"_s, table}, {u"MaxResult"_s, u"100"_s}}, kReadAttempts);
     QStringList out;
     for (const QJsonValue& v :
          list.value(u"RouteEntrys"_s).toObject().value(u"RouteEntry"_s).toArray()) {
