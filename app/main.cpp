@@ -149,6 +149,7 @@ int selfCheck(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    unstuck::app::attachParentConsole();
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0))
         return printVersion();
     if (argc > 1 && std::strcmp(argv[1], "--self-check") == 0)

@@ -23,4 +23,8 @@ int runAuditCommand(int argc, char** argv);
 // The GUI (and its --demo / --screenshot / --lang / --profile options).
 int runGui(int argc, char** argv);
 
+// Windows' GUI-subsystem unstuck.exe: write to the terminal it was typed in, if any (a no-op
+// elsewhere and in the console builds).
+void attachParentConsole();
+
 } // namespace unstuck::app

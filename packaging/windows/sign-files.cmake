@@ -6,7 +6,8 @@ if(NOT DEFINED ENV{UNSTUCK_SIGN_PFX} OR "$ENV{UNSTUCK_SIGN_PFX}" STREQUAL "")
     return()
 endif()
 find_program(SIGNTOOL signtool REQUIRED)
-file(GLOB_RECURSE executables "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*unstuck*.exe")
+file(GLOB_RECURSE executables "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*unstuck*.exe"
+    "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*unstuck.com")
 foreach(file ${executables})
     execute_process(COMMAND "${SIGNTOOL}" sign /fd SHA256 /td SHA256
             /tr http://timestamp.digicert.com /f "$ENV{UNSTUCK_SIGN_PFX}"
