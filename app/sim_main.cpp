@@ -169,8 +169,9 @@ int main(int argc, char** argv)
             "InvalidAccessKeyId.NotFound or SignatureDoesNotMatch on the cloud), throttle=RATE "
             "(cloud Throttling.User, HTTP 400). RATE is the fraction of requests (0-1; 1 = "
             "every one). @kube or @cloud limits a kind to one port, @/path-prefix to Kubernetes "
-            "paths, @Action to one cloud action; tls is decided per connection, so a scope "
-            "only picks the port. Example: "
+            "paths, @Action to one cloud action, @METHOD or @METHOD:SCOPE (GET, POST, PUT, "
+            "PATCH, DELETE) to requests with that HTTP method, e.g. a fix's writes; tls is "
+            "decided per connection, so a scope only picks the port. Example: "
             "jitter=300,http429=0.2,reset=0.05@/apis/metrics.k8s.io. On exit the simulator "
             "prints on stderr how often each fault struck."),
         QStringLiteral("spec"));

@@ -53,6 +53,8 @@ QString FaultInjector::cloudAction(const HttpRequest& request)
 
 bool FaultInjector::inScope(const FaultRule& rule, Port port, const HttpRequest* request) const
 {
+    if (!rule.method.isEmpty() && (!request || request->method != rule.method.toLatin1()))
+        return false;
     // The handshake comes before any request: a scope then only picks the port.
     if (rule.scope.isEmpty())
         return true;

@@ -24,6 +24,8 @@ constexpr std::array<std::pair<Kind, const char*>, 9> kKinds{{{Kind::Jitter, "ji
 // Jitter above a minute would only turn a fault test into a hang.
 constexpr double kMaxJitterMs = 60000;
 
+constexpr std::array<const char*, 5> kMethods{"GET", "POST", "PUT", "PATCH", "DELETE"};
+
 } // namespace
 
 QString FaultSpec::kindName(Kind kind)
@@ -87,10 +89,10 @@ std::optional<FaultRule> FaultSpec::parseRule(const QString& part, QString* erro
     QString value = part.mid(eq + 1);
     const qsizetype at = value.indexOf(QLatin1Char('@'));
     if (at >= 0) {
-        rule.scope = value.mid(at + 1).trimmed();
+        QString why;
+        if (!parseScope(value.mid(at + 1).trimmed(), &rule, &why))
+            return fail(why);
         value = value.left(at);
-        if (rule.scope.isEmpty())
-            return fail(QStringLiteral("empty scope after @ (a /path prefix or a cloud Action)"));
     }
     bool ok = false;
     rule.value = value.trimmed().toDouble(&ok);
@@ -101,6 +103,30 @@ std::optional<FaultRule> FaultSpec::parseRule(const QString& part, QString* erro
         return fail(QStringLiteral("a rate is a fraction of requests, 0–1"));
     }
     return rule;
+}
+
+bool FaultSpec::parseScope(const QString& text, FaultRule* rule, QString* why)
+{
+    QString scope = text;
+    for (const char* method : kMethods) {
+        const QLatin1String name(method);
+        if (scope == name || scope.startsWith(name + QLatin1Char(':'))) {
+            rule->method = name;
+            scope = scope.mid(name.size() + 1).trimmed();
+            break;
+        }
+    }
+    if (scope.isEmpty() && rule->method.isEmpty()) {
+        *why = QStringLiteral("empty scope after @ (a /path prefix, a cloud Action, kube, cloud "
+                              "or an HTTP method: PATCH, PATCH:/path …)");
+        return false;
+    }
+    if (!rule->method.isEmpty() && rule->kind == FaultRule::Kind::Tls) {
+        *why = QStringLiteral("tls fails the handshake, before any request has a method");
+        return false;
+    }
+    rule->scope = scope;
+    return true;
 }
 
 } // namespace unstuck::sim

@@ -17,6 +17,9 @@ struct FaultRule
     // "" = every request; "kube" / "cloud" = every request to that port; "/…" = Kubernetes
     // paths with this prefix; otherwise a cloud Action.
     QString scope;
+    // Only requests with this HTTP method ("PATCH"; empty = any), written METHOD or METHOD:SCOPE
+    // after the @, so a fault can strike a fix's writes and spare the reads around them.
+    QString method;
 
     bool isPathScope() const { return scope.startsWith(QLatin1Char('/')); }
     bool isPortScope() const
@@ -29,7 +32,8 @@ struct FaultRule
 };
 
 // The parsed `--faults` SPEC: a comma-separated list of KIND=VALUE[@SCOPE], e.g.
-// "jitter=300,http429=0.2,reset=0.05@/apis/metrics.k8s.io,throttle=1@DescribeRouteEntryList".
+// "jitter=300,http429=0.2,reset=0.05@/apis/metrics.k8s.io,throttle=1@DescribeRouteEntryList",
+// "http5xx=1@PATCH:/apis/apiregistration.k8s.io".
 class FaultSpec
 {
 public:
@@ -43,6 +47,8 @@ public:
 
 private:
     static std::optional<FaultRule> parseRule(const QString& part, QString* error);
+    // Splits "PATCH:/apis/…" or "DELETE" into rule.method and rule.scope.
+    static bool parseScope(const QString& text, FaultRule* rule, QString* why);
 
     QList<FaultRule> m_rules;
 };

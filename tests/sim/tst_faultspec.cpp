@@ -74,6 +74,8 @@ private Q_SLOTS:
                                      << "empty entry";
         QTest::newRow("jitter too long") << "jitter=3600000"
                                          << "jitter=3600000";
+        QTest::newRow("tls by method") << "tls=1@GET"
+                                       << "before any request has a method";
     }
 
     void badSpec_isRejectedNamingTheBadPart()
@@ -93,6 +95,31 @@ private Q_SLOTS:
         QVERIFY(!faults.replaceAnswer(FaultInjector::Port::Kube,
                                       get(QStringLiteral("/api/v1/namespaces"))));
         QVERIFY(!faults.replaceAnswer(FaultInjector::Port::Cloud, get(QStringLiteral("/"))));
+    }
+
+    void methodScope_strikesOnlyThatMethod()
+    {
+        FaultInjector faults(parsed(QStringLiteral("reset=1@PATCH:/apis/apiregistration.k8s.io,"
+                                                   "http5xx=1@DELETE")),
+                             7);
+        const auto isReset = [&](const HttpRequest& request) {
+            HttpResponse response;
+            response.body = "{}";
+            faults.shapeDelivery(FaultInjector::Port::Kube, request, &response);
+            return response.delivery == HttpResponse::Delivery::Reset;
+        };
+        HttpRequest patch = get(QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/x"));
+        patch.method = "PATCH";
+        QVERIFY(isReset(patch));
+        QVERIFY(!isReset(get(QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices/x"))));
+        HttpRequest otherPatch = patch;
+        otherPatch.path = QStringLiteral("/api/v1/namespaces/demo");
+        QVERIFY(!isReset(otherPatch));
+        HttpRequest remove = get(QStringLiteral("/api/v1/namespaces/demo/pods/p"));
+        remove.method = "DELETE";
+        QVERIFY(faults.replaceAnswer(FaultInjector::Port::Kube, remove));
+        QVERIFY(!faults.replaceAnswer(FaultInjector::Port::Kube,
+                                      get(QStringLiteral("/api/v1/namespaces/demo/pods/p"))));
     }
 
     void actionScope_strikesOnlyThatCloudAction()
