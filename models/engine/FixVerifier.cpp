@@ -24,36 +24,47 @@ Bilingual shown(const QString& value)
     return Bilingual::same(value);
 }
 
-StateFact watch(const QString& key, const FixRequest& read, const QString& field)
+using Watched = FixVerifier::WatchedFact;
+
+Watched watch(const QString& key, const FixRequest& read, const QString& field,
+              const QStringList& healed)
 {
-    StateFact f;
-    f.key = key;
-    f.read = read;
-    f.field = field;
-    return f;
+    Watched w;
+    w.fact.key = key;
+    w.fact.read = read;
+    w.fact.field = field;
+    w.healed = healed;
+    return w;
 }
 
-void watchPlan(const FixPlan& plan, QList<StateFact>& out, QStringList& keys)
+const QString kAbsent = QString::fromLatin1(StateFact::kAbsent);
+
+Watched routeEntry(const FixStep& s)
+{
+    QMap<QString, QString> p{
+        {u"RouteTableId"_s, s.params.value(u"RouteTableId"_s)},
+        {u"DestinationCidrBlock"_s, s.params.value(u"DestinationCidrBlock"_s)}};
+    if (!s.params.value(u"RegionId"_s).isEmpty())
+        p.insert(u"RegionId"_s, s.params.value(u"RegionId"_s));
+    return watch(u"route entry %1"_s.arg(p.value(u"DestinationCidrBlock"_s)),
+                 FixRequest::cloud(u"vpc"_s, u"DescribeRouteEntryList"_s, p),
+                 u"RouteEntrys.RouteEntry.0.Status"_s, {u"Available"_s});
+}
+
+void watchPlan(const FixPlan& plan, QList<Watched>& out, QStringList& keys)
 {
     for (const FixStep& s : plan.steps) {
-        StateFact f;
-        if (plan.id == u"apiservice-delete"_s && s.method == u"DELETE"_s) {
-            f = watch(u"APIService %1 Available"_s.arg(KubePath::parse(s.target).name),
+        Watched w;
+        if (plan.id == u"apiservice-delete"_s && s.method == u"DELETE"_s)
+            // Healed either way: available again, or deleted as a stale one.
+            w = watch(u"APIService %1 Available"_s.arg(KubePath::parse(s.target).name),
                       FixRequest::kube("GET", s.target),
-                      u"status.conditions[type=Available].status"_s);
-        } else if (s.method == u"vpc:CreateRouteEntry"_s) {
-            QMap<QString, QString> p{
-                {u"RouteTableId"_s, s.params.value(u"RouteTableId"_s)},
-                {u"DestinationCidrBlock"_s, s.params.value(u"DestinationCidrBlock"_s)}};
-            if (!s.params.value(u"RegionId"_s).isEmpty())
-                p.insert(u"RegionId"_s, s.params.value(u"RegionId"_s));
-            f = watch(u"route entry %1"_s.arg(p.value(u"DestinationCidrBlock"_s)),
-                      FixRequest::cloud(u"vpc"_s, u"DescribeRouteEntryList"_s, p),
-                      u"RouteEntrys.RouteEntry.0.Status"_s);
-        }
-        if (!f.key.isEmpty() && !keys.contains(f.key)) {
-            keys << f.key;
-            out << f;
+                      u"status.conditions[type=Available].status"_s, {u"True"_s, kAbsent});
+        else if (s.method == u"vpc:CreateRouteEntry"_s)
+            w = routeEntry(s);
+        if (!w.fact.key.isEmpty() && !keys.contains(w.fact.key)) {
+            keys << w.fact.key;
+            out << w;
         }
     }
 }
@@ -87,24 +98,41 @@ FixVerifier::FixVerifier(DiagnosisRequest request, FixTransport& transport, QObj
                 if (!m_running)
                     return;
                 ++m_diagnoses;
-                m_roundResult = result;
-                roundDone();
+                diagnosed(result);
             });
 }
 
 FixVerifier::~FixVerifier() = default;
 
-QList<StateFact> FixVerifier::watchFacts(const DiagnosisResult& before)
+QList<FixVerifier::WatchedFact> FixVerifier::watchFacts(const DiagnosisResult& before)
 {
-    QList<StateFact> out;
+    QList<WatchedFact> out;
     QStringList keys;
     for (const FixPlan& plan : before.fixes)
         watchPlan(plan, out, keys);
-    for (const StuckNamespace& ns : before.namespaces)
-        out << watch(u"namespace %1"_s.arg(ns.name),
-                     FixRequest::kube("GET", u"/api/v1/namespaces/"_s + ns.name),
-                     u"status.phase"_s);
+    for (const StuckNamespace& ns : before.namespaces) {
+        WatchedFact w = watch(u"namespace %1"_s.arg(ns.name),
+                              FixRequest::kube("GET", u"/api/v1/namespaces/"_s + ns.name),
+                              u"status.phase"_s, {kAbsent});
+        w.isNamespace = true;
+        out << w;
+    }
     return out;
+}
+
+bool FixVerifier::looksHealed(const QList<WatchedFact>& watch, const QStringList& values)
+{
+    bool anyNamespace = false, namespacesGone = true, allHealed = !watch.isEmpty();
+    for (qsizetype i = 0; i < watch.size(); ++i) {
+        const bool healedValue = watch.at(i).healed.contains(values.value(i));
+        allHealed &= healedValue;
+        if (watch.at(i).isNamespace) {
+            anyNamespace = true;
+            namespacesGone &= healedValue;
+        }
+    }
+    // A namespace goes last: once each is gone the rest is for the diagnosis to confirm.
+    return anyNamespace ? namespacesGone : allHealed;
 }
 
 bool FixVerifier::healed(const DiagnosisResult& before, const DiagnosisResult& now)
@@ -166,8 +194,10 @@ void FixVerifier::start(const DiagnosisResult& before, int timeoutMs, int interv
     m_before = m_last = before;
     m_watch = watchFacts(before);
     m_watchValues = QStringList(m_watch.size(), QString());
+    m_valuesDiagnosed.clear();
     m_timeoutMs = timeoutMs;
     m_intervalMs = intervalMs;
+    m_readsSinceDiagnosis = 0;
     m_running = true;
     m_clock.start();
     round();
@@ -184,29 +214,70 @@ void FixVerifier::round()
 {
     if (!m_running)
         return;
-    m_pending = 2;
-    m_roundResult.reset();
+    ++m_rounds;
+    QList<StateFact> facts;
+    for (const WatchedFact& w : std::as_const(m_watch))
+        facts << w.fact;
+    StateReader::read(facts, m_transport, u"verify"_s, this,
+                      [this](const StateReader::Reading& reading) {
+                          if (m_running)
+                              factsRead(reading.values);
+                      });
+}
+
+void FixVerifier::factsRead(const QStringList& values)
+{
+    reportFacts(values);
+    if (needsDiagnosis(values))
+        return diagnose(values);
+    ++m_readsSinceDiagnosis;
+    // Waiting for the facts still short of healed, as they were read.
+    QStringList stillRed;
+    QList<Bilingual> text;
+    for (qsizetype i = 0; i < m_watch.size(); ++i)
+        if (!m_watch.at(i).healed.contains(values.at(i))) {
+            const QString key = m_watch.at(i).fact.key;
+            stillRed << key + u": "_s + values.at(i);
+            text << Text(u"%1: %2"_s, u"%1：%2"_s)
+                        .arg(FixPreflight::stateLabel(key), shown(values.at(i)));
+        }
+    waitFor(stillRed, text);
+}
+
+// A whole diagnosis when the facts cannot tell: they say healed (and moved since the last one
+// said otherwise), one could not be read, there are none, the safety net is due, or time is up.
+bool FixVerifier::needsDiagnosis(const QStringList& values)
+{
+    if (m_watch.isEmpty() || values.contains(QString()))
+        return true;
+    if (looksHealed(m_watch, values) && values != m_valuesDiagnosed)
+        return true;
+    return m_readsSinceDiagnosis + 1 >= kReadsPerDiagnosis || m_clock.elapsed() >= m_timeoutMs;
+}
+
+void FixVerifier::diagnose(const QStringList& values)
+{
+    m_valuesDiagnosed = values;
+    m_readsSinceDiagnosis = 0;
     m_engine->start(m_request);
-    StateReader::read(
-        m_watch, m_transport, u"verify"_s, this, [this](const StateReader::Reading& reading) {
-            if (!m_running)
-                return;
-            for (qsizetype i = 0; i < m_watch.size(); ++i) {
-                const QString now = reading.values.at(i);
-                const QString was = m_watchValues.at(i);
-                if (now.isEmpty() || now == was)
-                    continue; // unreadable (no cloud access) or unchanged
-                m_watchValues[i] = now;
-                const QString key = m_watch.at(i).key;
-                Q_EMIT progress(
-                    was.isEmpty() ? Text(u"%1: %2"_s, u"%1：%2"_s)
-                                        .arg(FixPreflight::stateLabel(key), shown(now))
-                                  : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s)
-                                        .arg(FixPreflight::stateLabel(key), shown(was), shown(now)),
-                    key);
-            }
-            roundDone();
-        });
+}
+
+void FixVerifier::reportFacts(const QStringList& values)
+{
+    for (qsizetype i = 0; i < m_watch.size(); ++i) {
+        const QString now = values.at(i);
+        const QString was = m_watchValues.at(i);
+        if (now.isEmpty() || now == was)
+            continue; // unreadable (no cloud access) or unchanged
+        m_watchValues[i] = now;
+        const QString key = m_watch.at(i).fact.key;
+        Q_EMIT progress(
+            was.isEmpty()
+                ? Text(u"%1: %2"_s, u"%1：%2"_s).arg(FixPreflight::stateLabel(key), shown(now))
+                : Text(u"%1: %2 → %3"_s, u"%1：%2 → %3"_s)
+                      .arg(FixPreflight::stateLabel(key), shown(was), shown(now)),
+            key);
+    }
 }
 
 void FixVerifier::report(const DiagnosisResult& now)
@@ -226,14 +297,13 @@ void FixVerifier::report(const DiagnosisResult& now)
         m_last = now;
 }
 
-void FixVerifier::roundDone()
+void FixVerifier::diagnosed(const DiagnosisResult& now)
 {
-    if (--m_pending > 0 || !m_running)
-        return;
-    const DiagnosisResult now = m_roundResult.value_or(DiagnosisResult{});
     report(now);
     if (now.complete)
         Q_EMIT rediagnosed(now);
+    else
+        m_valuesDiagnosed.clear(); // the facts have not been confirmed: ask again next round
     if (healed(m_before, now)) {
         m_running = false;
         Q_EMIT progress(Text(u"healed: the diagnosis finds no root cause and the stuck namespaces "
@@ -249,14 +319,18 @@ void FixVerifier::roundDone()
         Q_EMIT finished(false, m_last, stillRed);
         return;
     }
-    // Said when anything red changes (compared whole: the first item alone can be 300
-    // characters long), and every 15 s while nothing does.
+    waitFor(stillRed, redText(now.complete ? now : m_last));
+}
+
+// Says what is still red when it changes (compared whole: the first item alone can be 300
+// characters long), and every 15 s while nothing does; then the next round.
+void FixVerifier::waitFor(const QStringList& stillRed, const QList<Bilingual>& text)
+{
     const QString waiting = stillRed.join(u'\n');
     if (waiting != m_lastWaiting || m_clock.elapsed() - m_lastWaitingAt >= 15000) {
         m_lastWaiting = waiting;
         m_lastWaitingAt = m_clock.elapsed();
-        const Bilingual list =
-            Bilingual::join(redText(now.complete ? now : m_last).mid(0, 3), u"; "_s, u"；"_s);
+        const Bilingual list = Bilingual::join(text.mid(0, 3), u"; "_s, u"；"_s);
         Q_EMIT progress(Text(u"waiting (%1 s of %2 s) for: %3"_s, u"等待中（%1 秒 / %2 秒）：%3"_s)
                             .arg(QString::number(m_clock.elapsed() / 1000),
                                  QString::number(m_timeoutMs / 1000),
