@@ -50,8 +50,9 @@ QString description()
            "Nothing is written without --yes or a typed 'yes'; a profile with \"readOnly\": true "
            "never writes.\n"
            "Exit status: 0 applied and verified healthy (plan/dry run: every check passed), 1 "
-           "applied but not verified within the deadline, 2 could not run, 3 a preflight check "
-           "failed, 4 not confirmed, 5 aborted by a conflict.\n\n"_s +
+           "something applied but the chain is still red (the deadline passed, or a later fix "
+           "was refused or failed), 2 could not run, 3 a preflight check failed, 4 not "
+           "confirmed (2-4: nothing was written), 5 aborted by a conflict.\n\n"_s +
            QString::fromLatin1(kUsage);
 }
 

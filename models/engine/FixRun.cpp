@@ -134,12 +134,13 @@ bool FixRun::gate(const PreparedFix& fix)
                                    u"破坏性操作：需输入名称确认（--confirm-name %1）"_s)
                                   .arg(fix.confirmNames.join(u", "_s));
         m_unconfirmed = true;
+        // Left out, as the prompt says ("anything else skips it"); the others still run.
         skip(fix, m_mode == Mode::HealAll ? u"skipped"_s : u"refused"_s, why);
-        if (m_mode == Mode::HealAll) {
-            next();
+        if (m_mode == Mode::Undo) {
+            finish(FixOutcome::NotConfirmed);
             return false;
         }
-        finish(FixOutcome::NotConfirmed);
+        next();
         return false;
     }
     if (!m_options.writesEnabled) {
@@ -253,11 +254,29 @@ void FixRun::prepareNext()
     });
 }
 
+bool FixRun::wroteAnything() const
+{
+    if (m_anyApplied)
+        return true;
+    for (const FixResult& r : m_outcome.results)
+        if (!r.applied.isEmpty())
+            return true;
+    return false;
+}
+
 void FixRun::finish(int exitCode)
 {
     if (m_done)
         return;
     m_done = true;
+    // Once something was written, a run that is not verified healthy ends with 1 whatever
+    // stopped it (a later fix refused by its preflight, left unconfirmed or failing): 2, 3 and 4
+    // promise that nothing was written. A conflict keeps 5, which lists the writes it made.
+    const bool promisesNothingWritten = exitCode == FixOutcome::CouldNotRun ||
+                                        exitCode == FixOutcome::Refused ||
+                                        exitCode == FixOutcome::NotConfirmed;
+    if (m_mode != Mode::Undo && promisesNothingWritten && wroteAnything())
+        exitCode = FixOutcome::NotVerified;
     QStringList left;
     for (const PreparedFix& f : std::as_const(m_queue))
         left << f.fixId;

@@ -64,6 +64,7 @@ private:
     void verified(bool healed, const DiagnosisResult& last, const QStringList& stillRed);
     void prepareNext();
     void finish(int exitCode);
+    bool wroteAnything() const;
     void skip(const PreparedFix& fix, const QString& result, const Bilingual& reason);
     void say(const QString& stage, const QString& fixId, const Bilingual& message,
              const QString& result, const QString& step = {});

@@ -35,7 +35,7 @@ struct FixOutcome
 {
     enum Exit {
         Healed = 0,       // applied and verified healthy (plan/dry run: every check passed)
-        NotVerified = 1,  // applied, not healthy within the deadline
+        NotVerified = 1,  // something applied, the chain not verified healthy
         CouldNotRun = 2,  // connection, bad input
         Refused = 3,      // a preflight check failed (each one named)
         NotConfirmed = 4, // the person did not confirm

@@ -2,8 +2,9 @@
 // `unstuck fix` end to end: the real executable against a started `unstuck-sim`. Healing every
 // scenario that has a cause (then `unstuck diagnose` says healthy and real kubectl no longer lists
 // the namespace), undo, dry runs that change nothing, a read-only identity refused with the failed
-// checks named, a concurrent edit between plan and apply, confirmation, and an audit log with a
-// record before and after every write and no secret in it.
+// checks named, a concurrent edit between plan and apply, confirmation, a heal-all that wrote
+// something and then stopped still red (exit 1, not the "nothing written" 3), and an audit log
+// with a record before and after every write and no secret in it.
 #include "support/SimCloud.h"
 #include "support/SimProcess.h"
 
@@ -128,6 +129,38 @@ class TstFix : public QObject
             QVERIFY2(!log.contains(secret), "a secret reached the audit log");
             QVERIFY2(!output.contains(secret), "a secret reached the output");
         }
+    }
+
+    // A new default version of the operator's own policy without vpc:CreateRouteEntry.
+    bool withoutCreateRouteEntry(const SimProcess& sim) const
+    {
+        const QMap<QString, QString> operatorPolicy{{u"PolicyName"_s, u"UnstuckOperatorPolicy"_s},
+                                                    {u"PolicyType"_s, u"Custom"_s}};
+        const QJsonObject policy =
+            cloudCall(sim.profile(), u"ram"_s, u"GetPolicy"_s, operatorPolicy);
+        QJsonObject document = QJsonDocument::fromJson(policy.value(u"DefaultPolicyVersion"_s)
+                                                           .toObject()
+                                                           .value(u"PolicyDocument"_s)
+                                                           .toString()
+                                                           .toUtf8())
+                                   .object();
+        QJsonArray statements;
+        for (const QJsonValue& v : document.value(u"Statement"_s).toArray()) {
+            QJsonObject statement = v.toObject();
+            QJsonArray actions;
+            for (const QJsonValue& a : statement.value(u"Action"_s).toArray())
+                if (a.toString() != u"vpc:CreateRouteEntry"_s)
+                    actions.append(a);
+            statement.insert(u"Action"_s, actions);
+            statements.append(statement);
+        }
+        document.insert(u"Statement"_s, statements);
+        QMap<QString, QString> params = operatorPolicy;
+        params.remove(u"PolicyType"_s);
+        params.insert(u"PolicyDocument"_s,
+                      QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact)));
+        params.insert(u"SetAsDefault"_s, u"true"_s);
+        return !cloudCall(sim.profile(), u"ram"_s, u"CreatePolicyVersion"_s, params).isEmpty();
     }
 
 private Q_SLOTS:
@@ -384,6 +417,40 @@ private Q_SLOTS:
             kubectl(sim, {u"get"_s, u"backups.example.com"_s, u"nightly"_s, u"-n"_s,
                           u"tobedeletedb"_s, u"-o"_s, u"jsonpath={.metadata.finalizers}"_s});
         QVERIFY2(backup.out.contains("example.com/cleanup"), backup.out.constData());
+    }
+
+    void healAll_stoppedByALaterFixsPreflight_afterAWrite_exits1NotHealed()
+    {
+        // A world whose controllers stand still: the RAM fix is written but cannot heal the
+        // chain, so heal-all goes on with the next fixes, planned afresh. Meanwhile the
+        // operator loses vpc:CreateRouteEntry, so the route fix's preflight refuses it. Exit 3
+        // would say "refused, nothing written"; the RAM policy did change and the chain is
+        // still red: exit 1, with the refused fix and what is still red in the JSON.
+        SimProcess sim;
+        QVERIFY(sim.start(u"seed"_s, {u"--reconcile-ms"_s, u"600000"_s}));
+        QVERIFY(settled(sim));
+        const QString policy = ramPolicyName(sim);
+        QProcess heal;
+        heal.setProcessEnvironment(env());
+        heal.start(QStringLiteral(UNSTUCK_BINARY),
+                   {u"fix"_s, u"apply"_s, u"--all"_s, u"--yes"_s, u"--timeout-s"_s, u"3"_s,
+                    u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        heal.closeWriteChannel();
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += heal.readAllStandardError()).contains("[verify]"), 60000);
+        QVERIFY2(err.contains("[apply] ram-policy-allow 200"), err.constData());
+        QVERIFY(withoutCreateRouteEntry(sim));
+        QVERIFY(heal.waitForFinished(300000));
+        err += heal.readAllStandardError();
+        const QJsonObject outcome = QJsonDocument::fromJson(heal.readAllStandardOutput()).object();
+        QVERIFY2(heal.exitCode() == 1, err.constData());
+        QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 1);
+        QVERIFY(!outcome.value(u"verified"_s).toBool());
+        QVERIFY(!outcome.value(u"stillRed"_s).toArray().isEmpty());
+        QCOMPARE(fixIn(outcome, u"ram-policy-allow"_s).value(u"result"_s).toString(), u"applied"_s);
+        QCOMPARE(fixIn(outcome, u"vpc-route-create"_s).value(u"result"_s).toString(), u"refused"_s);
+        QVERIFY(!failedChecks(outcome).isEmpty());
+        QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
     }
 
     void auditCommand_verifiesTheChainAndNamesAnEditedLine()
