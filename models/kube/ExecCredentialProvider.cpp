@@ -161,6 +161,19 @@ void ExecCredentialProvider::runPlugin(const QString& program, const QStringList
                             "a program")
                  .arg(program));
     });
+    // A plugin that prints without end is stopped, not read into memory.
+    connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        if (!m_process || m_process->bytesAvailable() <= kMaxOutputBytes)
+            return;
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->deleteLater();
+        m_process = nullptr;
+        fail(QStringLiteral("exec plugin \"%1\" printed more than %2 KiB; an ExecCredential is "
+                            "a few KiB")
+                 .arg(m_context.user.exec->command)
+                 .arg(kMaxOutputBytes / 1024));
+    });
     QTimer::singleShot(m_pluginTimeoutMs, m_process, [this] {
         if (!m_process)
             return;
@@ -193,7 +206,7 @@ void ExecCredentialProvider::onFinished(int exitCode, bool crashed)
         return;
     }
     QString why;
-    if (!parseOutput(out, &why)) {
+    if (!parseOutput(out, m_context.user.exec->apiVersion, &m_credential, &why)) {
         fail(QStringLiteral("getting credentials from exec plugin %1: %2").arg(command, why));
         return;
     }
@@ -202,8 +215,16 @@ void ExecCredentialProvider::onFinished(int exitCode, bool crashed)
     Q_EMIT ready();
 }
 
-bool ExecCredentialProvider::parseOutput(const QByteArray& out, QString* why)
+bool ExecCredentialProvider::parseOutput(const QByteArray& out, const QString& expected,
+                                         ExecCredential* credential, QString* why)
 {
+    if (out.size() > kMaxOutputBytes) {
+        *why = QStringLiteral("the plugin printed %1 bytes; an ExecCredential of more than %2 KiB "
+                              "is not read")
+                   .arg(out.size())
+                   .arg(kMaxOutputBytes / 1024);
+        return false;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
     if (!doc.isObject()) {
@@ -214,7 +235,6 @@ bool ExecCredentialProvider::parseOutput(const QByteArray& out, QString* why)
     }
     const QJsonObject obj = doc.object();
     const QString apiVersion = obj.value(QStringLiteral("apiVersion")).toString();
-    const QString expected = m_context.user.exec->apiVersion;
     if (obj.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential")) {
         *why = QStringLiteral("the plugin's output is not kind ExecCredential");
         return false;
@@ -260,7 +280,7 @@ bool ExecCredentialProvider::parseOutput(const QByteArray& out, QString* why)
             return false;
         }
     }
-    m_credential = cred;
+    *credential = cred;
     return true;
 }
 

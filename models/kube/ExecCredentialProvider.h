@@ -44,6 +44,16 @@ public:
     // The KUBERNETES_EXEC_INFO value for this context (exposed for tests).
     QByteArray execInfo() const;
 
+    // What a plugin may print on stdout: an ExecCredential is a token or a certificate and key
+    // of a few KiB; more than this is refused unread.
+    static constexpr qsizetype kMaxOutputBytes = 1024 * 1024;
+
+    // Reads a plugin's stdout with client-go's rules: an ExecCredential of the configured
+    // apiVersion with a token or a certificate/key pair, and an RFC 3339 expiry if any. false
+    // and *why (never holding a secret) when it cannot be used.
+    static bool parseOutput(const QByteArray& out, const QString& apiVersion,
+                            ExecCredential* credential, QString* why);
+
 Q_SIGNALS:
     void ready();
     void failed(const unstuck::KubeError& error);
@@ -52,7 +62,6 @@ private:
     void runPlugin(const QString& program, const QStringList& searchedDirs);
     void onFinished(int exitCode, bool crashed);
     void fail(const QString& message);
-    bool parseOutput(const QByteArray& out, QString* why);
 
     ResolvedContext m_context;
     QProcessEnvironment m_env;

@@ -198,7 +198,10 @@ void ExecPluginLocator::queryLoginShellPath(const QProcessEnvironment& env, QObj
 QString ExecPluginLocator::notFoundMessage(const QString& command, const QString& userName,
                                            const QString& installHint, const Search& search)
 {
-    QString text = QStringLiteral("The credential plugin \"%1\" used by user \"%2\" was not found.")
+    // kubectl's words first ("getting credentials: exec: executable X not found"), then where
+    // Unstuck looked.
+    QString text = QStringLiteral("The credential plugin \"%1\" used by user \"%2\" was not found "
+                                  "(getting credentials: exec: executable %1 not found).")
                        .arg(command, userName);
     const QString sep = QDir::listSeparator();
     text += QStringLiteral("\nSearched PATH (from Unstuck's environment): %1")

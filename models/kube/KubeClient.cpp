@@ -80,6 +80,41 @@ QString tlsHint(const QList<int>& codes)
     return {};
 }
 
+// What kubectl prints after "Unable to connect to the server: " for a certificate it does not
+// trust (Go's crypto/x509 texts), so the user can search for the same words; "" for others.
+QString goVerifyError(const QList<int>& codes)
+{
+    for (int code : codes) {
+        switch (QSslError::SslError(code)) {
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+            return QStringLiteral("tls: failed to verify certificate: x509: certificate signed by "
+                                  "unknown authority");
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            return QStringLiteral("tls: failed to verify certificate: x509: certificate has "
+                                  "expired or is not yet valid");
+        default:
+            break;
+        }
+    }
+    return {};
+}
+
+// The server as kubectl names it in "The connection to the server HOST:PORT was refused".
+QString hostAndPort(const QString& server)
+{
+    const QUrl url(server);
+    QString host = url.host();
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']'); // IPv6, as Go's URL.Host
+    return url.port() < 0 ? host : host + QLatin1Char(':') + QString::number(url.port());
+}
+
 KubeError networkError(QNetworkReply* reply, const QString& server, const QStringList& sslErrors,
                        const QList<int>& sslCodes)
 {
@@ -89,10 +124,26 @@ KubeError networkError(QNetworkReply* reply, const QString& server, const QStrin
         error.kind = KubeError::Kind::Tls;
         const QString reasons =
             sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QStringLiteral("; "));
-        error.message = QStringLiteral("TLS handshake with %1 failed: %2").arg(server, reasons);
+        const QString kubectlSays = goVerifyError(sslCodes);
+        error.message = QStringLiteral("TLS handshake with %1 failed: %2")
+                            .arg(server, kubectlSays.isEmpty() ? reasons : kubectlSays);
+        QStringList details;
         const QString hint = tlsHint(sslCodes);
         if (!hint.isEmpty())
-            error.message += QStringLiteral(" (") + hint + QLatin1Char(')');
+            details << hint;
+        if (!kubectlSays.isEmpty())
+            details << reasons; // Qt's own words say which certificate of the chain failed
+        if (!details.isEmpty())
+            error.message +=
+                QStringLiteral(" (") + details.join(QStringLiteral("; ")) + QLatin1Char(')');
+        return error;
+    }
+    if (code == QNetworkReply::ConnectionRefusedError) {
+        // kubectl's words (cmdutil.StandardErrorMessage), which users search for.
+        error.kind = KubeError::Kind::Unreachable;
+        error.message = QStringLiteral("cannot reach %1: the connection to the server %2 was "
+                                       "refused - did you specify the right host or port?")
+                            .arg(server, hostAndPort(server));
         return error;
     }
     if (code == QNetworkReply::OperationCanceledError) {

@@ -87,6 +87,17 @@ std::pair<QString, QString> genericFor(int status, const QString& body)
                 .arg(status)};
 }
 
+// A 401's Status says only "Unauthorized" (the API server's authentication filter never says
+// more), and client-go's generic text for it is "the server has asked for the client to
+// provide credentials": kubectl frames either as "You must be logged in to the server (...)"
+// (cmdutil.StandardErrorMessage); so does Unstuck, so the user reads the words kubectl prints.
+void frameAsKubectl(KubeError* error)
+{
+    if (error->httpStatus == 401)
+        error->message =
+            QStringLiteral("You must be logged in to the server (%1)").arg(error->message);
+}
+
 } // namespace
 
 KubeError KubeClient::errorFromResponse(int httpStatus, const QByteArray& body,
@@ -103,6 +114,7 @@ KubeError KubeClient::errorFromResponse(int httpStatus, const QByteArray& body,
         error.message = Redactor::redact(obj.value(QStringLiteral("message")).toString());
         if (error.message.isEmpty())
             error.message = genericFor(httpStatus, {}).second;
+        frameAsKubectl(&error);
         return error;
     }
     // Not a Status: synthesise one. The cause is the trimmed body only for text bodies.
@@ -122,6 +134,7 @@ KubeError KubeClient::errorFromResponse(int httpStatus, const QByteArray& body,
                                {QStringLiteral("reason"), reason},
                                {QStringLiteral("details"), details},
                                {QStringLiteral("code"), httpStatus}};
+    frameAsKubectl(&error);
     return error;
 }
 

@@ -29,15 +29,15 @@ void setError(KubeError* out, const QString& message)
         *out = configError(message);
 }
 
-// A parse failure carries its own "file:line: message" text.
+// A parse failure carries its own "line L: message" text; the file is named by loadFile.
 struct ParseFailure
 {
     QString message;
 };
 
-QString location(const QString& file, const YAML::Node& node)
+QString location(const YAML::Node& node)
 {
-    return QStringLiteral("%1:%2").arg(file).arg(node.Mark().line + 1);
+    return QStringLiteral("line %1").arg(node.Mark().line + 1);
 }
 
 QString qstr(const std::string& s)
@@ -90,7 +90,7 @@ public:
 private:
     [[noreturn]] void fail(const YAML::Node& node, const QString& message) const
     {
-        throw ParseFailure{QStringLiteral("%1: %2").arg(location(m_path, node), message)};
+        throw ParseFailure{QStringLiteral("%1: %2").arg(location(node), message)};
     }
 
     template <typename F>
@@ -248,40 +248,59 @@ private:
     Kubeconfig* m_target;
 };
 
+// At most KubeconfigLoader::kMaxFileBytes of an open file, or nullopt and how large it is.
+// size() is not trusted: a device (/dev/zero) says 0 and never ends, and a pipe
+// (`--kubeconfig <(…)`, which kubectl reads) says 0 and delivers in pieces until its end.
+std::optional<QByteArray> readBounded(QFile& file, QString* size)
+{
+    const qint64 max = KubeconfigLoader::kMaxFileBytes;
+    QByteArray data;
+    if (file.size() <= max) {
+        while (data.size() <= max) {
+            const QByteArray chunk = file.read(max + 1 - data.size());
+            if (chunk.isEmpty())
+                break;
+            data += chunk;
+        }
+    }
+    if (file.size() > max || data.size() > max) {
+        *size = file.size() > max ? QStringLiteral("%1 bytes").arg(file.size())
+                                  : QStringLiteral("more than %1 bytes").arg(max);
+        return std::nullopt;
+    }
+    return data;
+}
+
 bool loadFile(const QString& path, Kubeconfig* config, KubeError* error)
 {
+    // Every failure starts as kubectl's does: error loading config file "PATH": ...
+    auto failed = [&](const QString& why) {
+        setError(error, QStringLiteral("error loading config file \"%1\": %2").arg(path, why));
+        return false;
+    };
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        setError(error,
-                 QStringLiteral("cannot read kubeconfig \"%1\": %2").arg(path, file.errorString()));
-        return false;
-    }
-    if (file.size() > KubeconfigLoader::kMaxFileBytes) {
-        setError(error, QStringLiteral("kubeconfig \"%1\" is %2 bytes; Unstuck reads kubeconfig "
-                                       "files of at most %3 MiB")
-                            .arg(path)
-                            .arg(file.size())
-                            .arg(KubeconfigLoader::kMaxFileBytes / (1024 * 1024)));
-        return false;
-    }
-    const QByteArray text = file.readAll();
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(file.errorString());
+    QString size;
+    const std::optional<QByteArray> bytes = readBounded(file, &size);
+    if (!bytes)
+        return failed(QStringLiteral("the file is %1; Unstuck reads kubeconfig files of at most "
+                                     "%2 MiB")
+                          .arg(size)
+                          .arg(KubeconfigLoader::kMaxFileBytes / (1024 * 1024)));
+    const QByteArray& text = *bytes;
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         FileParser(path, config).parse(root);
     } catch (const YAML::ParserException& e) {
-        setError(error, QStringLiteral("%1:%2:%3: YAML error: %4")
-                            .arg(path)
-                            .arg(e.mark.line + 1)
-                            .arg(e.mark.column + 1)
-                            .arg(qstr(e.msg)));
-        return false;
+        return failed(QStringLiteral("YAML error at line %1, column %2: %3")
+                          .arg(e.mark.line + 1)
+                          .arg(e.mark.column + 1)
+                          .arg(qstr(e.msg)));
     } catch (const YAML::Exception& e) {
-        setError(error,
-                 QStringLiteral("%1:%2: %3").arg(path).arg(e.mark.line + 1).arg(qstr(e.msg)));
-        return false;
+        return failed(QStringLiteral("line %1: %2").arg(e.mark.line + 1).arg(qstr(e.msg)));
     } catch (const ParseFailure& e) {
-        setError(error, e.message);
-        return false;
+        return failed(e.message);
     }
     config->files << path;
     return true;
@@ -295,8 +314,10 @@ std::optional<Kubeconfig> KubeconfigLoader::load(const QString& explicitPath,
     Kubeconfig config;
     if (!explicitPath.isEmpty()) {
         if (!QFileInfo::exists(explicitPath)) {
-            setError(error, QStringLiteral("kubeconfig \"%1\" does not exist (given with "
-                                           "--kubeconfig). Check the path.")
+            // kubectl says "stat PATH: no such file or directory".
+            setError(error, QStringLiteral("kubeconfig \"%1\" does not exist (stat %1: no such "
+                                           "file or directory). Check the path given with "
+                                           "--kubeconfig.")
                                 .arg(explicitPath));
             return std::nullopt;
         }
@@ -347,13 +368,15 @@ bool readFile(const QString& path, QByteArray* out, QString* why)
         *why = file.errorString();
         return false;
     }
-    if (file.size() > KubeconfigLoader::kMaxFileBytes) {
-        *why = QStringLiteral("the file is %1 bytes, more than the %2 MiB Unstuck reads")
-                   .arg(file.size())
+    QString size;
+    const std::optional<QByteArray> bytes = readBounded(file, &size);
+    if (!bytes) {
+        *why = QStringLiteral("the file is %1, more than the %2 MiB Unstuck reads")
+                   .arg(size)
                    .arg(KubeconfigLoader::kMaxFileBytes / (1024 * 1024));
         return false;
     }
-    *out = file.readAll();
+    *out = *bytes;
     return true;
 }
 

@@ -462,8 +462,13 @@ private Q_SLOTS:
         QCOMPARE(int(r->error.kind), kind);
         QCOMPARE(r->error.httpStatus, code);
         QCOMPARE(r->error.reason, QString::fromLatin1(reason));
+        const QString message =
+            QStringLiteral("namespaces \"x\" is forbidden: User \"bob\" cannot get resource");
+        // A 401 is framed as kubectl frames it; every other Status message is kept as it is.
         QCOMPARE(r->error.message,
-                 QStringLiteral("namespaces \"x\" is forbidden: User \"bob\" cannot get resource"));
+                 code == 401
+                     ? QStringLiteral("You must be logged in to the server (%1)").arg(message)
+                     : message);
         QCOMPARE(r->error.status.value(QStringLiteral("code")).toInt(), code);
         QCOMPARE(r->attempts, 1);
     }

@@ -222,7 +222,8 @@ private Q_SLOTS:
                                          "    token: abcdef-token-1234567\n"),
                                   &error);
         QVERIFY(!ctx);
-        QVERIFY2(error.message.contains(QStringLiteral("kc.yaml:8:")), qPrintable(error.message));
+        QVERIFY2(error.message.contains(QStringLiteral("kc.yaml\": line 8:")),
+                 qPrintable(error.message));
         QVERIFY(error.message.contains(QStringLiteral("not valid base64")));
     }
 
@@ -374,10 +375,11 @@ private Q_SLOTS:
         KubeError error;
         QVERIFY(!KubeconfigLoader::load(fixture(QStringLiteral("bad-indent.yaml")), {}, &error));
         QCOMPARE(error.kind, KubeError::Kind::Config);
-        QVERIFY2(error.message.startsWith(fixture(QStringLiteral("bad-indent.yaml")) +
-                                          QStringLiteral(":7:")),
+        // Worded as kubectl words it: error loading config file "PATH": ...
+        QVERIFY2(error.message.startsWith(QStringLiteral("error loading config file \"%1\": YAML "
+                                                         "error at line 7, column ")
+                                              .arg(fixture(QStringLiteral("bad-indent.yaml")))),
                  qPrintable(error.message));
-        QVERIFY(error.message.contains(QStringLiteral("YAML error")));
     }
 
     void oversizedKubeconfig_isRefusedWithTheLimit()
@@ -393,11 +395,56 @@ private Q_SLOTS:
                  qPrintable(error.message));
     }
 
+    void endlessFile_isRefusedWithTheLimit()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("/dev/zero is a Unix device");
+#endif
+        // A device says its size is 0 and never ends: it used to be read until memory ran out.
+        KubeError error;
+        QVERIFY(!KubeconfigLoader::load(QStringLiteral("/dev/zero"), {}, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("at most 16 MiB")),
+                 qPrintable(error.message));
+        auto ctx = loadAndResolve(config("    server: https://127.0.0.1:6443\n"
+                                         "    certificate-authority: /dev/zero\n",
+                                         "    token: abcdef-token-1234567\n"),
+                                  &error);
+        QVERIFY(!ctx);
+        QVERIFY2(error.message.startsWith(QStringLiteral("unable to read certificate-authority "
+                                                         "/dev/zero")) &&
+                     error.message.contains(QStringLiteral("16 MiB")),
+                 qPrintable(error.message));
+    }
+
+    void kubeconfigFromAPipe_isReadWhole()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("a FIFO is a Unix pipe");
+#endif
+        // `--kubeconfig <(…)`, which kubectl reads: a pipe delivers in pieces, and all of them
+        // are read.
+        QByteArray yaml = config("    server: https://127.0.0.1:6443\n", "    token: abcdef-1\n");
+        yaml += '#' + QByteArray(200000, 'x') + "\n";
+        const QString fifo = m_dir.filePath(QStringLiteral("kubeconfig.fifo"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        // The shell opens the FIFO in the child: opening it here would wait for a reader.
+        QProcess writer;
+        writer.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("cat \"$0\" > \"$1\""),
+                      write(QStringLiteral("piped.yaml"), yaml), fifo});
+        QVERIFY(writer.waitForStarted());
+        KubeError error;
+        const auto cfg = KubeconfigLoader::load(fifo, {}, &error);
+        QVERIFY2(cfg, qPrintable(error.message));
+        QVERIFY(cfg->contexts.contains(QStringLiteral("c")));
+        QVERIFY(writer.waitForFinished(10000));
+    }
+
     void wrongShape_namesLine()
     {
         KubeError error;
         QVERIFY(!KubeconfigLoader::load(fixture(QStringLiteral("wrong-shape.yaml")), {}, &error));
-        QVERIFY2(error.message.contains(QStringLiteral("wrong-shape.yaml:4:")) &&
+        QVERIFY2(error.message.contains(QStringLiteral("wrong-shape.yaml\": line 4:")) &&
                      error.message.contains(QStringLiteral("\"clusters\" must be a list")),
                  qPrintable(error.message));
 
@@ -405,8 +452,9 @@ private Q_SLOTS:
             write(QStringLiteral("scalar-server.yaml"),
                   config("    server: [a, b]\n", "    token: abcdef-token-1234567\n"));
         QVERIFY(!KubeconfigLoader::load(path, {}, &error));
-        QVERIFY2(error.message.contains(QStringLiteral(":7: \"server\" must be a single value")),
-                 qPrintable(error.message));
+        QVERIFY2(
+            error.message.contains(QStringLiteral("line 7: \"server\" must be a single value")),
+            qPrintable(error.message));
     }
 
     void unknownNames_areReported_data()
@@ -782,6 +830,27 @@ private Q_SLOTS:
         QVERIFY2(m.contains(QStringLiteral("failed with exit code 3")), qPrintable(m));
         QVERIFY2(m.contains(QStringLiteral("has expired")), qPrintable(m));
         QVERIFY2(!m.contains(QStringLiteral("zz-stderr-secret-123")), qPrintable(m));
+    }
+
+    void execPlugin_endlessOutput_isStoppedAtTheLimit()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("plugin")), "#!/bin/sh\nexec yes token\n", true);
+        ExecCredentialProvider provider(execContext(dir.filePath(QStringLiteral("plugin"))),
+                                        QProcessEnvironment::systemEnvironment());
+        QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
+        provider.fetch();
+        QVERIFY(failed.wait(30000));
+        const QString m = failed.first().first().value<KubeError>().message;
+        QVERIFY2(m.contains(QStringLiteral("printed more than 1024 KiB")), qPrintable(m));
+        QVERIFY(!provider.isRunning());
+        // The same limit for output that was all read before the plugin ended.
+        ExecCredential credential;
+        QString why;
+        QVERIFY(!ExecCredentialProvider::parseOutput(
+            QByteArray(ExecCredentialProvider::kMaxOutputBytes + 1, ' '),
+            QStringLiteral("client.authentication.k8s.io/v1"), &credential, &why));
+        QVERIFY2(why.contains(QStringLiteral("more than 1024 KiB is not read")), qPrintable(why));
     }
 
     void execPlugin_badOutput_data()
