@@ -2,7 +2,7 @@
 #include "ui/CommandRow.h"
 
 #include "ui/ComponentNames.h"
-#include "ui/WrappingPolicy.h"
+#include "ui/WrappingLabel.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -15,15 +15,14 @@
 namespace unstuck::ui {
 
 CommandRow::CommandRow(const QString& command, QWidget* parent)
-    : QWidget(parent), m_command(command), m_text(new QLabel(this)), m_copy(new QToolButton(this))
+    : QWidget(parent), m_command(command), m_text(new WrappingLabel(this)),
+      m_copy(new QToolButton(this))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_text->setObjectName(QStringLiteral("commandText"));
     m_text->setTextFormat(Qt::PlainText);
     m_text->setText(names::breakable(command));
-    m_text->setWordWrap(true);
-    m_text->setSizePolicy(wrappingPolicy());
     // Not selectable: the wrap points are zero-width spaces, which must never reach a shell.
     // Copy and the tooltip give the command exactly.
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

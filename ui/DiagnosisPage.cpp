@@ -10,7 +10,7 @@
 #include "ui/LanguageManager.h"
 #include "ui/ProbeTimelineChart.h"
 
-#include "ui/WrappingPolicy.h"
+#include "ui/WrappingLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -33,7 +33,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       m_inspector(new InspectorWidget(this)), m_fixes(new FixesWidget(this)),
       m_timeline(new ProbeTimelineChart(this)), m_history(new HistoryChart(this)),
       m_namespaces(new QListWidget(this)), m_namespacesTitle(new QLabel(this)),
-      m_left(new QWidget(this)), m_root(new QLabel(this)), m_banner(new QLabel(this)),
+      m_left(new QWidget(this)), m_root(new WrappingLabel(this)), m_banner(new QLabel(this)),
       m_warning(new QLabel(this)), m_back(new QPushButton(this)),
       m_narrative(new QTextBrowser(this)), m_sideTabs(new QTabWidget(this)),
       m_bottomTabs(new QTabWidget(this))
@@ -72,11 +72,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
 
     // The answer sits where the eye already is: one large sentence right above the graph.
     m_root->setObjectName(QStringLiteral("rootCauseSummary"));
-    m_root->setWordWrap(true);
     m_root->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_root->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_root->setContentsMargins(8, 4, 8, 4);
-    m_root->setSizePolicy(wrappingPolicy());
     applyHeadlineFont();
     auto* graphPane = new QWidget(this);
     auto* graphLayout = new QVBoxLayout(graphPane);
@@ -189,6 +187,15 @@ void DiagnosisPage::render(bool running)
 
 void DiagnosisPage::fillNamespaces()
 {
+    // The list is rebuilt only when a namespace came, went or changed phase (a large cluster
+    // lists dozens, each with an SVG icon).
+    QStringList shown;
+    for (const auto& ns : m_result.namespaces)
+        shown << ns.name + QLatin1Char('\n') + ns.phase + QLatin1Char('\n') +
+                     ns.deletionTimestamp.toString(Qt::ISODateWithMs);
+    if (shown == m_namespacesShown && m_namespaces->count() == shown.size())
+        return;
+    m_namespacesShown = shown;
     const QString current =
         m_namespaces->currentItem() ? m_namespaces->currentItem()->text() : QString();
     QSignalBlocker block(m_namespaces);
@@ -209,9 +216,15 @@ void DiagnosisPage::fillNarrative()
     // An error is shown once, where the window put it (banner or connect view), not here too.
     const bool zh = LanguageManager::isChinese() && !m_result.narrativeZh.isEmpty();
     const QString text = zh ? m_result.narrativeZh : m_result.narrativeEn;
-    m_narrative->setHtml(
+    const QString html =
         QStringLiteral("<p>%1</p>")
-            .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"))));
+            .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+    // Partial results mostly repeat the story: parsing and laying it out again costs
+    // milliseconds of GUI thread each time (and would reset the reader's scroll position).
+    if (html == m_narrativeHtml)
+        return;
+    m_narrativeHtml = html;
+    m_narrative->setHtml(html);
 }
 
 void DiagnosisPage::inspect(const QString& id, bool isLink)

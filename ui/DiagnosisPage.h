@@ -89,6 +89,8 @@ private:
     QTextBrowser* m_narrative;
     QTabWidget* m_sideTabs;
     QTabWidget* m_bottomTabs;
+    QString m_narrativeHtml;       // what m_narrative shows
+    QStringList m_namespacesShown; // name, phase and since of each row in m_namespaces
 };
 
 } // namespace unstuck::ui

@@ -5,7 +5,7 @@
 #include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 
-#include "ui/WrappingPolicy.h"
+#include "ui/WrappingLabel.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -19,19 +19,19 @@
 namespace unstuck::ui {
 
 EvidenceView::EvidenceView(const Evidence& evidence, QWidget* parent)
-    : QFrame(parent), m_evidence(evidence), m_title(new QLabel(this)), m_details(new QLabel(this)),
-      m_toggleRaw(new QToolButton(this))
+    : QFrame(parent), m_evidence(evidence), m_title(new WrappingLabel(this)),
+      m_details(new WrappingLabel(this)), m_toggleRaw(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
-    m_title->setWordWrap(true);
-    m_title->setTextFormat(Qt::RichText);
-    m_details->setWordWrap(true);
+    // Plain text in a bold font looks the same as <b>…</b> and is laid out without a rich-text
+    // document, which the inspector's layout would query at every width it tries.
+    m_title->setTextFormat(Qt::PlainText);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Take the panel's width, never widen it: long answers wrap instead.
-    m_title->setSizePolicy(wrappingPolicy());
-    m_details->setSizePolicy(wrappingPolicy());
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     if (!evidence.command.isEmpty())
@@ -110,9 +110,7 @@ void EvidenceView::highlightDecisive()
 void EvidenceView::retranslate()
 {
     const Evidence& e = m_evidence;
-    m_title->setText(QStringLiteral("<b>%1</b>")
-                         .arg(names::breakable(e.titleText().in(LanguageManager::engineLanguage()))
-                                  .toHtmlEscaped()));
+    m_title->setText(names::breakable(e.titleText().in(LanguageManager::engineLanguage())));
     QString html;
     auto row = [&html](const QString& name, const QString& value) {
         if (!value.isEmpty())

@@ -5,7 +5,7 @@
 #include "ui/ComponentNames.h"
 #include "ui/LanguageManager.h"
 
-#include "ui/WrappingPolicy.h"
+#include "ui/WrappingLabel.h"
 
 #include <QEvent>
 #include <QGroupBox>
@@ -66,11 +66,44 @@ bool sameRow(const FixPlan& a, const FixPlan& b)
 
 } // namespace
 
+// A tab behind the Inspector is not seen: its rows (rich text, a dozen milliseconds of GUI
+// thread for a large cluster's plans) are built when it is first shown, not for every partial.
+bool FixesWidget::isHiddenTab() const
+{
+    return !isWindow() && isHidden() && testAttribute(Qt::WA_WState_ExplicitShowHide);
+}
+
+void FixesWidget::setFixes(const QList<FixPlan>& fixes)
+{
+    m_wanted = fixes;
+    if (isHiddenTab()) {
+        m_rowsBehind = true;
+        updateIntro();
+        return;
+    }
+    showFixes(fixes);
+}
+
+// ShowToParent, not showEvent: the tab may be picked while the window itself is not shown yet.
+bool FixesWidget::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShowToParent) {
+        if (m_rowsOutdated) {
+            m_fixes = m_wanted;
+            rebuild();
+        } else if (m_rowsBehind) {
+            showFixes(m_wanted);
+        }
+    }
+    return QWidget::event(event);
+}
+
 // Partial results arrive every 250 ms and mostly repeat the plans already shown: building a
 // plan's rich-text row costs several milliseconds of GUI thread, so a row whose content is
 // unchanged is kept (renumbered if a plan was inserted above it) and only new plans are built.
-void FixesWidget::setFixes(const QList<FixPlan>& fixes)
+void FixesWidget::showFixes(const QList<FixPlan>& fixes)
 {
+    m_rowsBehind = false;
     QList<QGroupBox*> rows(fixes.size(), nullptr);
     QList<bool> reused(m_rows.size(), false);
     for (int i = 0; i < fixes.size(); ++i)
@@ -97,6 +130,12 @@ void FixesWidget::setFixes(const QList<FixPlan>& fixes)
 
 void FixesWidget::rebuild()
 {
+    if (isHiddenTab()) {
+        m_rowsOutdated = true;
+        updateIntro();
+        return;
+    }
+    m_rowsOutdated = m_rowsBehind = false;
     qDeleteAll(std::exchange(m_rows, {}));
     for (int i = 0; i < m_fixes.size(); ++i) {
         QGroupBox* row = planWidget(m_fixes.at(i));
@@ -109,7 +148,7 @@ void FixesWidget::rebuild()
 
 void FixesWidget::updateIntro()
 {
-    m_intro->setText(m_fixes.isEmpty()
+    m_intro->setText(m_wanted.isEmpty()
                          ? tr("No fix is recommended for this diagnosis.")
                          : tr("Recommended fixes, root cause first. Fix… opens a guided "
                               "wizard: nothing is sent to the cluster or the cloud account "
@@ -170,10 +209,8 @@ QGroupBox* FixesWidget::planWidget(const FixPlan& plan)
 // Takes the panel's width and wraps; long identifiers and requests never widen the panel.
 QLabel* FixesWidget::wrappingLabel(const QString& html, QWidget* parent)
 {
-    auto* label = new QLabel(html, parent);
-    label->setWordWrap(true);
+    auto* label = new WrappingLabel(html, parent);
     label->setTextFormat(Qt::RichText);
-    label->setSizePolicy(wrappingPolicy());
     return label;
 }
 

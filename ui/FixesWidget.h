@@ -19,7 +19,7 @@ class FixesWidget : public QWidget
 public:
     explicit FixesWidget(QWidget* parent = nullptr);
     void setFixes(const QList<FixPlan>& fixes);
-    int planCount() const { return int(m_fixes.size()); }
+    int planCount() const { return int(m_wanted.size()); }
     // Fixes need a live connection: a capture bundle or pasted text shows why they cannot run.
     void setFixingEnabled(bool enabled, const QString& whyNot = {});
 
@@ -30,9 +30,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    bool isHiddenTab() const;
+    void showFixes(const QList<FixPlan>& fixes);
     void rebuild();
     void updateIntro();
     QGroupBox* planWidget(const FixPlan& plan);
@@ -42,8 +45,11 @@ private:
                   QWidget* parent);
     void addStepRows(QWidget* list, const QList<FixStep>& steps, int from);
 
-    QList<FixPlan> m_fixes;
-    QList<QGroupBox*> m_rows; // one per plan, in m_fixes' order
+    QList<FixPlan> m_wanted;     // the latest plans; shown once the tab is
+    QList<FixPlan> m_fixes;      // the plans the rows show
+    QList<QGroupBox*> m_rows;    // one per plan, in m_fixes' order
+    bool m_rowsBehind = false;   // m_wanted differs from m_fixes: diff on show
+    bool m_rowsOutdated = false; // language or fixing changed: build every row again on show
     bool m_fixing = true;
     QString m_whyNot;
     QLabel* m_intro;

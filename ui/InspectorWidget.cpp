@@ -5,7 +5,7 @@
 #include "ui/EvidenceView.h"
 #include "ui/LanguageManager.h"
 
-#include "ui/WrappingPolicy.h"
+#include "ui/WrappingLabel.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -17,9 +17,9 @@
 namespace unstuck::ui {
 
 InspectorWidget::InspectorWidget(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_verdict(new QLabel(this)),
+    : QWidget(parent), m_title(new WrappingLabel(this)), m_verdict(new WrappingLabel(this)),
       m_fix(new QPushButton(this)), m_narrativeHeading(new QLabel(this)),
-      m_narrative(new QLabel(this)), m_evidenceHeading(new QLabel(this)),
+      m_narrative(new WrappingLabel(this)), m_evidenceHeading(new QLabel(this)),
       m_evidenceBox(new QWidget(this)), m_evidenceLayout(new QVBoxLayout(m_evidenceBox))
 {
     auto* outer = new QVBoxLayout(this);
@@ -39,11 +39,8 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
-    m_title->setWordWrap(true);
     m_verdict->setObjectName(QStringLiteral("inspectorVerdict"));
-    m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_narrative->setWordWrap(true);
     m_narrative->setObjectName(QStringLiteral("inspectorNarrative"));
     m_narrative->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont heading = m_narrativeHeading->font();
@@ -51,9 +48,6 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     m_narrativeHeading->setFont(heading);
     m_evidenceHeading->setFont(heading);
     m_evidenceLayout->setContentsMargins(0, 0, 0, 0);
-    // Labels take the panel's width and wrap; a long identifier never widens the panel.
-    for (QLabel* label : {m_title, m_verdict, m_narrative})
-        label->setSizePolicy(wrappingPolicy());
 
     layout->addWidget(m_title);
     layout->addWidget(m_verdict);

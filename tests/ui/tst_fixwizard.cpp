@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QtTest>
 
 using namespace unstuck;
@@ -174,6 +175,7 @@ private Q_SLOTS:
         shoot(bench.window.get(), u"seed-0-window"_s);
 
         // Fix… on the RAM fix's row of the Fixes tab.
+        bench.window->page()->sideTabs()->setCurrentWidget(bench.window->page()->fixes());
         auto* fixButton =
             bench.window->page()->fixes()->findChild<QPushButton*>(u"fixButton-ram-policy-allow"_s);
         QVERIFY(fixButton);
@@ -360,6 +362,7 @@ private Q_SLOTS:
         const QList<FixPlan>& offered = bench.window->lastResult().fixes;
         QVERIFY(!offered.isEmpty());
         QCOMPARE(offered.first().id, u"backend-restart"_s);
+        bench.window->page()->sideTabs()->setCurrentWidget(bench.window->page()->fixes());
         auto* fixButton =
             bench.window->page()->fixes()->findChild<QPushButton*>(u"fixButton-backend-restart"_s);
         QVERIFY(fixButton && fixButton->isEnabled());
