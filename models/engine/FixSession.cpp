@@ -155,18 +155,30 @@ void FixSession::plan(const QStringList& fixIds)
                         u"%1 is not recommended for what is broken now (recommended: %2)"_s.arg(
                             id, recommended.isEmpty() ? u"none"_s : recommended.join(u", "_s)),
                         true);
-    prepareNext(outcome, plans);
+    prepareAll(outcome, plans);
 }
 
-void FixSession::prepareNext(std::shared_ptr<FixOutcome> outcome, QList<FixPlan> plans)
+// Every fix is previewed and preflighted at once (they only read and dry-run); the outcome
+// keeps them in the order asked, root first.
+void FixSession::prepareAll(std::shared_ptr<FixOutcome> outcome, const QList<FixPlan>& plans)
 {
-    if (plans.isEmpty()) {
-        outcome->exitCode = outcome->planExitCode();
-        outcome->requests = d->transport->requestsSent();
-        Q_EMIT planned(*outcome);
-        return;
-    }
-    const FixPlan plan = plans.takeFirst();
+    if (plans.isEmpty())
+        return finishPlan(outcome);
+    auto ready = std::make_shared<QList<std::optional<PreparedFix>>>(plans.size());
+    for (qsizetype i = 0; i < plans.size(); ++i)
+        prepareOne(plans.at(i), [this, outcome, ready, i](const PreparedFix& fix) {
+            (*ready)[i] = fix;
+            for (const auto& f : std::as_const(*ready))
+                if (!f)
+                    return;
+            for (const auto& f : std::as_const(*ready))
+                outcome->fixes.append(*f);
+            finishPlan(outcome);
+        });
+}
+
+void FixSession::prepareOne(const FixPlan& plan, std::function<void(const PreparedFix&)> done)
+{
     Q_EMIT progress(
         FixProgress{u"preview"_s,
                     plan.id,
@@ -176,26 +188,31 @@ void FixSession::prepareNext(std::shared_ptr<FixOutcome> outcome, QList<FixPlan>
     PrepareOptions options;
     options.rotatePolicyVersions = m_options.rotatePolicyVersions;
     FixPreparer::prepare(
-        plan, *d->transport, options, this, [this, outcome, plans](const PreparedFix& prepared) {
+        plan, *d->transport, options, this, [this, done](const PreparedFix& prepared) {
             Q_EMIT progress(FixProgress{
                 u"preflight"_s,
                 prepared.fixId,
                 {},
                 Text(u"checking before anything is written"_s, u"在写入任何内容之前进行检查"_s),
                 u"running"_s});
-            d->preflight->run(
-                prepared, d->readOnly, [this, outcome, plans](const PreparedFix& fix) {
-                    outcome->fixes.append(fix);
-                    Q_EMIT progress(FixProgress{
-                        u"preflight"_s,
-                        fix.fixId,
-                        {},
-                        fix.preflightPassed() ? Text(u"every check passed"_s, u"全部检查通过"_s)
-                                              : Text(u"a check failed"_s, u"有检查未通过"_s),
-                        fix.preflightPassed() ? u"ok"_s : u"failed"_s});
-                    prepareNext(outcome, plans);
-                });
+            d->preflight->run(prepared, d->readOnly, [this, done](const PreparedFix& fix) {
+                Q_EMIT progress(FixProgress{u"preflight"_s,
+                                            fix.fixId,
+                                            {},
+                                            fix.preflightPassed()
+                                                ? Text(u"every check passed"_s, u"全部检查通过"_s)
+                                                : Text(u"a check failed"_s, u"有检查未通过"_s),
+                                            fix.preflightPassed() ? u"ok"_s : u"failed"_s});
+                done(fix);
+            });
         });
+}
+
+void FixSession::finishPlan(std::shared_ptr<FixOutcome> outcome)
+{
+    outcome->exitCode = outcome->planExitCode();
+    outcome->requests = d->transport->requestsSent();
+    Q_EMIT planned(*outcome);
 }
 
 void FixSession::planUndo(const QString& auditId, const QString& onlyFix)
@@ -236,12 +253,8 @@ void FixSession::recheck(const QList<PreparedFix>& saved)
 // undo), then the usual preflight.
 void FixSession::checkNext(std::shared_ptr<FixOutcome> outcome, QList<PreparedFix> fixes, int since)
 {
-    if (fixes.isEmpty()) {
-        outcome->exitCode = outcome->planExitCode();
-        outcome->requests = d->transport->requestsSent();
-        Q_EMIT planned(*outcome);
-        return;
-    }
+    if (fixes.isEmpty())
+        return finishPlan(outcome);
     PreparedFix fix = fixes.takeFirst();
     fix.checks.clear();
     Q_EMIT progress(

@@ -7,6 +7,7 @@
 #include "models/verdict/DiagnosisResult.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace unstuck {
@@ -69,7 +70,9 @@ Q_SIGNALS:
 
 private:
     bool ensureTransport(FixOutcome* outcome);
-    void prepareNext(std::shared_ptr<FixOutcome> outcome, QList<FixPlan> plans);
+    void prepareAll(std::shared_ptr<FixOutcome> outcome, const QList<FixPlan>& plans);
+    void prepareOne(const FixPlan& plan, std::function<void(const PreparedFix&)> done);
+    void finishPlan(std::shared_ptr<FixOutcome> outcome);
     void checkNext(std::shared_ptr<FixOutcome> outcome, QList<PreparedFix> fixes, int since);
     void startRun(FixRun::Mode mode, const QList<PreparedFix>& reviewed, const QString& undoes);
     void fail(const QString& command, const QString& error, bool asPlan);
