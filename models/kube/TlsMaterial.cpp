@@ -37,12 +37,12 @@ bool readTlv(const QByteArray& der, qsizetype pos, Tlv* out)
     return out->end() <= der.size();
 }
 
-// The bytes that identify the public key: the RSA modulus, or the EC/other public point.
-QByteArray publicKeyFingerprint(const QByteArray& certDer)
+// The SubjectPublicKeyInfo of an X.509 certificate: its algorithm and its key bits.
+bool publicKeyInfo(const QByteArray& certDer, Tlv* algorithm, Tlv* bits)
 {
     Tlv cert, tbs, item;
     if (!readTlv(certDer, 0, &cert) || !readTlv(certDer, cert.contentStart, &tbs))
-        return {};
+        return false;
     qsizetype pos = tbs.contentStart;
     int index = 0;
     // Fields of TBSCertificate: [0] version?, serial, signature, issuer, validity, subject, spki
@@ -56,10 +56,30 @@ QByteArray publicKeyFingerprint(const QByteArray& certDer)
         ++index;
     }
     if (index != spkiIndex)
-        return {};
+        return false;
+    return readTlv(certDer, item.contentStart, algorithm) &&
+           readTlv(certDer, algorithm->end(), bits) && bits->tag == 0x03 &&
+           bits->contentLength >= 2;
+}
+
+// Whether the certificate holds an RSA key (AlgorithmIdentifier rsaEncryption,
+// 1.2.840.113549.1.1.1). Read from the DER, not through QSslCertificate::publicKey(): Qt 6.4
+// dereferences a null EVP_PKEY there when OpenSSL cannot decode the key (an EC point off the
+// curve), so a damaged certificate crashed Unstuck (found by fuzz_exec_credential).
+bool hasRsaKey(const QByteArray& certDer)
+{
+    static const QByteArray rsaEncryption("\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01", 9);
+    Tlv algorithm, bits, oid;
+    return publicKeyInfo(certDer, &algorithm, &bits) &&
+           readTlv(certDer, algorithm.contentStart, &oid) && oid.tag == 0x06 &&
+           certDer.mid(oid.contentStart, oid.contentLength) == rsaEncryption;
+}
+
+// The bytes that identify the public key: the RSA modulus, or the EC/other public point.
+QByteArray publicKeyFingerprint(const QByteArray& certDer)
+{
     Tlv algorithm, bits;
-    if (!readTlv(certDer, item.contentStart, &algorithm) ||
-        !readTlv(certDer, algorithm.end(), &bits) || bits.tag != 0x03 || bits.contentLength < 2)
+    if (!publicKeyInfo(certDer, &algorithm, &bits))
         return {};
     const QByteArray key = certDer.mid(bits.contentStart + 1, bits.contentLength - 1);
     Tlv seq, modulus;
@@ -144,8 +164,7 @@ bool TlsMaterial::keyMatchesCertificate(const QByteArray& keyPem, const QSslCert
     if (keyDer.contains(fingerprint))
         return true;
     // An EC key may omit its public point; only RSA moduli are always present.
-    const bool rsaKey = cert.publicKey().algorithm() == QSsl::Rsa;
-    return !rsaKey && keyDer.size() < 64 + fingerprint.size() / 2;
+    return !hasRsaKey(cert.toDer()) && keyDer.size() < 64 + fingerprint.size() / 2;
 }
 
 bool TlsMaterial::loadClientPair(const QByteArray& certPem, const QByteArray& keyPem,

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -571,6 +572,44 @@ private Q_SLOTS:
         // Key material never reaches the message.
         QVERIFY(!error.message.contains(QStringLiteral("PRIVATE KEY")));
         QVERIFY(!error.message.contains(QString::fromLatin1(b64(key).left(40))));
+    }
+
+    void clientCertificateWithABrokenPublicKey_isAnErrorNotACrash()
+    {
+        // Found by fuzz_exec_credential: a certificate whose EC point is not on the curve
+        // parses, but OpenSSL cannot decode its key, and QSslCertificate::publicKey() (Qt 6.4)
+        // dereferenced the null key: the kubeconfig loader and an exec plugin's answer crashed.
+        const QSslCertificate good(pem(QStringLiteral("client-ec.crt")));
+        QByteArray der = good.toDer();
+        const qsizetype point = der.indexOf(QByteArray("\x03\x42\x00\x04", 4));
+        QVERIFY(point > 0);
+        der[point + 10] = char(der[point + 10] ^ 0x01);
+        const QByteArray broken = QSslCertificate(der, QSsl::Der).toPem();
+        QVERIFY(!broken.isEmpty());
+        KubeError error;
+        auto ctx = loadAndResolve(
+            config("    server: https://127.0.0.1:6443\n",
+                   "    client-certificate-data: " + broken.toBase64() +
+                       "\n    client-key-data: " + b64(QStringLiteral("client-ec.key")) + "\n"),
+            &error);
+        QVERIFY(!ctx);
+        QVERIFY2(error.message.contains(QStringLiteral("do not belong together")),
+                 qPrintable(error.message));
+        ExecCredential credential;
+        QString why;
+        const QByteArray answer =
+            "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            "\"status\":{\"clientCertificateData\":" +
+            QJsonDocument(QJsonArray{QString::fromLatin1(broken)}).toJson().mid(1).chopped(2) +
+            ",\"clientKeyData\":" +
+            QJsonDocument(QJsonArray{QString::fromLatin1(pem(QStringLiteral("client-ec.key")))})
+                .toJson()
+                .mid(1)
+                .chopped(2) +
+            "}}";
+        QVERIFY(!ExecCredentialProvider::parseOutput(
+            answer, QStringLiteral("client.authentication.k8s.io/v1"), &credential, &why));
+        QVERIFY2(why.contains(QStringLiteral("do not belong together")), qPrintable(why));
     }
 
     void clientKeyFile_unreadable()
