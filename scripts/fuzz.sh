@@ -26,7 +26,7 @@ root=$PWD
 build=${UNSTUCK_FUZZ_BUILD:-$root/build/fuzz}
 shared=${UNSTUCK_SHARED_CAPTURES:-}
 targets=(kubeconfig yaml_to_json tickets bundle ram_policy kube_api cloud_response credentials
-         sim_http)
+         sim_http exec_credential profile)
 
 usage() {
     sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -52,6 +52,7 @@ seed_files() {
         ls $f/verdict/route-entries.json $f/verdict/ram-get-policy-*.json
         ls $f/paste/variety/aliyun-*.json
         ;;
+    exec_credential | profile) ;; # no fixture is one: the seeds are in fuzz/corpus
     esac
     if [ -d "fuzz/corpus/$1" ]; then find "fuzz/corpus/$1" -type f; fi
 }
@@ -60,6 +61,7 @@ seed_files() {
 dict_files() {
     case $1 in
     kubeconfig) echo yaml ;;
+    exec_credential | profile) echo json credential ;;
     yaml_to_json) echo yaml json ;;
     tickets) echo tickets yaml json ;;
     sim_http) echo http ;;

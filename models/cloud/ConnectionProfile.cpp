@@ -39,6 +39,25 @@ bool readableByOthers(const QString& path)
 #endif
 }
 
+// At most ConnectionProfile::kMaxFileBytes of an open file. size() is not trusted: a device
+// (/dev/zero) or a pipe says 0 and may never end, so reading stops one byte past the limit; a
+// pipe delivers in pieces, so it is read until its end.
+std::optional<QByteArray> readBounded(QFile& file, QString* why)
+{
+    QByteArray data;
+    while (data.size() <= ConnectionProfile::kMaxFileBytes) {
+        const QByteArray chunk = file.read(ConnectionProfile::kMaxFileBytes + 1 - data.size());
+        if (chunk.isEmpty())
+            break;
+        data += chunk;
+    }
+    if (data.size() > ConnectionProfile::kMaxFileBytes) {
+        *why = u"larger than %1 KiB, not read"_s.arg(ConnectionProfile::kMaxFileBytes / 1024);
+        return std::nullopt;
+    }
+    return data;
+}
+
 } // namespace
 
 std::optional<ConnectionProfile>
@@ -52,8 +71,12 @@ ConnectionProfile::load(const QString& path, const QProcessEnvironment& env, QSt
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
+    QString tooLarge;
+    const std::optional<QByteArray> text = readBounded(file, &tooLarge);
+    if (!text)
+        return fail(tooLarge);
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*text, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return fail(u"not valid JSON at offset %1: %2"_s.arg(parseError.offset)
                         .arg(parseError.errorString()));
@@ -95,7 +118,11 @@ ConnectionProfile::load(const QString& path, const QProcessEnvironment& env, QSt
         if (!ca.open(QIODevice::ReadOnly))
             return fail(
                 u"cloud caFile %1: %2"_s.arg(QDir::toNativeSeparators(caFile), ca.errorString()));
-        out.cloud.caCertificatesPem = ca.readAll();
+        QString why;
+        const std::optional<QByteArray> pem = readBounded(ca, &why);
+        if (!pem)
+            return fail(u"cloud caFile %1: %2"_s.arg(QDir::toNativeSeparators(caFile), why));
+        out.cloud.caCertificatesPem = *pem;
         if (!out.cloud.caCertificatesPem.contains("-----BEGIN CERTIFICATE-----"))
             return fail(u"cloud caFile %1 holds no PEM certificate"_s.arg(
                 QDir::toNativeSeparators(caFile)));

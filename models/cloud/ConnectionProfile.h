@@ -26,6 +26,10 @@ class KeychainStore;
 // top-level "kubeconfig"/"context") is read as inline credentials.
 struct ConnectionProfile
 {
+    // A profile file, or the caFile it names, larger than this is refused unread (real ones
+    // are under a KiB; a CA bundle a few hundred KiB).
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
+
     QString path; // absolute path of the file
     QString name;
     // The profile forbids writes: `unstuck fix` previews and preflights but never applies, and
