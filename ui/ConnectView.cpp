@@ -400,8 +400,10 @@ DiagnosisRequest ConnectView::request() const
 {
     DiagnosisRequest r;
     r.profileFile = m_profile->text().trimmed();
-    if (r.profileFile.isEmpty())
+    if (r.profileFile.isEmpty()) {
         r.context = selectedContext();
+        r.kubeconfig = m_sources.kubeconfig; // the file the list was read from
+    }
     r.noCloud = m_noCloud->isChecked();
     r.cloudProfile = r.noCloud ? QString() : selectedCloudChoice();
     r.namespaceName = m_namespace->text().trimmed();

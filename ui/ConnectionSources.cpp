@@ -10,6 +10,7 @@ ConnectionSources ConnectionSources::discover(const QString& explicitKubeconfig,
                                               const QProcessEnvironment& env)
 {
     ConnectionSources s;
+    s.kubeconfig = explicitKubeconfig;
     KubeError error;
     if (const auto config = KubeconfigLoader::load(explicitKubeconfig, env, &error)) {
         s.contexts = config->contexts.keys();

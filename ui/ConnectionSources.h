@@ -22,6 +22,9 @@ struct ConnectionSources
 {
     QStringList contexts;
     QString currentContext;
+    // The file given with --kubeconfig ("" = KUBECONFIG or ~/.kube/config): a run of a context
+    // listed here must read the same file.
+    QString kubeconfig;
     QStringList kubeconfigFiles;
     QString kubeError; // user-facing: why no context could be read, and what to do
     QList<CloudSourceChoice> cloudChoices; // every source found, usable or not

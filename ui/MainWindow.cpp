@@ -368,16 +368,33 @@ void MainWindow::failBeforeRun(const QString& message, ConnectView::Place place)
     Q_EMIT diagnosisFinished(failed);
 }
 
-// The engine's reason, framed in the UI's language, with what to check next when the cluster
-// did not answer at all.
+// The engine's reason is exact but technical (it quotes the server or the TLS library, in
+// English): a connection that failed first says in plain words, in the UI's language, what went
+// wrong and what to do next; the engine's reason follows as the details.
 QString MainWindow::failureText(const QString& error) const
 {
-    QString text = tr("Could not diagnose: %1").arg(error);
-    if (error.contains(QLatin1String("did not answer")))
-        text += QLatin1Char(' ') +
+    const auto has = [&error](const char* words) {
+        return error.contains(QLatin1String(words), Qt::CaseInsensitive);
+    };
+    QString cause;
+    if (has("Unauthorized") || has("401")) {
+        cause = tr("The cluster rejected the credentials of this context (401 Unauthorized): the "
+                   "token or client certificate in the kubeconfig is wrong or has expired. Log in "
+                   "again or get a fresh kubeconfig, or pick another context, then press "
+                   "Diagnose.");
+    } else if (has("TLS") || has("x509") || has("certificate")) {
+        cause = tr("The server's certificate is not trusted (TLS): it is not signed by the "
+                   "certificate authority the kubeconfig names for this cluster. Check "
+                   "certificate-authority or certificate-authority-data in the kubeconfig, and "
+                   "that the server URL is the right cluster.");
+    } else if (has("did not answer") || has("cannot reach") || has("refused") || has("timed out")) {
+        cause = tr("Nothing answered at the server address in the kubeconfig.") + QLatin1Char(' ') +
                 tr("Check that you are on the VPN or behind the right proxy, that the server URL "
                    "in the kubeconfig is right, and that `kubectl cluster-info` answers.");
-    return text;
+    }
+    if (cause.isEmpty())
+        return tr("Could not diagnose: %1").arg(error);
+    return tr("Could not diagnose. %1 Details: %2").arg(cause, error);
 }
 
 ConnectView::Place MainWindow::placeOf(const DiagnosisRequest& request) const

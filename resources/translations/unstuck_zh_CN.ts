@@ -1040,6 +1040,22 @@ Stop after the running step?</source>
         <translation>请检查是否已连接 VPN 或使用了正确的代理、kubeconfig 中的服务器地址是否正确，以及 `kubectl cluster-info` 能否应答。</translation>
     </message>
     <message>
+        <source>The cluster rejected the credentials of this context (401 Unauthorized): the token or client certificate in the kubeconfig is wrong or has expired. Log in again or get a fresh kubeconfig, or pick another context, then press Diagnose.</source>
+        <translation>集群拒绝了此上下文的凭据（401 Unauthorized）：kubeconfig 中的令牌或客户端证书错误或已过期。请重新登录或获取新的 kubeconfig，或选择其他上下文，然后点击“诊断”。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (TLS): it is not signed by the certificate authority the kubeconfig names for this cluster. Check certificate-authority or certificate-authority-data in the kubeconfig, and that the server URL is the right cluster.</source>
+        <translation>服务器证书不受信任（TLS）：它不是由 kubeconfig 为该集群指定的证书颁发机构签发的。请检查 kubeconfig 中的 certificate-authority 或 certificate-authority-data，以及服务器地址是否指向正确的集群。</translation>
+    </message>
+    <message>
+        <source>Nothing answered at the server address in the kubeconfig.</source>
+        <translation>kubeconfig 中的服务器地址没有任何应答。</translation>
+    </message>
+    <message>
+        <source>Could not diagnose. %1 Details: %2</source>
+        <translation>无法诊断。%1详情：%2</translation>
+    </message>
+    <message>
         <location filename="../../ui/MainWindow.cpp" line="397" />
         <source>Starting the simulator (scenario %1)…</source>
         <translation>正在启动模拟器（场景 %1）…</translation>
