@@ -200,6 +200,7 @@ void FixRun::verify()
             .arg(m_options.verifyTimeoutMs / 1000),
         u"running"_s);
     m_verifier = std::make_unique<FixVerifier>(m_request, m_transport);
+    m_verifier->setFollowsChain(m_options.verifyFollowsChain);
     connect(m_verifier.get(), &FixVerifier::progress, this,
             [this](const Bilingual& message, const QString& waitingFor) {
                 m_outcome.verifyLog.append(message);

@@ -26,7 +26,10 @@ struct FixOptions
     QStringList confirmNames;          // names typed to confirm destructive fixes
     bool rotatePolicyVersions = false; // agreed: RAM may delete its oldest non-default version
     int verifyTimeoutMs = 180000;
-    int verifyIntervalMs = 1000;
+    int verifyIntervalMs = 500; // how often verify reads the facts the fixes can change
+    // Verify diagnoses again whenever a fact it watches moves, not only to confirm a heal, so a
+    // graph shown beside the run turns green link by link (a few diagnoses more).
+    bool verifyFollowsChain = false;
     QString auditLogPath; // "" = AuditLog::defaultPath()
     int requestTimeoutMs = 10000;
 };

@@ -245,12 +245,14 @@ void FixVerifier::factsRead(const QStringList& values)
 }
 
 // A whole diagnosis when the facts cannot tell: they say healed (and moved since the last one
-// said otherwise), one could not be read, there are none, the safety net is due, or time is up.
+// said otherwise), one could not be read, there are none, the safety net is due, or time is up;
+// following the chain, whenever they moved.
 bool FixVerifier::needsDiagnosis(const QStringList& values)
 {
     if (m_watch.isEmpty() || values.contains(QString()))
         return true;
-    if (looksHealed(m_watch, values) && values != m_valuesDiagnosed)
+    const bool moved = values != m_valuesDiagnosed;
+    if (moved && (m_followsChain || looksHealed(m_watch, values)))
         return true;
     return m_readsSinceDiagnosis + 1 >= kReadsPerDiagnosis || m_clock.elapsed() >= m_timeoutMs;
 }

@@ -34,11 +34,13 @@ public:
     };
     // Cheap rounds between two diagnoses at most: the safety net against a change no watched
     // fact shows (a latent root cause, a fact whose healed value differs from the one expected).
-    static constexpr int kReadsPerDiagnosis = 5;
+    static constexpr int kReadsPerDiagnosis = 10;
 
     FixVerifier(DiagnosisRequest request, FixTransport& transport, QObject* parent = nullptr);
     ~FixVerifier() override;
 
+    // Diagnose whenever a watched fact moves too (a graph that follows the chain turning green).
+    void setFollowsChain(bool follows) { m_followsChain = follows; }
     void start(const DiagnosisResult& before, int timeoutMs, int intervalMs);
     void cancel();
     bool isRunning() const { return m_running; }
@@ -85,7 +87,7 @@ private:
     QElapsedTimer m_clock;
     int m_timeoutMs = 180000, m_intervalMs = 1000;
     int m_diagnoses = 0, m_probes = 0, m_rounds = 0, m_readsSinceDiagnosis = 0;
-    bool m_running = false;
+    bool m_running = false, m_followsChain = false;
     QString m_lastWaiting;
     qint64 m_lastWaitingAt = 0;
 };

@@ -137,6 +137,23 @@ private Q_SLOTS:
         QVERIFY(last.namespaces.isEmpty());
     }
 
+    void followingTheChain_diagnosesAsTheFactsMove_soAGraphTurnsGreenStepByStep()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start(u"seed"_s));
+        QVERIFY(applyRamFix(sim));
+        Verify verify(sim);
+        verify.verifier.setFollowsChain(true);
+        QVERIFY(verify.run(sim.diagnosis, 120000));
+        QVERIFY2(verify.healed(), qPrintable(verify.stillRed().join(u'\n')));
+        // The first diagnosis comes at once, while the namespace is still stuck; the last is green.
+        QVERIFY(verify.rediagnosed.size() >= 2);
+        const auto first = verify.rediagnosed.first().first().value<DiagnosisResult>();
+        QVERIFY(!first.namespaces.isEmpty());
+        const auto last = verify.rediagnosed.last().first().value<DiagnosisResult>();
+        QVERIFY(!last.rootCause && last.namespaces.isEmpty());
+    }
+
     void namespaceGone_whileRamStillDenies_isNotHealed()
     {
         SimFixture sim;
