@@ -5,6 +5,8 @@
 
 #include <QEvent>
 
+#include <algorithm>
+
 namespace unstuck::ui {
 
 WrappingLabel::WrappingLabel(QWidget* parent) : WrappingLabel(QString(), parent) {}
@@ -39,6 +41,31 @@ int WrappingLabel::heightForWidth(int width) const
     m_known[m_next] = {width, height};
     m_next = (m_next + 1) % m_known.size();
     return height;
+}
+
+// Before the first layout the label has no width yet: QLabel's own first guess, 80 characters.
+int WrappingLabel::hintWidth() const
+{
+    return width() > 0 && testAttribute(Qt::WA_Resized) ? width()
+                                                        : fontMetrics().averageCharWidth() * 80;
+}
+
+QSize WrappingLabel::sizeHint() const
+{
+    if (sizePolicy().horizontalPolicy() != QSizePolicy::Ignored || !wordWrap())
+        return QLabel::sizeHint();
+    const int width = hintWidth();
+    return {width, heightForWidth(width)};
+}
+
+// One line of text high, as QLabel's, without laying the text out at width zero.
+QSize WrappingLabel::minimumSizeHint() const
+{
+    if (sizePolicy().horizontalPolicy() != QSizePolicy::Ignored || !wordWrap())
+        return QLabel::minimumSizeHint();
+    const QMargins m = contentsMargins();
+    const int line = fontMetrics().height() + 2 * margin() + m.top() + m.bottom();
+    return {0, std::min(line, sizeHint().height())};
 }
 
 void WrappingLabel::changeEvent(QEvent* event)

@@ -19,6 +19,11 @@ public:
     explicit WrappingLabel(const QString& text, QWidget* parent = nullptr);
 
     int heightForWidth(int width) const override;
+    // The width is the panel's (wrappingPolicy ignores the hint), so the hint is the height at
+    // the width the label has, not QLabel's search for a pleasant width: that search lays the
+    // text out up to six times, again for every layout pass after a change.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +44,7 @@ private:
         bool operator==(const Shape&) const = default;
     };
     Shape shape() const;
+    int hintWidth() const;
     void forget() const;
 
     mutable Shape m_shape;
