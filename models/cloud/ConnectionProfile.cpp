@@ -39,20 +39,26 @@ bool readableByOthers(const QString& path)
 #endif
 }
 
-// At most ConnectionProfile::kMaxFileBytes of an open file. size() is not trusted: a device
-// (/dev/zero) or a pipe says 0 and may never end, so reading stops one byte past the limit; a
-// pipe delivers in pieces, so it is read until its end.
+// At most ConnectionProfile::kMaxFileBytes of an open file. A regular file is checked by its
+// size; a device (/dev/zero) or a pipe says 0 and may never end, so it is read in pieces until
+// its end or one byte past the limit.
 std::optional<QByteArray> readBounded(QFile& file, QString* why)
 {
+    const qint64 max = ConnectionProfile::kMaxFileBytes;
     QByteArray data;
-    while (data.size() <= ConnectionProfile::kMaxFileBytes) {
-        const QByteArray chunk = file.read(ConnectionProfile::kMaxFileBytes + 1 - data.size());
-        if (chunk.isEmpty())
-            break;
-        data += chunk;
+    if (!file.isSequential()) {
+        if (file.size() <= max)
+            data = file.readAll();
+    } else {
+        while (data.size() <= max) {
+            const QByteArray chunk = file.read(qMin<qint64>(64 * 1024, max + 1 - data.size()));
+            if (chunk.isEmpty())
+                break;
+            data += chunk;
+        }
     }
-    if (data.size() > ConnectionProfile::kMaxFileBytes) {
-        *why = u"larger than %1 KiB, not read"_s.arg(ConnectionProfile::kMaxFileBytes / 1024);
+    if (file.size() > max || data.size() > max) {
+        *why = u"larger than %1 KiB, not read"_s.arg(max / 1024);
         return std::nullopt;
     }
     return data;
