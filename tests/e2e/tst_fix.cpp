@@ -453,6 +453,27 @@ private Q_SLOTS:
         QCOMPARE(ramPolicyVersions(sim.profile(), policy), u"v3 [v1 v2 v3]"_s);
     }
 
+    void destructiveFixWithoutItsName_isSkipped_andTheOthersStillHeal()
+    {
+        // Named with a fix that heals, the destructive one without its name is left out (as the
+        // prompt says: "anything else skips it"), not the end of a run that already wrote.
+        SimProcess sim;
+        QVERIFY(sim.start(u"stale-apiservice"_s));
+        QVERIFY(settled(sim));
+        const ProcessRun run =
+            unstuck({u"fix"_s, u"apply"_s, u"apiservice-delete"_s, u"namespace-finalize"_s,
+                     u"--yes"_s, u"--profile"_s, sim.profile(), u"--format"_s, u"json"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject outcome = run.json();
+        QVERIFY(outcome.value(u"verified"_s).toBool());
+        QCOMPARE(fixIn(outcome, u"apiservice-delete"_s).value(u"result"_s).toString(),
+                 u"applied"_s);
+        const QJsonObject finalize = fixIn(outcome, u"namespace-finalize"_s);
+        QCOMPARE(finalize.value(u"result"_s).toString(), u"refused"_s);
+        QVERIFY2(finalize.value(u"reason"_s).toString().contains(u"--confirm-name"_s),
+                 qPrintable(finalize.value(u"reason"_s).toString()));
+    }
+
     void auditCommand_verifiesTheChainAndNamesAnEditedLine()
     {
         SimProcess sim;
