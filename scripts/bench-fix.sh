@@ -3,8 +3,9 @@
 # Measures "diagnosis → healed" for the seed incident: the wall time of
 # `unstuck fix apply --all --yes` (diagnose, preview, preflight, apply, verify until the chain is
 # healthy) against a fresh simulator per run, with every answer delayed by 0 and by 100 ms, and
-# the requests a heal costs (read from the command's JSON: the fix engine's own requests and
-# those of the diagnoses it ran). Usage:
+# the requests a heal costs (read from the command's JSON: the fix engine's own requests, verify's
+# readings of the facts the fix can change included, those of the diagnoses it ran, and both
+# together). Usage:
 #   scripts/bench-fix.sh [BUILD_DIR] [RUNS]
 #   UNSTUCK=… UNSTUCK_SIM=… scripts/bench-fix.sh      (explicit binaries)
 #   SIM_ARGS="--reconcile-ms 100 --route-pending-ms 0" scripts/bench-fix.sh   (a faster world)
@@ -40,7 +41,7 @@ stop_sim() { kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null ||
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-heal_once() { # latency → "wall_ms requests diagnosis_requests diagnoses writes"
+heal_once() { # latency → "wall_ms requests diagnosis_requests diagnoses writes all_requests"
     start_sim "$1"
     local t0 t1 code=0
     t0=$(now_ms)
@@ -53,20 +54,21 @@ heal_once() { # latency → "wall_ms requests diagnosis_requests diagnoses write
 import json, sys
 o = json.load(open(sys.argv[1]))
 writes = sum(len(f.get("applied", [])) for f in o["fixes"])
-print(sys.argv[2], o["requests"], o["diagnosisRequests"], o["diagnoses"], writes)
+print(sys.argv[2], o["requests"], o["diagnosisRequests"], o["diagnoses"], writes,
+      o["requests"] + o["diagnosisRequests"])
 PY
 }
 
 bench() { # latency
     : >"$WORK/runs"
     for _ in $(seq 1 "$RUNS"); do heal_once "$1" >>"$WORK/runs"; done
-    printf '%-12s %9s ms %6s %9s %9s %7s\n' "$1 ms" \
+    printf '%-12s %9s ms %6s %9s %9s %7s %6s\n' "$1 ms" \
         "$(cut -d' ' -f1 "$WORK/runs" | median)" "$(cut -d' ' -f2 "$WORK/runs" | median)" \
         "$(cut -d' ' -f3 "$WORK/runs" | median)" "$(cut -d' ' -f4 "$WORK/runs" | median)" \
-        "$(cut -d' ' -f5 "$WORK/runs" | median)"
+        "$(cut -d' ' -f5 "$WORK/runs" | median)" "$(cut -d' ' -f6 "$WORK/runs" | median)"
 }
 
-printf '%-12s %12s %6s %9s %9s %7s\n' "latency" "healed in" "fix" "diagnosis" "diagnoses" "writes"
-printf '%-12s %12s %6s %9s %9s %7s\n' "" "(median)" "reqs" "reqs" "" ""
+printf '%-12s %12s %6s %9s %9s %7s %6s\n' "latency" "healed in" "fix" "diagnosis" "diagnoses" "writes" "all"
+printf '%-12s %12s %6s %9s %9s %7s %6s\n' "" "(median)" "reqs" "reqs" "" "" "reqs"
 bench 0
 bench 100

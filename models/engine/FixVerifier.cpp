@@ -241,7 +241,7 @@ void FixVerifier::factsRead(const QStringList& values)
             text << Text(u"%1: %2"_s, u"%1：%2"_s)
                         .arg(FixPreflight::stateLabel(key), shown(values.at(i)));
         }
-    waitFor(stillRed, text);
+    waitFor(stillRed, text, m_intervalMs);
 }
 
 // A whole diagnosis when the facts cannot tell: they say healed (and moved since the last one
@@ -321,12 +321,15 @@ void FixVerifier::diagnosed(const DiagnosisResult& now)
         Q_EMIT finished(false, m_last, stillRed);
         return;
     }
-    waitFor(stillRed, redText(now.complete ? now : m_last));
+    // A diagnosis costs some 28 requests, a reading 3: after one, twice the pause (a second by
+    // default, as when every round was a diagnosis), even when each round needs one because a
+    // fact cannot be read.
+    waitFor(stillRed, redText(now.complete ? now : m_last), 2 * m_intervalMs);
 }
 
 // Says what is still red when it changes (compared whole: the first item alone can be 300
-// characters long), and every 15 s while nothing does; then the next round.
-void FixVerifier::waitFor(const QStringList& stillRed, const QList<Bilingual>& text)
+// characters long), and every 15 s while nothing does; then the next round after `pauseMs`.
+void FixVerifier::waitFor(const QStringList& stillRed, const QList<Bilingual>& text, int pauseMs)
 {
     const QString waiting = stillRed.join(u'\n');
     if (waiting != m_lastWaiting || m_clock.elapsed() - m_lastWaitingAt >= 15000) {
@@ -339,7 +342,7 @@ void FixVerifier::waitFor(const QStringList& stillRed, const QList<Bilingual>& t
                                  Text(list.en.left(300), list.zh.left(300))),
                         stillRed.value(0));
     }
-    m_next.start(m_intervalMs);
+    m_next.start(pauseMs);
 }
 
 } // namespace unstuck

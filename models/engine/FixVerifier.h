@@ -74,7 +74,7 @@ private:
     void diagnosed(const DiagnosisResult& now);
     void report(const DiagnosisResult& now);
     void reportFacts(const QStringList& values);
-    void waitFor(const QStringList& stillRed, const QList<Bilingual>& text);
+    void waitFor(const QStringList& stillRed, const QList<Bilingual>& text, int pauseMs);
 
     DiagnosisRequest m_request;
     FixTransport& m_transport;
