@@ -24,6 +24,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace unstuck::ui {
@@ -175,12 +176,18 @@ void DiagnosisPage::render(bool running)
     fillNarrative();
     fillWarnings();
     // First time a root cause is known, show it in the inspector: the answer, one glance away.
+    // One event-loop turn later: the graph paints first, then the evidence is built (rich text,
+    // a dozen milliseconds), instead of one long freeze for both.
+    const quint64 rendered = ++m_renders;
     if (!running && m_inspector->subjectId().isEmpty() && m_result.rootCause) {
         const auto& rc = *m_result.rootCause;
-        if (!rc.component.isEmpty())
-            m_scene->select(rc.component);
-        else
-            m_scene->select(rc.from + QStringLiteral("→") + rc.to);
+        const QString id =
+            rc.component.isEmpty() ? rc.from + QStringLiteral("→") + rc.to : rc.component;
+        QTimer::singleShot(0, this, [this, id, rendered] {
+            // Not if a newer result came meanwhile, or the person already picked something.
+            if (rendered == m_renders && m_inspector->subjectId().isEmpty())
+                m_scene->select(id);
+        });
     }
     retranslate();
 }

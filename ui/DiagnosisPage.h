@@ -89,6 +89,7 @@ private:
     QTextBrowser* m_narrative;
     QTabWidget* m_sideTabs;
     QTabWidget* m_bottomTabs;
+    quint64 m_renders = 0;         // results rendered so far
     QString m_narrativeHtml;       // what m_narrative shows
     QStringList m_namespacesShown; // name, phase and since of each row in m_namespaces
 };

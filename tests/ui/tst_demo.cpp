@@ -64,8 +64,8 @@ private Q_SLOTS:
                                QString::fromLatin1(ids::RamPolicy))
                     ->isOnRedPath());
         // The inspector opened on the root cause, with its evidence.
-        QCOMPARE(window.page()->inspector()->subjectId(), QString::fromLatin1(ids::RamPolicy));
-        QVERIFY(window.page()->inspector()->evidenceCount() > 0);
+        QTRY_COMPARE(window.page()->inspector()->subjectId(), QString::fromLatin1(ids::RamPolicy));
+        QTRY_VERIFY(window.page()->inspector()->evidenceCount() > 0);
         qInfo() << "longest stall (wall)" << stalls.longestStallMs() << "busy"
                 << stalls.longestBusyMs();
         QVERIFY(stalls.longestBusyMs() < kGuiBusyBudgetMs);

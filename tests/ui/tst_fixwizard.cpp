@@ -288,7 +288,7 @@ private Q_SLOTS:
 
         // Fix… in the inspector, which opened on the root cause: the missing route.
         auto* fix = bench.window->page()->inspector()->findChild<QPushButton*>(u"inspectorFix"_s);
-        QVERIFY(fix && fix->isVisible());
+        QTRY_VERIFY(fix && fix->isVisible());
         QCOMPARE(bench.window->page()->inspector()->fixId(), u"vpc-route-create"_s);
         QTest::mouseClick(fix, Qt::LeftButton);
         FixWizard* wizard = bench.launcher->wizard();
@@ -527,7 +527,7 @@ private Q_SLOTS:
         QVERIFY(bench.diagnose(readOnly).rootCause);
         // Fix… in the inspector, which opened on the root cause.
         auto* fix = bench.window->page()->inspector()->findChild<QPushButton*>(u"inspectorFix"_s);
-        QVERIFY(fix && fix->isVisible());
+        QTRY_VERIFY(fix && fix->isVisible());
         QCOMPARE(bench.window->page()->inspector()->fixId(), u"ram-policy-allow"_s);
         QTest::mouseClick(fix, Qt::LeftButton);
         FixWizard* wizard = bench.launcher->wizard();

@@ -110,7 +110,8 @@ private Q_SLOTS:
         QCOMPARE(f.window.page()->timeline()->failedCount(), 1);
         QCOMPARE(f.window.page()->history()->runCount(), 1);
         // The root cause is shown in the inspector without a click.
-        QCOMPARE(f.window.page()->inspector()->subjectId(), QString::fromLatin1(ids::RamPolicy));
+        QTRY_COMPARE(f.window.page()->inspector()->subjectId(),
+                     QString::fromLatin1(ids::RamPolicy));
     }
 
     void start_exactlyOneItemLooksActive()
@@ -122,6 +123,7 @@ private Q_SLOTS:
         f.window.page()->view()->setFocus();
         QVERIFY(f.diagnose());
         GraphScene* scene = f.window.page()->scene();
+        QTRY_VERIFY(!scene->selectedItems().isEmpty()); // the root cause, once the graph painted
         QSet<QGraphicsItem*> active;
         for (QGraphicsItem* item : scene->selectedItems())
             active.insert(item);
@@ -211,8 +213,8 @@ private Q_SLOTS:
                            "server -o yaml");
         f.runner->next.components[5].evidence[0].command = command;
         QVERIFY(f.diagnose());
+        QTRY_VERIFY(f.window.page()->inspector()->findChild<CommandRow*>());
         auto* row = f.window.page()->inspector()->findChild<CommandRow*>();
-        QVERIFY(row);
         QTRY_VERIFY(row->isVisible());
         QCOMPARE(withoutBreaks(row->textLabel()->text()), command);
         QVERIFY(row->textLabel()->wordWrap());
@@ -230,8 +232,8 @@ private Q_SLOTS:
         e.field = QStringLiteral("status.conditions[Ready]");
         e.value.clear();
         QVERIFY(f.diagnose());
+        QTRY_VERIFY(f.window.page()->inspector()->findChild<EvidenceView*>());
         auto* evidence = f.window.page()->inspector()->findChild<EvidenceView*>();
-        QVERIFY(evidence);
         const QString answer =
             QTextDocumentFragment::fromHtml(evidence->answerHtml()).toPlainText();
         QVERIFY2(!answer.trimmed().endsWith(QLatin1Char('=')), qPrintable(answer));
@@ -280,7 +282,7 @@ private Q_SLOTS:
         QVERIFY(f.languages.setLanguage(QStringLiteral("zh_CN")));
         // The evidence's source read "live" in the Chinese inspector. The language change
         // rebuilds the inspector when it arrives, so the evidence is looked up each time.
-        QVERIFY(f.window.page()->inspector()->findChild<EvidenceView*>());
+        QTRY_VERIFY(f.window.page()->inspector()->findChild<EvidenceView*>());
         const QString source = EvidenceView::sourceText(QStringLiteral("live"));
         QVERIFY2(uitest::hasCjk(source), qPrintable(source));
         auto evidenceTexts = [&f] {
