@@ -29,6 +29,9 @@ FixWizard::FixWizard(Setup setup, QWidget* parent)
     setMinimumSize(640, 440);
     // Writes stay off until the person presses Apply on the confirm page.
     m_setup.options.writesEnabled = false;
+    // The graph behind the wizard turns green link by link as the world heals (docs/gui.md),
+    // which takes a diagnosis whenever a watched fact moves, not only the confirming one.
+    m_setup.options.verifyFollowsChain = true;
     m_session.setRequest(m_setup.request);
     m_session.setOptions(m_setup.options);
     setPage(WhatId, m_what);
