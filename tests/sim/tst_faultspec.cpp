@@ -161,7 +161,7 @@ private Q_SLOTS:
 
     void sameSeed_strikesTheSameRequests()
     {
-        auto pattern = [this](quint32 seed) {
+        auto pattern = [](quint32 seed) {
             FaultInjector faults(parsed(QStringLiteral("reset=0.3")), seed);
             QString hits;
             for (int i = 0; i < 64; ++i) {
