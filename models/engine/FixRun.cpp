@@ -32,6 +32,12 @@ QString failedChecks(const PreparedFix& fix)
     return out.join(u"; "_s);
 }
 
+// "changed: write(s) 1, 2": what a failed fix left, when there was nothing to roll back.
+Bilingual changedText(const Bilingual& changed)
+{
+    return Text(u"changed: %1"_s, u"已更改：%1"_s).arg(changed);
+}
+
 } // namespace
 
 FixRun::FixRun(FixTransport& transport, FixPreflight& preflight, AuditLog& log,
@@ -74,6 +80,7 @@ void FixRun::start(Mode mode, const DiagnosisResult& before, const QList<Prepare
 
 void FixRun::cancel()
 {
+    m_cancelled = true;
     m_applier->cancel();
     if (m_verifier)
         m_verifier->cancel();
@@ -161,12 +168,45 @@ bool FixRun::gate(const PreparedFix& fix)
 
 void FixRun::applied(const PreparedFix& fix, const ApplyResult& r)
 {
-    FixResult result{fix.fixId, r.ok() ? u"applied"_s : u"failed"_s, {}, r.applied, r.notApplied};
-    QString changed = r.applied.isEmpty() ? u"nothing"_s : u"write(s) "_s + r.applied.join(u", "_s);
+    // Stopped part way: neither unchanged nor fully changed. Undo what was written.
+    if (!r.ok() && !r.applied.isEmpty() && m_mode != Mode::Undo && !m_cancelled)
+        return rollBack(fix, r);
+    concluded(fix, r, nullptr);
+}
+
+void FixRun::rollBack(const PreparedFix& fix, const ApplyResult& r)
+{
+    m_rollback = std::make_unique<FixRollback>(m_transport, m_log);
+    connect(m_rollback.get(), &FixRollback::progress, this,
+            [this](const QString& fixId, const QString& step, const Bilingual& message,
+                   const QString& result) { say(u"undo"_s, fixId, message, result, step); });
+    m_rollback->start(fix, r, m_context, [this, fix, r](const RollbackResult& rollback) {
+        concluded(fix, r, &rollback);
+    });
+}
+
+// What the fix did, in its result: with a rollback, the writes still in effect are the ones it
+// left, and the reason says whether it read the world back as before.
+void FixRun::concluded(const PreparedFix& fix, const ApplyResult& r, const RollbackResult* rollback)
+{
+    const QStringList applied = rollback ? rollback->left : r.applied;
+    QStringList notApplied;
+    for (const FixWrite& w : fix.writes)
+        if (!applied.contains(w.id))
+            notApplied << w.id;
+    FixResult result{fix.fixId,
+                     r.ok() ? u"applied"_s : u"failed"_s,
+                     {},
+                     applied,
+                     rollback ? notApplied : r.notApplied};
+    Bilingual changed = r.applied.isEmpty()
+                            ? Text(u"nothing"_s, u"无"_s)
+                            : Text(u"write(s) %1"_s, u"写入 %1"_s).arg(r.applied.join(u", "_s));
     if (!r.uncertainWrite.isEmpty()) // its answer was lost and reading back could not tell
-        changed +=
-            u"; write %1 may have taken effect: its answer was lost or unclear and reading back "
-            "could not tell"_s.arg(r.uncertainWrite);
+        changed = Text(u"%1; write %2 may have taken effect: its answer was lost or unclear and "
+                       "reading back could not tell"_s,
+                       u"%1；写入 %2 可能已生效：其应答丢失或不明确，回读也无法确认"_s)
+                      .arg(changed, Bilingual::same(r.uncertainWrite));
     if (r.ok())
         result.reason = Text(u"applied %1 write(s)"_s, u"已执行 %1 个写入"_s).arg(r.applied.size());
     else if (r.unreadable && !r.conflict)
@@ -174,14 +214,15 @@ void FixRun::applied(const PreparedFix& fix, const ApplyResult& r)
                              u"在任何写入之前停止：%1；已更改：无"_s)
                             .arg(r.failure);
     else if (r.conflict)
-        result.reason =
-            Text(u"aborted by a conflict: %1; changed: %2"_s, u"因冲突而中止：%1；已更改：%2"_s)
-                .arg(r.failure, changed);
+        result.reason = Text(u"aborted by a conflict: %1; %2"_s, u"因冲突而中止：%1；%2"_s)
+                            .arg(r.failure, rollback ? rollback->summary : changedText(changed));
     else
         result.reason =
-            Text(u"failed at write %1: %2; changed: %3"_s, u"在写入 %1 处失败：%2；已更改：%3"_s)
-                .arg(r.failedWrite, r.failure, changed);
+            Text(u"failed at write %1: %2; %3"_s, u"在写入 %1 处失败：%2；%3"_s)
+                .arg(r.failedWrite, r.failure, rollback ? rollback->summary : changedText(changed));
     m_outcome.results.append(result);
+    // A rollback that could not read the world back as before left it changed, whatever it undid.
+    m_leftChanged = m_leftChanged || (rollback && !rollback->unchanged());
     if (!r.ok())
         return finish(r.conflict    ? FixOutcome::Conflict
                       : r.forbidden ? FixOutcome::Refused
@@ -257,7 +298,7 @@ void FixRun::prepareNext()
 
 bool FixRun::wroteAnything() const
 {
-    if (m_anyApplied)
+    if (m_anyApplied || m_leftChanged)
         return true;
     for (const FixResult& r : m_outcome.results)
         if (!r.applied.isEmpty())

@@ -6,6 +6,7 @@
 #include "models/fixes/FixOutcome.h"
 #include "models/fixes/FixPreflight.h"
 #include "models/fixes/FixPreparer.h"
+#include "models/fixes/FixRollback.h"
 #include "models/sources/DiagnosisRequest.h"
 #include "models/verdict/DiagnosisResult.h"
 
@@ -63,6 +64,9 @@ private:
     void next();
     bool gate(const PreparedFix& fix);
     void applied(const PreparedFix& fix, const ApplyResult& result);
+    void rollBack(const PreparedFix& fix, const ApplyResult& result);
+    void concluded(const PreparedFix& fix, const ApplyResult& result,
+                   const RollbackResult* rollback);
     void verify();
     void verified(bool healed, const DiagnosisResult& last, const QStringList& stillRed);
     void prepareNext();
@@ -86,9 +90,11 @@ private:
     QList<FixPlan> m_candidates; // healing all: the next recommended fixes, from the last diagnosis
     FixOutcome m_outcome;
     std::unique_ptr<FixApplier> m_applier;
+    std::unique_ptr<FixRollback> m_rollback; // undoes a fix that failed part way
     std::unique_ptr<FixVerifier> m_verifier;
     QElapsedTimer m_clock;
-    bool m_anyApplied = false, m_done = false, m_unconfirmed = false;
+    bool m_anyApplied = false, m_done = false, m_unconfirmed = false, m_cancelled = false;
+    bool m_leftChanged = false; // a rollback did not read the world back as before
 };
 
 } // namespace unstuck

@@ -101,6 +101,18 @@ QList<qsizetype> ownFacts(const PreparedFix& fix, int index, const QList<StateFa
     return out;
 }
 
+// Whether undo fact `f` guards the undo of `write`: it names the write's answer, or (naming no
+// answer) reads the write's own object. Another write's facts must not guard it: after a fix that
+// stopped part way, the object of a write never sent is not as its undo expects.
+bool undoFactOf(const StateFact& f, const FixWrite& write)
+{
+    const QString any = QLatin1String(FixWrite::kFromResponse);
+    const QString own = any + write.id + u':';
+    if (f.value.contains(any) || f.read.canonical().contains(any))
+        return f.value.contains(own) || f.read.canonical().contains(own);
+    return concerns(f, write);
+}
+
 // The answer a lost one stands for, from what reading back found: each "$response:<id>:<path>"
 // an undo fact expects is the live value of the state fact read the same way.
 QJsonObject answerFromFacts(const PreparedFix& fix, const QString& writeId,
@@ -447,6 +459,8 @@ QJsonObject FixApplier::undoData(const Run& run, const FixWrite& write) const
                            {u"reason"_s, u"the write's answer was lost, so the id its undo needs "
                                          "is unknown: undo it by hand"_s}};
     for (const StateFact& f : run.fix.undoState) {
+        if (!undoFactOf(f, write))
+            continue;
         const StateFact resolved = resolve(f, run.result.responses);
         if (!unresolved(resolved.value) && !unresolved(resolved.read.canonical()))
             state.append(resolved.toJson());

@@ -12,11 +12,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool undone(const QList<QJsonObject>& records, const QString& auditId, const QString& fixId)
+// Whether applied write `stepId` of `fixId` in run `auditId` was undone already: by `fix undo`,
+// or by the rollback of a fix that failed part way (which may have undone only some writes).
+bool undone(const QList<QJsonObject>& records, const QString& auditId, const QString& fixId,
+            const QString& stepId)
 {
     for (const QJsonObject& r : records)
         if (r.value(u"undoes"_s).toString() == auditId && r.value(u"fixId"_s).toString() == fixId &&
-            r.value(u"stage"_s).toString() == u"Undone"_s)
+            r.value(u"stage"_s).toString() == u"Undone"_s &&
+            r.value(u"stepId"_s).toString() == u"undo-"_s + stepId)
             return true;
     return false;
 }
@@ -67,11 +71,12 @@ QList<PreparedFix> FixUndo::fromAudit(const QList<QJsonObject>& records, const Q
             continue;
         if (!order.contains(fixId))
             order << fixId;
-        applied[fixId].append(r);
+        if (!undone(records, auditId, fixId, r.value(u"stepId"_s).toString()))
+            applied[fixId].append(r);
     }
     QList<PreparedFix> out;
     for (auto it = order.crbegin(); it != order.crend(); ++it) {
-        if (undone(records, auditId, *it))
+        if (applied.value(*it).isEmpty())
             continue;
         out.append(undoOf(*it, applied.value(*it)));
     }
