@@ -7,6 +7,7 @@
 
 #include "models/fixes/AuditLog.h"
 #include "models/fixes/FixRollback.h"
+#include "models/fixes/FixUndo.h"
 
 #include <QJsonArray>
 
@@ -173,6 +174,10 @@ private Q_SLOTS:
                  (QStringList{u"Applying#1"_s, u"Applied#1"_s, u"Applying#2"_s, u"ApplyFailed#2"_s,
                               u"Undoing#undo-1"_s, u"Undone#undo-1"_s, u"RolledBack#"_s}));
         QCOMPARE(ran.records.last().value(u"undoes"_s).toString(), u"run-1"_s);
+        // Nothing is left for `fix undo`.
+        QString error;
+        QVERIFY(FixUndo::fromAudit(ran.records, u"run-1"_s, {}, &error).isEmpty());
+        QVERIFY2(error.contains(u"undone already"_s), qPrintable(error));
     }
 
     void undoWriteFails_namesWhatIsLeftChanged()
@@ -195,6 +200,13 @@ private Q_SLOTS:
         QCOMPARE(stages(ran.records).last(), u"RollbackFailed#"_s);
         // Neither its write nor its undo was sent twice.
         QCOMPARE(ram.writes, QStringList{u"CreatePolicyVersion A"_s});
+        // `fix undo` by hand still has the undo of what was left, and only that.
+        QString error;
+        const QList<PreparedFix> undo = FixUndo::fromAudit(ran.records, u"run-1"_s, {}, &error);
+        QCOMPARE(undo.size(), 1);
+        QCOMPARE(undo.first().writes.size(), 1);
+        QCOMPARE(undo.first().writes.first().request.params.value(u"PolicyName"_s), u"A"_s);
+        QCOMPARE(undo.first().state.size(), 1); // A's default is the fix's version; not B's
     }
 
     void undoPrecondition_movedDefault_isNotOverwritten()
