@@ -4,7 +4,9 @@
 #include "models/engine/DiagnosisEngine.h"
 #include "models/probes/Findings.h"
 
+#include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 namespace unstuck {
@@ -17,6 +19,7 @@ class RouteControllerProbe;
 class ContentProbe;
 class CloudRouteProbe;
 class RamProbe;
+class NamedNodeProbe;
 
 // One diagnosis: starts the independent probes at once and each dependent probe the moment
 // its input arrives. The red path comes first: redPathSettled() says when every answer a
@@ -46,6 +49,13 @@ Q_SIGNALS:
 
 private:
     void onNodes(const Observation& observation);
+    QList<QJsonObject> knownNodes() const;
+    QSet<QString> backendNodeNames() const;
+    bool backendNodesSettled() const;
+    QString controllerNodeName() const;
+    void askNamedNodes();
+    void maybeUseNamedNodes();
+    void startCloudRoutes(const QList<QJsonObject>& nodes);
     void maybeStartRam();
     void maybeListContent();
     void maybeCheckBackendRoutes();
@@ -63,8 +73,13 @@ private:
     std::unique_ptr<ContentProbe> m_content;
     std::unique_ptr<CloudRouteProbe> m_cloudRoutes;
     std::unique_ptr<RamProbe> m_ram;
-    bool m_namespacesKnown = false, m_groupsKnown = false, m_nodesKnown = false,
-         m_podsKnown = false, m_routeTablesKnown = false;
+    std::unique_ptr<NamedNodeProbe> m_namedNodes;
+    int m_nodeListProbe = 0;
+    bool m_namespacesKnown = false, m_groupsKnown = false, m_podsKnown = false,
+         m_routeTablesKnown = false;
+    // Started from the nodes asked by name, before the list: when the list comes, it only
+    // completes the record.
+    bool m_usedNamedNodes = false, m_cloudRoutesStarted = false, m_ramStarted = false;
     bool m_started = false, m_redPathSettled = false, m_done = false;
 };
 

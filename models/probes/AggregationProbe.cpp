@@ -59,7 +59,8 @@ void AggregationProbe::start(std::function<void()> backendAnswered)
 
 void AggregationProbe::followBackend(int index)
 {
-    const AggregatedBackend& backend = m_runner.findings().backends.at(index);
+    AggregatedBackend& backend = m_runner.findings().backends[index];
+    backend.followed = true;
     const QString ns = backend.serviceNamespace, name = backend.serviceName;
     m_runner.ask(
         ProbeRunner::kube(QStringLiteral("/api/v1/namespaces/%1/services/%2").arg(ns, name)),

@@ -16,16 +16,34 @@ static QString jsonArrayText(const QStringList& values)
         QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
+// One page of instances is enough: they all sit in the cluster's VPC.
+SourceQuery CloudRouteProbe::instancesQuery(const QStringList& instanceIds) const
+{
+    return ProbeRunner::cloud(
+        QStringLiteral("ecs"), QStringLiteral("DescribeInstances"),
+        {{QStringLiteral("RegionId"), m_runner.findings().regionId},
+         {QStringLiteral("InstanceIds"), jsonArrayText(instanceIds.mid(0, 100))},
+         {QStringLiteral("PageSize"), QStringLiteral("100")}});
+}
+
+void CloudRouteProbe::describeInstancesAgain(const QStringList& instanceIds)
+{
+    m_runner.ask(
+        instancesQuery(instanceIds),
+        Bilingual(QStringLiteral("ECS instances of the nodes"), QStringLiteral("节点的 ECS 实例")),
+        [this](const Observation& observation) {
+            if (observation.ok())
+                m_runner.findings().instances = observation;
+        },
+        ProbeRunner::Stage::Sweep);
+}
+
 void CloudRouteProbe::start(const QStringList& instanceIds, const QString& regionId,
                             std::function<void()> tablesKnown)
 {
-    // One page of instances is enough: they all sit in the cluster's VPC.
-    const QStringList ids = instanceIds.mid(0, 100);
+    m_runner.findings().regionId = regionId;
     m_runner.ask(
-        ProbeRunner::cloud(QStringLiteral("ecs"), QStringLiteral("DescribeInstances"),
-                           {{QStringLiteral("RegionId"), regionId},
-                            {QStringLiteral("InstanceIds"), jsonArrayText(ids)},
-                            {QStringLiteral("PageSize"), QStringLiteral("100")}}),
+        instancesQuery(instanceIds),
         Bilingual(QStringLiteral("ECS instances of the nodes"), QStringLiteral("节点的 ECS 实例")),
         [this, tablesKnown](const Observation& observation) {
             Findings& findings = m_runner.findings();

@@ -22,6 +22,10 @@ public:
     // tablesKnown runs once the route tables are known (or could not be read).
     void start(const QStringList& instanceIds, const QString& regionId,
                std::function<void()> tablesKnown);
+    // Asks ecs:DescribeInstances again for `instanceIds` in the background, for the record only:
+    // when start() was given the red path's few instances, the complete result quotes the same
+    // question it would have asked from the whole node list.
+    void describeInstancesAgain(const QStringList& instanceIds);
     // Per route table and node: the entries for its pod CIDR, and those whose next hop is its
     // instance (a wider route to it counts too). Nothing to ask before the tables are known.
     void checkNodes(const QList<NodeTarget>& targets);
@@ -31,6 +35,7 @@ public:
     static constexpr int kSweepPageSize = 500;
 
 private:
+    SourceQuery instancesQuery(const QStringList& instanceIds) const;
     void readTables(std::function<void()> tablesKnown);
     QStringList tableIds() const;
     ProbeRunner& m_runner;

@@ -30,6 +30,7 @@ struct AggregatedBackend
     QJsonObject object;   // the APIService
     QString serviceNamespace, serviceName;
     int servicePort = 443;
+    bool followed = false; // its Service, EndpointSlices and pods were asked
     std::optional<Observation> service, slices, pods;
 };
 
@@ -44,6 +45,10 @@ struct Findings
     std::optional<Observation> apiServices;
     QList<AggregatedBackend> backends; // non-local APIServices (failing first)
     std::optional<Observation> nodes;
+    // The red path's nodes (the backend pods' nodes, the route controller's node), asked by name
+    // beside the list so the verdict need not wait for a list of thousands; only the answers that
+    // came back are kept (a node that could not be read this way is taken from the list).
+    QMap<QString, Observation> namedNodes;
     std::optional<Observation> systemPods; // kube-system pods
     std::optional<Observation> routeControllerLog;
     QString routeControllerPod;

@@ -25,19 +25,22 @@ static QString answerSummary(const SourceAnswer& answer)
     return text;
 }
 
-void ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler handler,
-                      Stage stage)
+int ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler handler, Stage stage)
 {
     if (m_closed)
-        return;
+        return 0;
     const int id = ++m_nextId;
-    const bool redPath = stage == Stage::RedPath;
     ++m_pending;
-    m_pendingRedPath += redPath ? 1 : 0;
+    if (stage == Stage::RedPath) {
+        ++m_pendingRedPath;
+        m_redPathIds.insert(id);
+    }
     Q_EMIT probeStarted(id, label);
-    m_source->fetch(query, this, [this, id, query, handler, redPath](const SourceAnswer& answer) {
+    m_source->fetch(query, this, [this, id, query, handler](const SourceAnswer& answer) {
         if (m_closed)
             return;
+        // Read when the answer arrives: the question may have left the red path meanwhile.
+        const bool redPath = m_redPathIds.remove(id);
         Observation observation{query, answer};
         if (!observation.answer.at.isValid())
             observation.answer.at = QDateTime::currentDateTimeUtc();
@@ -51,6 +54,15 @@ void ProbeRunner::ask(const SourceQuery& query, const Bilingual& label, Handler 
         if (m_pending == 0)
             Q_EMIT drained();
     });
+    return id;
+}
+
+void ProbeRunner::moveToSweep(int id)
+{
+    if (m_closed || !m_redPathIds.remove(id))
+        return;
+    if (--m_pendingRedPath == 0)
+        Q_EMIT redPathDrained();
 }
 
 SourceQuery ProbeRunner::kube(const QString& path, bool allPages)

@@ -7,6 +7,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <functional>
 
 namespace unstuck {
@@ -14,8 +15,9 @@ namespace unstuck {
 // Sends the probes' questions to the source, numbers them, and tells when none is in flight.
 // A question is asked for the red path (the verdict waits for it) or for the sweep (it only
 // completes the picture, e.g. every node's route); redPathDrained() says when the first kind is
-// all in. Destroying the runner drops every answer still on its way (a superseded or cancelled
-// run).
+// all in. A question asked for the red path can leave it later (moveToSweep) when another answer
+// made it unnecessary for the verdict. Destroying the runner drops every answer still on its way
+// (a superseded or cancelled run).
 class ProbeRunner : public QObject
 {
     Q_OBJECT
@@ -25,8 +27,12 @@ public:
 
     ProbeRunner(DiagnosisSource* source, Findings& findings, QObject* parent = nullptr);
 
-    void ask(const SourceQuery& query, const Bilingual& label, Handler handler,
-             Stage stage = Stage::RedPath);
+    // Returns the question's id (0 when the runner is closed).
+    int ask(const SourceQuery& query, const Bilingual& label, Handler handler,
+            Stage stage = Stage::RedPath);
+    // The verdict no longer waits for question `id` (still in flight); its answer is handled as
+    // before. Nothing happens when it already answered or was never on the red path.
+    void moveToSweep(int id);
     int pending() const { return m_pending; }
     int pendingOnRedPath() const { return m_pendingRedPath; }
     // Ignores every later answer and question (the run was dropped or timed out).
@@ -55,6 +61,7 @@ private:
     int m_nextId = 0;
     int m_pending = 0;
     int m_pendingRedPath = 0;
+    QSet<int> m_redPathIds; // red-path questions still in flight
     bool m_closed = false;
 };
 

@@ -4,28 +4,42 @@
 // cause and red path.
 #include "diagnosis/ScenarioDiagnosis.h"
 
+#include <QPointer>
 #include <QTest>
+#include <QTimer>
 #include <algorithm>
 
 using namespace unstuck;
 
 namespace {
 
-// Passes every question to the live source but holds the background sweep (every route entry
-// of a table, unfiltered) until release(): what the engine says before then, it said without
-// the sweep.
-class HeldSweepSource : public DiagnosisSource
+// Passes every question to the live source but holds those `held` picks until release(): what
+// the engine says before then, it said without them.
+class HeldSource : public DiagnosisSource
 {
 public:
-    explicit HeldSweepSource(std::unique_ptr<DiagnosisSource> inner) : m_inner(std::move(inner)) {}
+    using Pick = std::function<bool(const SourceQuery&)>;
+    // `refused` questions are answered 403 (RBAC allowing list but not get) without asking.
+    HeldSource(std::unique_ptr<DiagnosisSource> inner, Pick held, Pick refused = {})
+        : m_inner(std::move(inner)), m_pick(std::move(held)), m_refuse(std::move(refused))
+    {}
 
     void fetch(const SourceQuery& query, QObject* receiver, Callback callback) override
     {
-        const bool sweep = query.kind == SourceQuery::Kind::Cloud &&
-                           query.action == QStringLiteral("DescribeRouteEntryList") &&
-                           !query.params.contains(QStringLiteral("DestinationCidrBlock")) &&
-                           !query.params.contains(QStringLiteral("NextHopId"));
-        if (sweep && !m_released) {
+        if (m_refuse && m_refuse(query)) {
+            ++m_refused;
+            QPointer<QObject> guard(receiver);
+            QTimer::singleShot(0, this, [guard, callback] {
+                SourceAnswer answer;
+                answer.status = 403;
+                answer.error = QStringLiteral("forbidden");
+                answer.message = QStringLiteral("nodes is forbidden: cannot get resource");
+                if (guard)
+                    callback(answer);
+            });
+            return;
+        }
+        if (m_pick(query) && !m_released) {
             m_held.append(
                 [this, query, receiver, callback] { m_inner->fetch(query, receiver, callback); });
             return;
@@ -39,6 +53,7 @@ public:
             ask();
     }
     int held() const { return int(m_held.size()); }
+    int refused() const { return m_refused; }
     QString kind() const override { return m_inner->kind(); }
     QString contextName() const override { return m_inner->contextName(); }
     bool hasCloud() const override { return m_inner->hasCloud(); }
@@ -47,9 +62,34 @@ public:
 
 private:
     std::unique_ptr<DiagnosisSource> m_inner;
+    Pick m_pick, m_refuse;
+    int m_refused = 0;
     QList<std::function<void()>> m_held;
     bool m_released = false;
 };
+
+// The background sweep: every route entry of a table, unfiltered.
+bool isRouteSweep(const SourceQuery& query)
+{
+    return query.kind == SourceQuery::Kind::Cloud &&
+           query.action == QStringLiteral("DescribeRouteEntryList") &&
+           !query.params.contains(QStringLiteral("DestinationCidrBlock")) &&
+           !query.params.contains(QStringLiteral("NextHopId"));
+}
+
+// One node asked by name.
+bool isNamedNode(const SourceQuery& query)
+{
+    return query.kind == SourceQuery::Kind::Kube &&
+           query.path.startsWith(QStringLiteral("/api/v1/nodes/"));
+}
+
+// The whole node list (a node asked by name is not held).
+bool isNodeList(const SourceQuery& query)
+{
+    return query.kind == SourceQuery::Kind::Kube &&
+           query.path.startsWith(QStringLiteral("/api/v1/nodes?"));
+}
 
 } // namespace
 
@@ -242,7 +282,15 @@ private Q_SLOTS:
     // On a large cluster the verdict must not wait for thousands of route entries: the backend
     // node's own routes decide the red path, the sweep only completes the picture, and the
     // complete result keeps the verdict the first one gave.
-    void largeCluster_verdictComesBeforeTheRouteSweep()
+    void largeCluster_verdictComesBeforeTheRouteSweep() { verdictBeforeTheSweep({}); }
+
+    // A node that cannot be read by name (403 for get while list is allowed) is read from the
+    // list: the verdict waits for it and counts every node, as before nodes were asked by name.
+    void largeCluster_nodeRefusedByNameComesFromTheList() { verdictBeforeTheSweep(isNamedNode); }
+
+private:
+    // The sweep is held: the verdict comes before it and the complete result says the same.
+    static void verdictBeforeTheSweep(const HeldSource::Pick& refused)
     {
         QTemporaryDir dir;
         sim::SimOptions options;
@@ -258,8 +306,8 @@ private Q_SLOTS:
         request.requestTimeoutMs = 10000;
         auto live = DiagnosisEngine::openSource(request, &error);
         QVERIFY2(live, qPrintable(error));
-        auto held = std::make_unique<HeldSweepSource>(std::move(live));
-        HeldSweepSource* source = held.get();
+        auto held = std::make_unique<HeldSource>(std::move(live), isRouteSweep, refused);
+        HeldSource* source = held.get();
         DiagnosisEngine engine;
         QSignalSpy progress(&engine, &DiagnosisEngine::progress);
         QSignalSpy finished(&engine, &DiagnosisEngine::finished);
@@ -274,14 +322,75 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(settled() || !finished.isEmpty(), 30000);
         QVERIFY2(finished.isEmpty(), "the run ended while its sweep was held");
         QCOMPARE(source->held(), 1); // one route table, its sweep not answered
+        QVERIFY(!refused || source->refused() > 0);
         const DiagnosisResult first = *settled();
         QVERIFY2(first.rootCause && first.rootCause->component == QStringLiteral("ram-policy"),
                  qPrintable(describe(first)));
         QVERIFY(first.redPath.contains(QStringLiteral("vpc-route-table")));
         const ComponentVerdict* routes = first.component(QStringLiteral("vpc-route-table"));
         QVERIFY(routes && routes->state == ComponentState::Failing);
+        // Whether the node list came before the verdict is a race unless the nodes by name were
+        // refused: then the verdict waited for the list and counts the nodes it has not checked.
+        const QString others = refused ? QStringLiteral("other 2002 nodes are being checked")
+                                       : QStringLiteral(" nodes are being checked");
         QVERIFY2(routes->summary.contains(QStringLiteral("172.16.1.0/24")) &&
-                     routes->summary.contains(QStringLiteral("other 2002 nodes are being checked")),
+                     routes->summary.contains(others),
+                 qPrintable(routes->summary));
+
+        source->release();
+        QVERIFY(finished.wait(30000));
+        const auto last = finished.first().first().value<DiagnosisResult>();
+        QVERIFY(last.complete && last.redPathSettled);
+        QCOMPARE(last.rootCause->component, first.rootCause->component);
+        QCOMPARE(last.redPath, first.redPath);
+        QVERIFY2(last.component(QStringLiteral("vpc-route-table"))
+                     ->summary.startsWith(QStringLiteral("1 of 2003 node pod CIDRs")),
+                 qPrintable(last.component(QStringLiteral("vpc-route-table"))->summary));
+    }
+
+private Q_SLOTS:
+    // The red path's nodes are asked by name beside the list: with the list held, the verdict
+    // still comes, from the backend's node and the controller's node alone, and says what the
+    // complete result says.
+    void largeCluster_verdictDoesNotWaitForTheNodeList()
+    {
+        QTemporaryDir dir;
+        sim::SimOptions options;
+        options.scenario = QStringLiteral("seed");
+        options.stateDir = dir.path();
+        options.largeNodes = 2000;
+        options.reconcileIntervalMs = 600000; // the incident is in the initial state
+        sim::SimServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        DiagnosisRequest request;
+        request.profileFile = server.profilePath();
+        request.requestTimeoutMs = 10000;
+        auto live = DiagnosisEngine::openSource(request, &error);
+        QVERIFY2(live, qPrintable(error));
+        auto held = std::make_unique<HeldSource>(std::move(live), isNodeList);
+        HeldSource* source = held.get();
+        DiagnosisEngine engine;
+        QSignalSpy progress(&engine, &DiagnosisEngine::progress);
+        QSignalSpy finished(&engine, &DiagnosisEngine::finished);
+        engine.start(request, std::move(held));
+
+        auto settled = [&]() -> std::optional<DiagnosisResult> {
+            for (const auto& args : std::as_const(progress))
+                if (args.first().value<DiagnosisResult>().redPathSettled)
+                    return args.first().value<DiagnosisResult>();
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled() || !finished.isEmpty(), 30000);
+        QVERIFY2(finished.isEmpty(), "the run ended while the node list was held");
+        QCOMPARE(source->held(), 1);
+        const DiagnosisResult first = *settled();
+        QVERIFY2(first.rootCause && first.rootCause->component == QStringLiteral("ram-policy"),
+                 qPrintable(describe(first)));
+        const ComponentVerdict* routes = first.component(QStringLiteral("vpc-route-table"));
+        QVERIFY(routes && routes->state == ComponentState::Failing);
+        QVERIFY2(routes->summary.contains(QStringLiteral("172.16.1.0/24")) &&
+                     routes->summary.contains(QStringLiteral("other nodes are being checked")),
                  qPrintable(routes->summary));
 
         source->release();

@@ -22,9 +22,10 @@ void BackendRouteRule::apply(DiagnosisResult& result)
     } else {
         judgeRoutes(link, names, podIps);
     }
-    if (m_f.nodes && !names.isEmpty())
+    const Observation* nodeSeen = names.isEmpty() ? nullptr : m_c.nodeObservation(names.first());
+    if (nodeSeen)
         link.evidence.append(evidence(
-            *m_f.nodes,
+            *nodeSeen,
             Text(u"Backend node %1 pod CIDR"_s, u"后端节点 %1 的 Pod 网段"_s).arg(names.first()),
             QStringLiteral("spec.podCIDR"), facts::podCidr(node(names.first())),
             facts::kubectl(

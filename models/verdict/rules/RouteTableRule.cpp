@@ -21,7 +21,9 @@ void RouteTableRule::apply(DiagnosisResult& result)
         result.components.append(c);
         return;
     }
-    if (m_f.routeSweepPending() && !m_f.backendRouteEntries.isEmpty()) {
+    // Every entry against a few nodes asked by name would call the others' routes stale: the
+    // sweep is judged once the list says which nodes there are.
+    if ((m_f.routeSweepPending() || !m_f.nodes) && !m_f.backendRouteEntries.isEmpty()) {
         applyBackendNodesFirst(result, c);
         return;
     }
@@ -91,19 +93,21 @@ void RouteTableRule::applyBackendNodesFirst(DiagnosisResult& result, ComponentVe
     handoff().routes = RouteAnalysis::analyse(checked, entries);
     handoff().routes->staleEntries.clear(); // only the sweep sees every entry
     const auto problems = handoff().routes->problems();
-    const int others = int(nodes().size() - checked.size());
+    // Before the list is in, how many other nodes there are is not known yet.
+    const Bilingual others =
+        m_f.nodes ? Text(u"the other %1 nodes are being checked"_s, u"其余 %1 个节点正在核对"_s)
+                        .arg(int(nodes().size() - checked.size()))
+                  : Text(u"the other nodes are being checked"_s, u"其余节点正在核对"_s);
     if (problems.isEmpty()) {
         c.state = ComponentState::Healthy;
-        c.setSummary(Text(u"The backend pods' nodes have their routes (%1 checked; the other %2 "
-                          u"nodes are being checked)"_s,
-                          u"后端 Pod 所在节点的路由都在（已核对 %1 个；其余 %2 个节点正在核对）"_s)
-                         .arg(checked.size())
-                         .arg(others));
+        c.setSummary(Text(u"The backend pods' nodes have their routes (%1 checked; "_s,
+                          u"后端 Pod 所在节点的路由都在（已核对 %1 个；"_s)
+                         .arg(checked.size()) +
+                     others + Text(u")"_s, u"）"_s));
     } else {
         c.state = ComponentState::Failing;
-        c.setSummary(problemsSummary(problems) + Text(u" (the other %1 nodes are being checked)"_s,
-                                                      u"（其余 %1 个节点正在核对）"_s)
-                                                     .arg(others));
+        c.setSummary(problemsSummary(problems) + Text(u" ("_s, u"（"_s) + others +
+                     Text(u")"_s, u"）"_s));
     }
     for (const Observation& o : m_f.backendRouteEntries)
         c.evidence.append(evidence(

@@ -55,15 +55,30 @@ VerdictContext::VerdictContext(const Findings& findings, QString sourceKind)
     : m_f(findings), m_source(std::move(sourceKind))
 {
     // Parsed once: large clusters have thousands of nodes and several verdicts read them.
+    // Before the list is in, the red path's nodes asked by name stand in for it.
+    if (m_f.nodes) {
+        for (const QJsonValue& value : m_f.nodes->items())
+            addNode(value.toObject());
+    } else {
+        for (const Observation& named : m_f.namedNodes)
+            addNode(named.answer.json);
+    }
+}
+
+void VerdictContext::addNode(const QJsonObject& n)
+{
+    m_nodeIndex.insert(facts::name(n), int(m_nodes.size()));
+    m_nodes.append(n);
+    m_onAlibaba = m_onAlibaba ||
+                  facts::alibabaProviderId(str(n, QStringLiteral("spec.providerID"))).has_value();
+}
+
+const Observation* VerdictContext::nodeObservation(const QString& name) const
+{
     if (m_f.nodes)
-        for (const QJsonValue& value : m_f.nodes->items()) {
-            const QJsonObject n = value.toObject();
-            m_nodeIndex.insert(facts::name(n), int(m_nodes.size()));
-            m_nodes.append(n);
-            m_onAlibaba =
-                m_onAlibaba ||
-                facts::alibabaProviderId(str(n, QStringLiteral("spec.providerID"))).has_value();
-        }
+        return &*m_f.nodes;
+    const auto it = m_f.namedNodes.constFind(name);
+    return it == m_f.namedNodes.cend() ? nullptr : &*it;
 }
 
 constexpr qsizetype kEvidenceRawChars = 4000;

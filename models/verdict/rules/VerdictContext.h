@@ -20,6 +20,8 @@ public:
     const Findings& findings() const { return m_f; }
     const QList<QJsonObject>& nodes() const { return m_nodes; }
     QJsonObject node(const QString& name) const;
+    // What told about node `name`: the list, or before it the node asked by name (or none).
+    const Observation* nodeObservation(const QString& name) const;
     // Whether any node is an Alibaba Cloud ECS instance (its providerID says so).
     bool onAlibaba() const { return m_onAlibaba; }
 
@@ -54,6 +56,7 @@ public:
     Handoff handoff;
 
 private:
+    void addNode(const QJsonObject& n);
     const Findings& m_f;
     QList<QJsonObject> m_nodes;
     QHash<QString, int> m_nodeIndex;
