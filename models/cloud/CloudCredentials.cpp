@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/cloud/CloudCredentials.h"
 
+#include "models/common/BoundedRead.h"
 #include "models/common/Redactor.h"
 
 #include <QDir>
@@ -85,13 +86,13 @@ std::optional<QByteArray> readCredentialFile(const QString& path, const QProcess
         *problem = u"%1: %2"_s.arg(displayPath(path, env), file.errorString());
         return std::nullopt;
     }
-    if (file.size() > CloudCredentials::kMaxFileBytes) {
-        *problem = u"%1 is %2 bytes; credential files over %3 KiB are not read"_s.arg(
-            displayPath(path, env), QString::number(file.size()),
-            QString::number(CloudCredentials::kMaxFileBytes / 1024));
-        return std::nullopt;
-    }
-    return file.readAll();
+    // A device or a pipe (/dev/zero) is read only up to the limit, never until memory runs out.
+    QString size;
+    std::optional<QByteArray> bytes = readAtMost(file, CloudCredentials::kMaxFileBytes, &size);
+    if (!bytes)
+        *problem = u"%1 is %2; credential files over %3 KiB are not read"_s.arg(
+            displayPath(path, env), size, QString::number(CloudCredentials::kMaxFileBytes / 1024));
+    return bytes;
 }
 
 std::optional<QJsonObject> readCliConfig(const QProcessEnvironment& env, QString* problem)

@@ -2,6 +2,7 @@
 #include "models/cloud/ConnectionProfile.h"
 
 #include "models/cloud/KeychainStore.h"
+#include "models/common/BoundedRead.h"
 #include "models/common/Redactor.h"
 
 #include <QDir>
@@ -39,29 +40,16 @@ bool readableByOthers(const QString& path)
 #endif
 }
 
-// At most ConnectionProfile::kMaxFileBytes of an open file. A regular file is checked by its
-// size; a device (/dev/zero) or a pipe says 0 and may never end, so it is read in pieces until
-// its end or one byte past the limit.
-std::optional<QByteArray> readBounded(QFile& file, QString* why)
+// A profile or the CA file it names: at most kMaxFileBytes, even from a device or a pipe.
+std::optional<QByteArray> readProfileFile(QFile& file)
 {
-    const qint64 max = ConnectionProfile::kMaxFileBytes;
-    QByteArray data;
-    if (!file.isSequential()) {
-        if (file.size() <= max)
-            data = file.readAll();
-    } else {
-        while (data.size() <= max) {
-            const QByteArray chunk = file.read(qMin<qint64>(64 * 1024, max + 1 - data.size()));
-            if (chunk.isEmpty())
-                break;
-            data += chunk;
-        }
-    }
-    if (file.size() > max || data.size() > max) {
-        *why = u"larger than %1 KiB, not read"_s.arg(max / 1024);
-        return std::nullopt;
-    }
-    return data;
+    QString size;
+    return readAtMost(file, ConnectionProfile::kMaxFileBytes, &size);
+}
+
+QString tooLargeText()
+{
+    return u"larger than %1 KiB, not read"_s.arg(ConnectionProfile::kMaxFileBytes / 1024);
 }
 
 } // namespace
@@ -77,10 +65,9 @@ ConnectionProfile::load(const QString& path, const QProcessEnvironment& env, QSt
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
-    QString tooLarge;
-    const std::optional<QByteArray> text = readBounded(file, &tooLarge);
+    const std::optional<QByteArray> text = readProfileFile(file);
     if (!text)
-        return fail(tooLarge);
+        return fail(tooLargeText());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(*text, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -124,10 +111,10 @@ ConnectionProfile::load(const QString& path, const QProcessEnvironment& env, QSt
         if (!ca.open(QIODevice::ReadOnly))
             return fail(
                 u"cloud caFile %1: %2"_s.arg(QDir::toNativeSeparators(caFile), ca.errorString()));
-        QString why;
-        const std::optional<QByteArray> pem = readBounded(ca, &why);
+        const std::optional<QByteArray> pem = readProfileFile(ca);
         if (!pem)
-            return fail(u"cloud caFile %1: %2"_s.arg(QDir::toNativeSeparators(caFile), why));
+            return fail(
+                u"cloud caFile %1: %2"_s.arg(QDir::toNativeSeparators(caFile), tooLargeText()));
         out.cloud.caCertificatesPem = *pem;
         if (!out.cloud.caCertificatesPem.contains("-----BEGIN CERTIFICATE-----"))
             return fail(u"cloud caFile %1 holds no PEM certificate"_s.arg(

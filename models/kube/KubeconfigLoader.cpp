@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/kube/KubeconfigLoader.h"
 
-#include "models/kube/KubeconfigLocation.h"
-
+#include "models/common/BoundedRead.h"
 #include "models/common/Redactor.h"
+#include "models/kube/KubeconfigLocation.h"
 #include "models/kube/TlsMaterial.h"
 
 #include <QDir>
@@ -248,35 +248,6 @@ private:
     Kubeconfig* m_target;
 };
 
-// At most KubeconfigLoader::kMaxFileBytes of an open file, or nullopt and how large it is.
-// A regular file is checked by its size and read whole. A device (/dev/zero) or a pipe
-// (`--kubeconfig <(…)`, which kubectl reads) says 0 and may never end: it is read in pieces
-// until its end or one byte past the limit (never one buffer of the limit's size: a 16 MiB
-// allocation for every few-KiB file made the fuzz targets crawl).
-std::optional<QByteArray> readBounded(QFile& file, QString* size)
-{
-    const qint64 max = KubeconfigLoader::kMaxFileBytes;
-    if (!file.isSequential()) {
-        if (file.size() > max) {
-            *size = QStringLiteral("%1 bytes").arg(file.size());
-            return std::nullopt;
-        }
-        return file.readAll();
-    }
-    QByteArray data;
-    while (data.size() <= max) {
-        const QByteArray chunk = file.read(qMin<qint64>(64 * 1024, max + 1 - data.size()));
-        if (chunk.isEmpty())
-            break;
-        data += chunk;
-    }
-    if (data.size() > max) {
-        *size = QStringLiteral("more than %1 bytes").arg(max);
-        return std::nullopt;
-    }
-    return data;
-}
-
 bool loadFile(const QString& path, Kubeconfig* config, KubeError* error)
 {
     // Every failure starts as kubectl's does: error loading config file "PATH": ...
@@ -288,7 +259,8 @@ bool loadFile(const QString& path, Kubeconfig* config, KubeError* error)
     if (!file.open(QIODevice::ReadOnly))
         return failed(file.errorString());
     QString size;
-    const std::optional<QByteArray> bytes = readBounded(file, &size);
+    const std::optional<QByteArray> bytes =
+        readAtMost(file, KubeconfigLoader::kMaxFileBytes, &size);
     if (!bytes)
         return failed(QStringLiteral("the file is %1; Unstuck reads kubeconfig files of at most "
                                      "%2 MiB")
@@ -375,7 +347,8 @@ bool readFile(const QString& path, QByteArray* out, QString* why)
         return false;
     }
     QString size;
-    const std::optional<QByteArray> bytes = readBounded(file, &size);
+    const std::optional<QByteArray> bytes =
+        readAtMost(file, KubeconfigLoader::kMaxFileBytes, &size);
     if (!bytes) {
         *why = QStringLiteral("the file is %1, more than the %2 MiB Unstuck reads")
                    .arg(size)

@@ -124,6 +124,19 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    void credentialsFileOnADevice_isReadOnlyUpToTheLimit()
+    {
+        if (!QFile::exists(u"/dev/zero"_s))
+            QSKIP("no /dev/zero on this system");
+        QString error;
+        QVERIFY(!CloudCredentials::resolve(
+            u"ini:default"_s, env({{u"ALIBABA_CLOUD_CREDENTIALS_FILE"_s, u"/dev/zero"_s}}),
+            &error));
+        QVERIFY2(error.contains(u"more than 1048576 bytes"_s) &&
+                     error.contains(u"credential files over 1024 KiB are not read"_s),
+                 qPrintable(error));
+    }
+
     void cliCurrentProfile()
     {
         writeFile(m_home.path() + u"/.aliyun/config.json"_s, kCliConfig);
