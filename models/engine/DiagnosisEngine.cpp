@@ -137,10 +137,16 @@ void DiagnosisEngine::complete(bool timedOut)
     if (!kubeReached) {
         result.complete = false;
         const Observation* o = f.namespaces ? &*f.namespaces : (f.apis ? &*f.apis : nullptr);
-        result.error =
-            o ? QStringLiteral("the Kubernetes API did not answer: %1")
-                    .arg(o->answer.message.isEmpty() ? o->answer.error : o->answer.message)
-              : QStringLiteral("the Kubernetes API did not answer in time");
+        // An HTTP status means the server answered and refused (401, 403): "did not answer"
+        // would send the user looking for a network fault.
+        const QString why =
+            o ? (o->answer.message.isEmpty() ? o->answer.error : o->answer.message) : QString();
+        result.error = !o ? QStringLiteral("the Kubernetes API did not answer in time")
+                       : o->answer.status > 0
+                           ? QStringLiteral("the Kubernetes API refused the request (HTTP %1): %2")
+                                 .arg(o->answer.status)
+                                 .arg(why)
+                           : QStringLiteral("the Kubernetes API did not answer: %1").arg(why);
         result.rootCause.reset();
         result.redPath.clear();
         result.fixes.clear();
