@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/unstuck-ccache}"
+# Paths under the checkout are hashed relative to it, so a second clone or build folder reuses
+# the cache instead of compiling everything again.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 cmake --preset ci -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 cmake --build --preset ci --parallel "$(nproc)"
 # Every suite must run: install-deps.sh installed what each needs (kubectl, Node.js for the
