@@ -198,10 +198,12 @@ Attempt fromCliConfig(const QProcessEnvironment& env, const QString& wantedName,
             u"%1 has no profile '%2'"_s.arg(displayPath(cliConfigPath(env), env), name)};
 }
 
+using IniSections = QMap<QString, QMap<QString, QString>>;
+
 // ~/.alibabacloud/credentials: "[section]" then "key = value" lines; '#' and ';' comments.
-QMap<QString, QMap<QString, QString>> parseIni(const QByteArray& text)
+IniSections parseIni(const QByteArray& text)
 {
-    QMap<QString, QMap<QString, QString>> out;
+    IniSections out;
     QString section;
     for (const QByteArray& raw : text.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
@@ -219,23 +221,11 @@ QMap<QString, QMap<QString, QString>> parseIni(const QByteArray& text)
     return out;
 }
 
-Attempt fromIni(const QProcessEnvironment& env, const QString& wantedSection, bool explicitChoice)
+// One section of an ini already read; where = the file as the user knows it.
+Attempt fromIniSection(const IniSections& sections, const QString& name, const QString& where,
+                       bool explicitChoice)
 {
-    QFile file(iniPath(env));
-    if (!file.exists())
-        return {std::nullopt, explicitChoice
-                                  ? u"%1 does not exist"_s.arg(displayPath(file.fileName(), env))
-                                  : QString()};
-    QString problem;
-    const std::optional<QByteArray> text = readCredentialFile(file.fileName(), env, &problem);
-    if (!text)
-        return {std::nullopt, problem};
-    const auto sections = parseIni(*text);
-    QString name = wantedSection;
-    if (name.isEmpty())
-        name = env.value(u"ALIBABA_CLOUD_PROFILE"_s, u"default"_s);
     const auto it = sections.constFind(name);
-    const QString where = displayPath(file.fileName(), env);
     if (it == sections.constEnd())
         return {std::nullopt, u"%1 has no section [%2]"_s.arg(where, name)};
     const QString type = it->value(u"type"_s, u"access_key"_s);
@@ -265,6 +255,23 @@ Attempt fromIni(const QProcessEnvironment& env, const QString& wantedSection, bo
     }
     return {std::nullopt,
             u"%1 section [%2] has type %3, which Unstuck cannot use here"_s.arg(where, name, type)};
+}
+
+Attempt fromIni(const QProcessEnvironment& env, const QString& wantedSection, bool explicitChoice)
+{
+    QFile file(iniPath(env));
+    if (!file.exists())
+        return {std::nullopt, explicitChoice
+                                  ? u"%1 does not exist"_s.arg(displayPath(file.fileName(), env))
+                                  : QString()};
+    QString problem;
+    const std::optional<QByteArray> text = readCredentialFile(file.fileName(), env, &problem);
+    if (!text)
+        return {std::nullopt, problem};
+    QString name = wantedSection;
+    if (name.isEmpty())
+        name = env.value(u"ALIBABA_CLOUD_PROFILE"_s, u"default"_s);
+    return fromIniSection(parseIni(*text), name, displayPath(file.fileName(), env), explicitChoice);
 }
 
 } // namespace
@@ -344,10 +351,12 @@ QStringList CloudCredentials::availableSources(const QProcessEnvironment& env)
                 out.append(a.credential->source);
         }
     }
+    // Read once: every section from the same bytes, and a pipe (<(…)) can only be read once.
     if (const auto ini = readCredentialFile(iniPath(env), env, &problem)) {
-        const auto sections = parseIni(*ini);
+        const IniSections sections = parseIni(*ini);
+        const QString where = displayPath(iniPath(env), env);
         for (auto it = sections.constBegin(); it != sections.constEnd(); ++it)
-            if (const auto c = fromIni(env, it.key(), true).credential)
+            if (const auto c = fromIniSection(sections, it.key(), where, true).credential)
                 out.append(c->source);
     }
     return out;

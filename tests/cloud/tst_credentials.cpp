@@ -13,6 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 using namespace unstuck;
 using namespace Qt::StringLiterals;
 
@@ -135,6 +139,28 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"more than 1048576 bytes"_s) &&
                      error.contains(u"credential files over 1024 KiB are not read"_s),
                  qPrintable(error));
+    }
+
+    // ALIBABA_CLOUD_CREDENTIALS_FILE=<(vault read …): a pipe gives its bytes once.
+    void credentialsFileFromAPipe_listsEverySection()
+    {
+#ifdef Q_OS_UNIX
+        int fds[2];
+        QVERIFY(::pipe(fds) == 0);
+        QCOMPARE(::write(fds[1], kIni.constData(), size_t(kIni.size())), ssize_t(kIni.size()));
+        ::close(fds[1]);
+        QProcessEnvironment e = env();
+        e.insert(u"ALIBABA_CLOUD_CREDENTIALS_FILE"_s, u"/dev/fd/%1"_s.arg(fds[0]));
+        const QStringList sources = CloudCredentials::availableSources(e);
+        ::close(fds[0]);
+        QCOMPARE(sources.size(), 2);
+        QVERIFY2(sources.at(0).startsWith(u"credentials file section [client1]"_s),
+                 qPrintable(sources.join(u"; "_s)));
+        QVERIFY2(sources.at(1).startsWith(u"credentials file section [default]"_s),
+                 qPrintable(sources.join(u"; "_s)));
+#else
+        QSKIP("no /dev/fd on this system");
+#endif
     }
 
     void cliCurrentProfile()
