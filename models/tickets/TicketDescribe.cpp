@@ -20,10 +20,12 @@ DescribeLine splitLine(const QString& line)
 {
     static const QRegularExpression keyValue(
         QStringLiteral(R"(^(\s*)([A-Z][A-Za-z0-9 -]*):(?:\s+(.*))?$)"));
+    // Built once: a pattern made per line was compiled (and JIT-compiled) for every line of
+    // every pasted piece that is not JSON or YAML.
+    static const QRegularExpression leadingSpace(QStringLiteral("^\\s+"));
     DescribeLine out;
     out.text = line.trimmed();
-    out.indent =
-        int(line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^\\s+"))).size());
+    out.indent = int(leadingSpace.match(line).capturedLength());
     if (const auto m = keyValue.match(line); m.hasMatch()) {
         out.key = m.captured(2);
         out.value = m.captured(3).trimmed();

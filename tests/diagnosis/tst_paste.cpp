@@ -253,6 +253,33 @@ private Q_SLOTS:
                  QStringLiteral("ContentHasNoFinalizers"));
     }
 
+    // The indentation of a line under a condition row decides whether it continues the row's
+    // message (kubectl wraps long messages at the message column) or ends the table.
+    void describeContinuation_joinsOnlyLinesIndentedPastTheRow()
+    {
+        const QString text = QStringLiteral(
+            "Name:         shop\n"
+            "Status:       Terminating\n"
+            "Conditions:\n"
+            "  Type                               Status  LastTransitionTime               "
+            "Reason           Message\n"
+            "  ----                               ------  ------------------               "
+            "------           -------\n"
+            "  NamespaceDeletionDiscoveryFailure  True    Wed, 25 Nov 2026 10:02:11 +0800  "
+            "DiscoveryFailed  Discovery failed for some groups, 1 failing:\n"
+            "                                                                              "
+            "                 metrics.k8s.io/v1beta1: stale GroupVersion discovery\n"
+            "    a note the poster added\n");
+        TicketFacts facts;
+        TicketParser::parseText(text, QStringLiteral("d.txt"), &facts);
+        QVERIFY(!facts.objects.isEmpty());
+        const QJsonObject discovery = condition(
+            facts.objects.first().object, QStringLiteral("NamespaceDeletionDiscoveryFailure"));
+        QCOMPARE(discovery[QStringLiteral("message")].toString(),
+                 QStringLiteral("Discovery failed for some groups, 1 failing: metrics.k8s.io/"
+                                "v1beta1: stale GroupVersion discovery"));
+    }
+
     void terminalWrappedError_isUnwrapped()
     {
         const TicketFacts facts = parse(QStringLiteral("variety/terminal-wrapped.txt"));
