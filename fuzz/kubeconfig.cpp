@@ -6,6 +6,7 @@
 #include "models/kube/KubeconfigLoader.h"
 
 #include <QProcessEnvironment>
+#include <QSet>
 
 using namespace unstuck;
 
@@ -26,8 +27,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     KubeError resolveError;
     KubeconfigLoader::resolve(*config, QString(), &resolveError);
-    for (const QString& context : config->contexts.keys())
-        KubeconfigLoader::resolve(*config, context, &resolveError);
+    // Contexts that share a cluster and a user resolve the same files and PEM blocks: one of
+    // each pair is enough, or a file of 500 contexts parses the same certificate 500 times.
+    QSet<std::pair<QString, QString>> resolved;
+    for (const KubeContextEntry& context : std::as_const(config->contexts)) {
+        const std::pair<QString, QString> clusterAndUser{context.cluster, context.user};
+        if (resolved.contains(clusterAndUser))
+            continue;
+        resolved.insert(clusterAndUser);
+        KubeconfigLoader::resolve(*config, context.name, &resolveError);
+    }
     // Resolved tokens are remembered for redaction; do not keep millions of them.
     Redactor::forgetSecrets();
     return 0;
