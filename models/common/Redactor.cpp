@@ -22,6 +22,14 @@ QSet<QString>& secrets()
     return values;
 }
 
+// The names of fields whose value is a secret, as a group for the patterns below.
+QString secretKeys()
+{
+    return QStringLiteral("(?:token|id-token|access-token|refresh-token|password|client-key-data|"
+                          "clientKeyData|AccessKeySecret|access_key_secret|SecurityToken|"
+                          "security_token|sts_token|Signature|secret)");
+}
+
 const QList<QRegularExpression>& patterns()
 {
     // Each pattern keeps its first capture group (the key) and masks the rest.
@@ -32,9 +40,18 @@ const QList<QRegularExpression>& patterns()
             QStringLiteral(
                 R"(((?:authorization|proxy-authorization)\s*[:=]\s*"?(?:bearer|basic|acs|ACS3-HMAC-SHA256)?\s*)[^\s",}]+)"),
             QRegularExpression::CaseInsensitiveOption),
+        // `token: x`, `token=x`, `"token": "x"`: a key and its value.
+        QRegularExpression(
+            QStringLiteral(R"(((?:^|[\s"'{,&?])%1(?:\s*[:=]\s*"?|["']\s*[:=]\s*"))[^\s",&}]+)")
+                .arg(secretKeys()),
+            QRegularExpression::CaseInsensitiveOption),
+        // `"token": x`, a quoted key with a bare value: a value in YAML or a JSON-like dump, but
+        // in an error text the first word of a sentence about the field ("users[0].user
+        // "token": must be a single value"). A word followed by more words on its line is prose.
         QRegularExpression(
             QStringLiteral(
-                R"(((?:^|[\s"'{,&?])(?:token|id-token|access-token|refresh-token|password|client-key-data|clientKeyData|AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token|Signature|secret)["']?\s*[:=]\s*"?)[^\s",&}]+)"),
+                R"(((?:^|[\s"'{,&?])%1["']\s*[:=]\s*)(?!")[^\s",&}]++(?![^\S\r\n]+[A-Za-z]))")
+                .arg(secretKeys()),
             QRegularExpression::CaseInsensitiveOption),
     };
     return list;

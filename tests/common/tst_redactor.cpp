@@ -30,6 +30,39 @@ private Q_SLOTS:
                                  << "MHcCAQEEIBbase64";
         QTest::newRow("password field") << "password: hunter2hunter2"
                                         << "hunter2hunter2";
+        QTest::newRow("json token") << R"({"kind":"ExecCredential","status":{"token":"eyJ0.abc"}})"
+                                    << "eyJ0.abc";
+        QTest::newRow("json token, spaced") << R"({"token": "kubeadm-token-0123456789"})"
+                                            << "kubeadm-token-0123456789";
+        QTest::newRow("quoted key, bare value") << "    \"token\": kubeadm-token-0123456789\n"
+                                                << "kubeadm-token-0123456789";
+        QTest::newRow("quoted key, bare value in braces")
+            << R"({"password": hunter2hunter2, "user": "admin"})"
+            << "hunter2hunter2";
+        QTest::newRow("single-quoted") << "{'token': 'kubeadm-token-0123456789'}"
+                                       << "kubeadm-token-0123456789";
+    }
+
+    // An error text about a secret field names the field; the words after it are the reason,
+    // not the secret, and the reader needs them.
+    void redact_leavesFieldNamesInErrorsAlone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("kubeconfig field")
+            << R"(kubeconfig:7:14: users[0].user "token": must be a single value)";
+        QTest::newRow("yaml path") << R"(users[0].user.token: expected a string, got a mapping)";
+        QTest::newRow("quoted path")
+            << R"("users[0].user.token": expected a string, got a mapping)";
+        QTest::newRow("kubectl unmarshal")
+            << "json: cannot unmarshal object into Go struct field AuthInfo.users.user.token of "
+               "type string";
+        QTest::newRow("credential file field")
+            << R"(credentials: "access_key_secret": is empty in profile "default")";
+    }
+    void redact_leavesFieldNamesInErrorsAlone()
+    {
+        QFETCH(QString, text);
+        QCOMPARE(Redactor::redact(text), text);
     }
     void redact_masksPatterns()
     {
