@@ -9,7 +9,7 @@
 
 namespace unstuck::fuzz {
 
-inline QList<SourceQuery> probeQueries()
+inline QList<SourceQuery> buildProbeQueries()
 {
     const auto kube = [](const char* path, bool allPages = false) {
         return ProbeRunner::kube(QString::fromLatin1(path), allPages);
@@ -40,6 +40,13 @@ inline QList<SourceQuery> probeQueries()
             cloud("vpc", "DescribeRouteEntryList", "RouteEntrys.RouteEntry"),
             cloud("ram", "ListPoliciesForRole"),
             cloud("ram", "GetPolicy")};
+}
+
+// Built once per process: the list is the same for every input.
+inline const QList<SourceQuery>& probeQueries()
+{
+    static const QList<SourceQuery> queries = buildProbeQueries();
+    return queries;
 }
 
 } // namespace unstuck::fuzz
