@@ -38,12 +38,20 @@ std::optional<QJsonObject> KubeStore::get(const QString& resource, const QString
     const auto it = byNamespace->constFind(name);
     if (it == byNamespace->constEnd())
         return std::nullopt;
-    return *it;
+    return it->object();
 }
 
 QList<QJsonObject> KubeStore::list(const QString& resource, const QString& ns) const
 {
     QList<QJsonObject> out;
+    for (const StoredObject& stored : listStored(resource, ns))
+        out.append(stored.object());
+    return out;
+}
+
+QList<StoredObject> KubeStore::listStored(const QString& resource, const QString& ns) const
+{
+    QList<StoredObject> out;
     const auto byResource = m_objects.constFind(resource);
     if (byResource == m_objects.constEnd())
         return out;
@@ -63,8 +71,9 @@ QJsonObject KubeStore::put(const QString& resource, QJsonObject object)
         meta.insert(QLatin1String("creationTimestamp"), nowRfc3339());
     meta.insert(QLatin1String("resourceVersion"), QString::number(++m_resourceVersion));
     object.insert(QLatin1String("metadata"), meta);
+    // A new StoredObject: the bytes cached for the previous version are not carried over.
     m_objects[resource][meta.value(QLatin1String("namespace")).toString()].insert(
-        meta.value(QLatin1String("name")).toString(), object);
+        meta.value(QLatin1String("name")).toString(), StoredObject(object));
     Q_EMIT changed(resource);
     return object;
 }

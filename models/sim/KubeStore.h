@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/sim/StoredObject.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -24,6 +26,8 @@ public:
                                    const QString& name) const;
     // All objects of a resource; an empty ns lists every namespace. Sorted by ns, then name.
     QList<QJsonObject> list(const QString& resource, const QString& ns = {}) const;
+    // The same objects with their cached wire bytes, for list answers.
+    QList<StoredObject> listStored(const QString& resource, const QString& ns = {}) const;
     // Creates or replaces. Fills metadata.uid and creationTimestamp when absent and bumps
     // metadata.resourceVersion. Returns the stored object.
     QJsonObject put(const QString& resource, QJsonObject object);
@@ -51,7 +55,7 @@ private:
     // resource -> namespace -> name -> object, both levels sorted: a list is in kubectl's
     // order without sorting, and one namespace's list does not walk every other's (the
     // namespace controller lists per namespace; with 10,000 nodes that was quadratic).
-    QHash<QString, QMap<QString, QMap<QString, QJsonObject>>> m_objects;
+    QHash<QString, QMap<QString, QMap<QString, StoredObject>>> m_objects;
     QHash<QString, QStringList> m_logs;       // "ns/pod" -> lines
     QHash<QString, QList<qint64>> m_logTimes; // "ns/pod" -> append times
     qint64 m_resourceVersion = 1000;

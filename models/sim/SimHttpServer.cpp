@@ -26,7 +26,16 @@ struct Connection
     bool busy = false;                  // a request is being answered
     std::shared_ptr<HttpStream> stream; // an open watch
     bool continueSent = false;          // "100 Continue" already sent for the pending request
+    // A large body still going out piece by piece, and how much of it is written.
+    QByteArray unsentBody;
+    qsizetype bodyWritten = 0;
+    bool closeAfterBody = false;
 };
+
+// A body larger than this is handed to the TLS socket one piece at a time as the connection
+// drains, so encrypting and copying megabytes never happens in one go and other connections
+// are answered between the pieces (a 2,000-node list is 4.5 MB).
+constexpr qsizetype kBodyPiece = 256 * 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -217,6 +226,11 @@ void SimHttpServer::onConnection()
         socket->setParent(this);
         d->connections.insert(socket, Connection{});
         connect(socket, &QSslSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        // A large body goes on as the connection drains (see writeNextPiece).
+        connect(socket, &QSslSocket::bytesWritten, this,
+                [this, socket] { writeNextPiece(socket); });
+        connect(socket, &QSslSocket::encryptedBytesWritten, this,
+                [this, socket] { writeNextPiece(socket); });
         connect(socket, &QSslSocket::disconnected, this, [this, socket] {
             d->connections.remove(socket);
             socket->deleteLater();
@@ -321,9 +335,44 @@ void SimHttpServer::respond(QSslSocket* socket, const HttpResponse& response, bo
     if (closeAfter)
         out += "Connection: close\r\n";
     out += "\r\n";
+    if (response.body.size() > kBodyPiece) {
+        socket->write(out);
+        writeBodyInPieces(socket, response.body, closeAfter);
+        return;
+    }
     out += response.body;
     socket->write(out);
     finishResponse(socket, closeAfter);
+}
+
+void SimHttpServer::writeBodyInPieces(QSslSocket* socket, const QByteArray& body, bool closeAfter)
+{
+    auto it = d->connections.find(socket);
+    if (it == d->connections.end())
+        return;
+    it->unsentBody = body;
+    it->bodyWritten = 0;
+    it->closeAfterBody = closeAfter;
+    writeNextPiece(socket);
+}
+
+// The next piece once the previous one is on its way to the client (encrypted and handed to
+// the kernel); the response ends with the last piece.
+void SimHttpServer::writeNextPiece(QSslSocket* socket)
+{
+    auto it = d->connections.find(socket);
+    if (it == d->connections.end() || it->unsentBody.isEmpty())
+        return;
+    if (socket->bytesToWrite() > 0 || socket->encryptedBytesToWrite() > kBodyPiece)
+        return;
+    const qsizetype piece = std::min(kBodyPiece, it->unsentBody.size() - it->bodyWritten);
+    socket->write(it->unsentBody.constData() + it->bodyWritten, piece);
+    it->bodyWritten += piece;
+    if (it->bodyWritten < it->unsentBody.size())
+        return;
+    it->unsentBody.clear();
+    it->bodyWritten = 0;
+    finishResponse(socket, it->closeAfterBody);
 }
 
 bool SimHttpServer::deliverBroken(QSslSocket* socket, const QByteArray& head,

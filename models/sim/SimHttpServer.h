@@ -51,6 +51,8 @@ private:
     bool parseOne(QSslSocket* socket, HttpRequest* request, bool* closeAfter);
     void respond(QSslSocket* socket, const HttpResponse& response, bool closeAfter);
     void finishResponse(QSslSocket* socket, bool closeAfter);
+    void writeBodyInPieces(QSslSocket* socket, const QByteArray& body, bool closeAfter);
+    void writeNextPiece(QSslSocket* socket);
     bool deliverBroken(QSslSocket* socket, const QByteArray& head, const HttpResponse& response,
                        bool closeAfter);
     void drip(QSslSocket* socket, QByteArray rest, bool closeAfter);

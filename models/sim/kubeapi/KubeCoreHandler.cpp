@@ -7,6 +7,7 @@
 #include "models/sim/ListFilter.h"
 #include "models/sim/SimWorld.h"
 #include "models/sim/TableWriter.h"
+#include "models/sim/kubeapi/KubeListBody.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -19,16 +20,6 @@ namespace {
 bool wantsTable(const HttpRequest& r)
 {
     return r.header("accept").contains("as=Table");
-}
-
-// Built-in list items carry no apiVersion/kind on the wire; custom resources keep them.
-QJsonObject listItem(QJsonObject o, const ApiResource& r)
-{
-    if (!r.custom) {
-        o.remove(QStringLiteral("apiVersion"));
-        o.remove(QStringLiteral("kind"));
-    }
-    return o;
 }
 
 } // namespace
@@ -48,9 +39,9 @@ HttpResponse KubeCoreHandler::list(const HttpRequest& request, const ApiResource
     const QString watchParam = request.query.queryItemValue(QStringLiteral("watch"));
     if (watchParam == QLatin1String("true") || watchParam == QLatin1String("1"))
         return watch(request, resource, ns, filter);
-    QList<QJsonObject> items;
-    for (const QJsonObject& o : m_world.kube().list(resource.storeName(), ns))
-        if (filter.matches(o))
+    QList<StoredObject> items;
+    for (const StoredObject& o : m_world.kube().listStored(resource.storeName(), ns))
+        if (filter.matches(o.object()))
             items << o;
     int offset = 0;
     const QString cont =
@@ -66,7 +57,7 @@ HttpResponse KubeCoreHandler::list(const HttpRequest& request, const ApiResource
     const int limit = request.query.queryItemValue(QStringLiteral("limit")).toInt();
     QJsonObject listMeta{
         {QStringLiteral("resourceVersion"), QString::number(m_world.kube().resourceVersion())}};
-    QList<QJsonObject> page = items.mid(offset);
+    QList<StoredObject> page = items.mid(offset);
     if (limit > 0 && page.size() > limit) {
         page = page.mid(0, limit);
         const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
@@ -81,17 +72,11 @@ HttpResponse KubeCoreHandler::list(const HttpRequest& request, const ApiResource
                           : include == QLatin1String("None") ? TableWriter::Include::None
                                                              : TableWriter::Include::Metadata;
         QList<QJsonObject> typed;
-        for (const QJsonObject& o : page)
-            typed << withTypeMeta(o, resource);
+        for (const StoredObject& o : page)
+            typed << withTypeMeta(o.object(), resource);
         return ok(TableWriter::table(resource.kind, typed, mode, listMeta));
     }
-    QJsonArray array;
-    for (const QJsonObject& o : page)
-        array.append(listItem(o, resource));
-    return ok(QJsonObject{{QStringLiteral("kind"), resource.kind + QStringLiteral("List")},
-                          {QStringLiteral("apiVersion"), resource.groupVersion()},
-                          {QStringLiteral("metadata"), listMeta},
-                          {QStringLiteral("items"), array}});
+    return HttpResponse::json(200, KubeListBody::build(resource, page, listMeta));
 }
 
 // ?watch=true: the initial events, then a stream of the store's changes (as Table rows when
