@@ -58,7 +58,7 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
                        "routes and the APIService becomes Available"_s,
                        u"ram-policy 恢复正常，随后路由控制器重建路由，APIService 变为可用"
                        "（Available）"_s));
-    for (const Observation& o : m_f.policies) {
+    for (const Observation& o : policiesInRoleOrder()) {
         const QString name = o.query.params.value(QStringLiteral("PolicyName"));
         const QString type = o.query.params.value(QStringLiteral("PolicyType"));
         QJsonValue doc =
@@ -141,6 +141,27 @@ std::optional<FixPlan> FixPlanner::ramPolicy() const
                            {QStringLiteral("PolicyName"), QStringLiteral("<policy>")},
                            {QStringLiteral("RoleName"), m_f.ramRoleName}})));
     return fix;
+}
+
+// The policies as the role lists them (the rest by name): their answers arrive in any order, and
+// the RAM fix's writes, a plan made now and the run applied next, must come in the same order.
+QList<Observation> FixPlanner::policiesInRoleOrder() const
+{
+    QStringList order;
+    if (m_f.rolePolicies)
+        for (const QJsonValue& p :
+             facts::at(m_f.rolePolicies->answer.json, QStringLiteral("Policies.Policy")).toArray())
+            order << p.toObject().value(QStringLiteral("PolicyName")).toString();
+    const auto rank = [&order](const Observation& o) {
+        const QString name = o.query.params.value(QStringLiteral("PolicyName"));
+        const qsizetype at = order.indexOf(name);
+        return std::pair{at < 0 ? order.size() : at, name};
+    };
+    QList<Observation> out = m_f.policies;
+    std::stable_sort(out.begin(), out.end(), [&rank](const Observation& a, const Observation& b) {
+        return rank(a) < rank(b);
+    });
+    return out;
 }
 
 bool FixPlanner::controllerForbidden() const

@@ -27,6 +27,7 @@ private:
     std::optional<FixPlan> namespaceFinalize() const;
     bool failing(const QString& id) const;
     bool controllerForbidden() const; // its errors say Forbidden.RAM
+    QList<Observation> policiesInRoleOrder() const;
     bool storyEndsAtCloud() const;
 
     const Findings& m_f;
