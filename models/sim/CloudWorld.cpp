@@ -6,6 +6,8 @@
 #include "models/sim/KubeStore.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace unstuck::sim {
 
@@ -55,6 +57,40 @@ std::pair<QString, QString> splitProviderId(QString providerId)
     if (dot <= 0)
         return {};
     return {providerId.left(dot), providerId.mid(dot + 1)};
+}
+
+// ram-two-policies: a change-freeze policy attached to the master role and to the operator user,
+// and never detached. Its version in force denies the route writes, so the master policy alone
+// set back to Allow does not heal the chain (the RAM fix makes one write per policy), and the
+// operator's own route fix is refused until the RAM fix has turned the freeze to Allow.
+void addRouteFreezePolicy(CloudAccount& a, const QString& masterRole, const QString& masterPolicy,
+                          const QDateTime& created)
+{
+    const auto document = [](const char* effect) {
+        const QJsonObject statement{
+            {QStringLiteral("Effect"), QLatin1String(effect)},
+            {QStringLiteral("Action"), QJsonArray{QStringLiteral("vpc:CreateRouteEntry"),
+                                                  QStringLiteral("vpc:DeleteRouteEntry")}},
+            {QStringLiteral("Resource"), QJsonArray{QStringLiteral("*")}}};
+        return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("Version"), QStringLiteral("1")},
+                                      {QStringLiteral("Statement"), QJsonArray{statement}}})
+                .toJson(QJsonDocument::Indented));
+    };
+    const QDateTime frozen = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+    SimPolicy policy;
+    // Named with the cluster's id, as the role's other policy.
+    policy.name =
+        QStringLiteral("k8sRouteFreezePolicy-") + masterPolicy.section(QLatin1Char('-'), 1);
+    policy.description = QStringLiteral("Route changes during the change freeze");
+    policy.versions = {SimPolicyVersion{QStringLiteral("v1"), document("Allow"), created},
+                       SimPolicyVersion{QStringLiteral("v2"), document("Deny"), frozen}};
+    policy.defaultVersion = QStringLiteral("v2");
+    policy.created = created;
+    policy.updated = frozen;
+    a.policies.insert(policy.name, policy);
+    a.roles[masterRole].policies.append(policy.name);
+    a.users[CloudIdentities::operatorUserName()].policies.append(policy.name);
 }
 
 } // namespace
@@ -149,11 +185,14 @@ void CloudWorld::populate(const QString& scenario, const KubeStore& kube)
                       QStringLiteral("cloud services"), QStringLiteral("Available"), created});
 
     // RAM: the dedicated cluster's master and worker roles, the app's user, an assumable role.
-    const bool seedLike =
-        scenario == QLatin1String("seed") || scenario == QLatin1String("no-cloud-credentials");
+    const bool twoPolicies = scenario == QLatin1String("ram-two-policies");
+    const bool seedLike = scenario == QLatin1String("seed") ||
+                          scenario == QLatin1String("no-cloud-credentials") || twoPolicies;
     const CloudIdentities::Names names = CloudIdentities::addRoles(a, seedLike, created);
     p.masterRole = names.masterRole;
     p.masterPolicy = names.masterPolicy;
+    if (twoPolicies)
+        addRouteFreezePolicy(a, p.masterRole, p.masterPolicy, created);
     p.workerRole = names.workerRole;
     p.userKeyId = names.operatorKeyId;
 

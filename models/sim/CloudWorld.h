@@ -13,7 +13,8 @@ namespace unstuck::sim {
 class KubeStore;
 
 // The simulated Alibaba Cloud account: one VPC and its route table, ECS instances matching
-// the nodes' providerIDs, the control-plane RAM role with its policies (with versions), and
+// the nodes' providerIDs, the control-plane RAM role with its policies (with versions; in
+// ram-two-policies a second policy of the role denies the route writes too), and
 // the users whose keys the app uses (the operator, and a read-only user). Owned by the simulator's
 // cloud side (CloudApi serves it, RouteControllerSim reconciles it).
 class CloudWorld : public QObject

@@ -25,7 +25,8 @@ const QStringList kScenarios{S("seed"),
                              S("route-missing"),
                              S("finalizers-remaining"),
                              S("webhook-blocks-delete"),
-                             S("no-cloud-credentials")};
+                             S("no-cloud-credentials"),
+                             S("ram-two-policies")};
 
 QString ago(qint64 seconds)
 {

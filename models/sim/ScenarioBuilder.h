@@ -27,8 +27,11 @@ class KubeStore;
 //    kube-dns; namespace shop with Deployment/Service web; Local APIServices for built-ins;
 //  - namespace tobedeletedb, Terminating for 3 hours (all scenarios except healthy).
 // Scenarios:
-//  seed, route-missing, no-cloud-credentials  the kube side above (the cloud side breaks the
-//                         route to 172.16.1.0/24 -> FailedDiscoveryCheck i/o timeout)
+//  seed, route-missing, no-cloud-credentials, ram-two-policies  the kube side above (the cloud
+//                         side breaks the route to 172.16.1.0/24 -> FailedDiscoveryCheck i/o
+//                         timeout; in ram-two-policies a second custom policy, a change freeze
+//                         on the master role and the operator user, denies route writes too, so
+//                         the RAM fix makes two writes and the route fix waits for it)
 //  healthy                no Terminating namespace, everything available
 //  backend-down           metrics-server scaled to 0 -> MissingEndpoints
 //  stale-apiservice       metrics-server Deployment and Service gone -> ServiceNotFound
