@@ -11,6 +11,7 @@
 //
 // Every cell's simulator and fix run go at once (most of a cell is waiting for controllers and
 // retries); the rows then assert what each saw. A fixed --faults-seed makes the strikes repeat.
+#include "support/KubectlTool.h"
 #include "support/SimCloud.h"
 #include "support/SimProcess.h"
 
@@ -329,10 +330,8 @@ class TstFixFaults : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QProcess probe;
-        probe.start(u"kubectl"_s, {u"version"_s, u"--client"_s});
-        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
-            QSKIP("kubectl is not installed");
+        QString kubectl;
+        UNSTUCK_REQUIRE_KUBECTL(kubectl);
         // The RAM fix's one write: refused with a 5xx (never applied), or applied and its
         // answer lost (no ClientToken: read back, never sent again).
         add(u"seed x http5xx@CreatePolicyVersion"_s, u"seed"_s, World::RamPolicy,

@@ -5,6 +5,7 @@
 // (`unstuck audit --format json`). The fix deletes two stale APIServices (custom-aggregated-api);
 // the second DELETE is answered 5xx (read back: not applied), so the first is undone by creating
 // it again from the saved copy. When that create fails too, the run names what is left changed.
+#include "support/KubectlTool.h"
 #include "support/SimProcess.h"
 
 #include <QJsonArray>
@@ -48,6 +49,7 @@ class TstFixRollback : public QObject
     Q_OBJECT
 
     QTemporaryDir m_data; // XDG_DATA_HOME: this suite's own audit log
+    QString m_kubectl;
 
     QProcessEnvironment env() const
     {
@@ -65,7 +67,7 @@ class TstFixRollback : public QObject
     {
         QProcessEnvironment e = env();
         e.insert(u"KUBECONFIG"_s, sim.kubeconfig());
-        const ProcessRun run = runProcess(u"kubectl"_s,
+        const ProcessRun run = runProcess(m_kubectl,
                                           {u"get"_s, u"apiservices"_s, u"-o"_s,
                                            u"jsonpath={range .items[*]}{.metadata.name} {end}"_s},
                                           e);
@@ -100,10 +102,7 @@ class TstFixRollback : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QProcess probe;
-        probe.start(u"kubectl"_s, {u"version"_s, u"--client"_s});
-        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
-            QSKIP("kubectl is not installed");
+        UNSTUCK_REQUIRE_KUBECTL(m_kubectl);
         QVERIFY(m_data.isValid());
     }
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real kubectl against the unstuck-sim executable: the simulator must be a cluster that
 // third-party clients believe, and its namespace must heal when the APIService goes.
+#include "support/KubectlTool.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -69,12 +70,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        if (m_kubectl.isEmpty())
-            QSKIP("kubectl is not installed");
-    }
+    void initTestCase() { UNSTUCK_REQUIRE_KUBECTL(m_kubectl); }
 
     void init()
     {

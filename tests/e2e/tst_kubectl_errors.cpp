@@ -6,11 +6,11 @@
 // plugin that is missing or fails), and what kubectl prints after its "error: " / "Unable to
 // connect to the server: " prefix must appear in what Unstuck prints. Whole lines differ
 // (Unstuck adds the file, the user and what to do), the phrases a user searches for must not.
+#include "support/KubectlTool.h"
 #include "support/SimProcess.h"
 
 #include <QDir>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <memory>
 
@@ -125,9 +125,7 @@ class TestKubectlErrors : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_kubectl = QStandardPaths::findExecutable(u"kubectl"_s);
-        if (m_kubectl.isEmpty())
-            QSKIP("kubectl is not installed");
+        UNSTUCK_REQUIRE_KUBECTL(m_kubectl);
         QVERIFY(m_dir.isValid());
         QVERIFY(QDir().mkpath(m_dir.filePath(u"home"_s)));
         m_sim = std::make_unique<SimProcess>();
