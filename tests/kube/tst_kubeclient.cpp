@@ -845,10 +845,11 @@ private Q_SLOTS:
     void sim_issuedClientCertificates_rsaAndEc()
     {
         QFETCH(bool, ec);
-        const auto [cert, key] = m_sim->issueClientCertificate(QStringLiteral("dana"), ec);
-        auto c = simClient([&cert, &key](KubeUser& u) {
-            u.clientCertificateData = cert;
-            u.clientKeyData = key;
+        // A pair, not a structured binding: lambdas capture bindings only from clang 16 on.
+        const auto issued = m_sim->issueClientCertificate(QStringLiteral("dana"), ec);
+        auto c = simClient([&issued](KubeUser& u) {
+            u.clientCertificateData = issued.first;
+            u.clientKeyData = issued.second;
         });
         QVERIFY(c);
         auto r = fetch(*c, QStringLiteral("/api/v1/namespaces"));
