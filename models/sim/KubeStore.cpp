@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimer>
 #include <QUuid>
 #include <algorithm>
 
@@ -72,10 +73,37 @@ QJsonObject KubeStore::put(const QString& resource, QJsonObject object)
     meta.insert(QLatin1String("resourceVersion"), QString::number(++m_resourceVersion));
     object.insert(QLatin1String("metadata"), meta);
     // A new StoredObject: the bytes cached for the previous version are not carried over.
+    const StoredObject stored(object);
     m_objects[resource][meta.value(QLatin1String("namespace")).toString()].insert(
-        meta.value(QLatin1String("name")).toString(), StoredObject(object));
+        meta.value(QLatin1String("name")).toString(), stored);
+    m_unwarmed.append({resource, stored});
+    if (!m_warmScheduled) {
+        m_warmScheduled = true;
+        QTimer::singleShot(0, this, &KubeStore::warmSome);
+    }
     Q_EMIT changed(resource);
     return object;
+}
+
+bool KubeStore::isCustom(const QString& resource) const
+{
+    return get(QStringLiteral("customresourcedefinitions.apiextensions.k8s.io"), {}, resource)
+        .has_value();
+}
+
+void KubeStore::warmSome()
+{
+    constexpr qsizetype kPerTurn = 50; // a few milliseconds of serialising
+    const qsizetype count = std::min(kPerTurn, m_unwarmed.size());
+    for (qsizetype i = 0; i < count; ++i) {
+        const auto& [resource, stored] = m_unwarmed.at(i);
+        stored.listItemJson(isCustom(resource) ? StoredObject::TypeMeta::Keep
+                                               : StoredObject::TypeMeta::Drop);
+    }
+    m_unwarmed.remove(0, count);
+    m_warmScheduled = !m_unwarmed.isEmpty();
+    if (m_warmScheduled)
+        QTimer::singleShot(0, this, &KubeStore::warmSome);
 }
 
 bool KubeStore::remove(const QString& resource, const QString& ns, const QString& name)

@@ -47,10 +47,16 @@ public:
 
     qint64 resourceVersion() const;
 
+    // Whether a CustomResourceDefinition serves this resource ("backups.example.com"): its
+    // list items keep apiVersion and kind.
+    bool isCustom(const QString& resource) const;
+
 Q_SIGNALS:
     void changed(const QString& resource);
 
 private:
+    void warmSome();
+
     // Implementation detail owned by the simulator's Kubernetes side.
     // resource -> namespace -> name -> object, both levels sorted: a list is in kubectl's
     // order without sorting, and one namespace's list does not walk every other's (the
@@ -59,6 +65,11 @@ private:
     QHash<QString, QStringList> m_logs;       // "ns/pod" -> lines
     QHash<QString, QList<qint64>> m_logTimes; // "ns/pod" -> append times
     qint64 m_resourceVersion = 1000;
+    // Objects written whose list bytes are not built yet: built a few per event-loop turn while
+    // the simulator is idle, so the first list of a large cluster does not serialise thousands
+    // of objects at once while every other answer waits.
+    QList<std::pair<QString, StoredObject>> m_unwarmed;
+    bool m_warmScheduled = false;
 };
 
 } // namespace unstuck::sim

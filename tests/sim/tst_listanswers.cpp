@@ -89,27 +89,31 @@ private Q_SLOTS:
         QTest::addColumn<QString>("ns");
         QTest::addColumn<QString>("labelSelector");
         QTest::addColumn<bool>("custom");
+        QTest::addColumn<int>("largeNodes");
         const QString seed = QStringLiteral("seed");
         QTest::newRow("nodes") << seed << QStringLiteral("/api/v1/nodes?resourceVersion=0")
-                               << QStringLiteral("nodes") << QString() << QString() << false;
+                               << QStringLiteral("nodes") << QString() << QString() << false << 0;
+        QTest::newRow("2,000 nodes, sent slice by slice")
+            << seed << QStringLiteral("/api/v1/nodes?resourceVersion=0") << QStringLiteral("nodes")
+            << QString() << QString() << false << 2000;
         QTest::newRow("pods, every namespace")
             << seed << QStringLiteral("/api/v1/pods") << QStringLiteral("pods") << QString()
-            << QString() << false;
+            << QString() << false << 0;
         QTest::newRow("pods, label selector")
             << seed
             << QStringLiteral(
                    "/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dkube-dns")
             << QStringLiteral("pods") << QStringLiteral("kube-system")
-            << QStringLiteral("k8s-app=kube-dns") << false;
+            << QStringLiteral("k8s-app=kube-dns") << false << 0;
         QTest::newRow("apiservices, another group")
             << seed << QStringLiteral("/apis/apiregistration.k8s.io/v1/apiservices")
             << QStringLiteral("apiservices.apiregistration.k8s.io") << QString() << QString()
-            << false;
+            << false << 0;
         QTest::newRow("custom resource")
             << QStringLiteral("finalizers-remaining")
             << QStringLiteral("/apis/example.com/v1/namespaces/tobedeletedb/backups")
             << QStringLiteral("backups.example.com") << QStringLiteral("tobedeletedb") << QString()
-            << true;
+            << true << 0;
     }
 
     void listAnswer_isTheJsonOfTheWholeList()
@@ -120,7 +124,8 @@ private Q_SLOTS:
         QFETCH(QString, ns);
         QFETCH(QString, labelSelector);
         QFETCH(bool, custom);
-        Sim sim(scenario);
+        QFETCH(int, largeNodes);
+        Sim sim(scenario, largeNodes);
         QVERIFY(sim.ok);
         const KubeStore& store = sim.server->world().kube();
         // The reconcilers keep writing: compare with the store only when nothing was written
