@@ -297,7 +297,8 @@ private:
             print(stderr, u"unstuck fix: %1\n"_s.arg(o.error));
         if (m_args.sub == u"plan"_s && !m_args.out.isEmpty() && o.error.isEmpty())
             save(o);
-        const bool stop = m_args.sub == u"plan"_s || m_args.options.dryRun || o.exitCode != 0;
+        const bool healAll = m_args.all || m_healAll;
+        const bool stop = m_args.sub == u"plan"_s || m_args.options.dryRun || !o.mayApply(healAll);
         if (stop) {
             if (m_args.format == u"text"_s)
                 print(stdout, FixText::outcome(o, m_args.language));
@@ -307,6 +308,9 @@ private:
                             ? FixOutcome::Refused
                             : o.exitCode);
         }
+        if (o.exitCode != FixOutcome::Healed)
+            print(stderr, u"unstuck fix: %1 failed a preflight check now; healing all checks it "
+                          "again when its turn comes\n"_s.arg(refusedFixes(o)));
         if (!confirm(o)) {
             print(stderr, u"unstuck fix: not confirmed: nothing was written\n"_s);
             FixOutcome refused = o;
@@ -321,7 +325,16 @@ private:
         if (m_args.sub == u"undo"_s)
             m_session.applyUndo(o.fixes, m_args.auditId);
         else
-            m_session.apply(o.fixes, m_args.all || m_healAll);
+            m_session.apply(o.fixes, healAll);
+    }
+
+    static QString refusedFixes(const FixOutcome& o)
+    {
+        QStringList ids;
+        for (const PreparedFix& f : o.fixes)
+            if (!f.preflightPassed())
+                ids << f.fixId;
+        return ids.join(u", "_s);
     }
 
     void save(const FixOutcome& o)

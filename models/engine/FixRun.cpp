@@ -4,6 +4,7 @@
 #include "models/engine/FixVerifier.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace unstuck {
 
@@ -104,8 +105,10 @@ void FixRun::next()
     if (m_queue.isEmpty()) {
         if (m_mode == Mode::HealAll && !m_candidates.isEmpty())
             return prepareNext();
-        if (!m_anyApplied)
+        if (!m_anyApplied) {
+            refuseDeferred();
             return finish(m_unconfirmed ? FixOutcome::NotConfirmed : FixOutcome::Refused);
+        }
         if (m_mode == Mode::Apply)
             return verify();
         return finish(m_mode == Mode::Undo ? FixOutcome::Healed : FixOutcome::NotVerified);
@@ -157,12 +160,33 @@ bool FixRun::gate(const PreparedFix& fix)
         finish(FixOutcome::NotConfirmed);
         return false;
     }
+    if (!fix.preflightPassed() && defer(fix)) {
+        next();
+        return false;
+    }
     if (!fix.preflightPassed()) {
         skip(fix, u"refused"_s,
              Text(u"preflight failed: %1"_s, u"预检未通过：%1"_s).arg(failedChecks(fix)));
         finish(fix.conflict() ? FixOutcome::Conflict : FixOutcome::Refused);
         return false;
     }
+    return true;
+}
+
+// Healing all, a fix refused by a preflight made before this run wrote anything waits: the fixes
+// after it still run, and once one of them was applied and the chain is still red, the next
+// diagnosis recommends it again and it is prepared and checked against the world as it is then.
+bool FixRun::defer(const PreparedFix& fix)
+{
+    if (m_mode != Mode::HealAll || m_anyApplied || fix.conflict())
+        return false;
+    m_tried.removeAll(fix.fixId);
+    m_deferred.append(fix);
+    say(u"apply"_s, fix.fixId,
+        Text(u"preflight failed: %1; checked again after the fixes before it"_s,
+             u"预检未通过：%1；在其前面的修复执行后再次检查"_s)
+            .arg(failedChecks(fix)),
+        u"waiting"_s);
     return true;
 }
 
@@ -296,6 +320,15 @@ void FixRun::prepareNext()
     });
 }
 
+// No fix could run before them: their preflight stands.
+void FixRun::refuseDeferred()
+{
+    for (const PreparedFix& fix : std::as_const(m_deferred))
+        skip(fix, u"refused"_s,
+             Text(u"preflight failed: %1"_s, u"预检未通过：%1"_s).arg(failedChecks(fix)));
+    m_deferred.clear();
+}
+
 bool FixRun::wroteAnything() const
 {
     if (m_anyApplied || m_leftChanged)
@@ -324,6 +357,11 @@ void FixRun::finish(int exitCode)
         left << f.fixId;
     for (const FixPlan& p : std::as_const(m_candidates))
         left << p.id;
+    for (const PreparedFix& f : std::as_const(m_deferred))
+        if (!left.contains(f.fixId) &&
+            std::none_of(m_outcome.results.cbegin(), m_outcome.results.cend(),
+                         [&f](const FixResult& r) { return r.fixId == f.fixId; }))
+            left << f.fixId;
     for (const QString& id : std::as_const(left))
         m_outcome.results.append(FixResult{
             id,

@@ -37,8 +37,9 @@ struct FixOptions
 
 // One apply: the reviewed fixes in order, root first, each preflighted, applied exactly as
 // previewed, then verified. Healing all continues with the next recommended fix only while the
-// chain is still red after the previous one had its time to heal it. Undo runs the same way,
-// without the chain verification.
+// chain is still red after the previous one had its time to heal it, planned and preflighted
+// afresh; a fix whose first preflight failed waits for the fixes after it (see defer()). Undo runs
+// the same way, without the chain verification.
 class FixRun : public QObject
 {
     Q_OBJECT
@@ -63,6 +64,8 @@ Q_SIGNALS:
 private:
     void next();
     bool gate(const PreparedFix& fix);
+    bool defer(const PreparedFix& fix);
+    void refuseDeferred();
     void applied(const PreparedFix& fix, const ApplyResult& result);
     void rollBack(const PreparedFix& fix, const ApplyResult& result);
     void concluded(const PreparedFix& fix, const ApplyResult& result,
@@ -88,6 +91,7 @@ private:
     QList<PreparedFix> m_queue;
     QStringList m_reviewedIds, m_tried;
     QList<FixPlan> m_candidates; // healing all: the next recommended fixes, from the last diagnosis
+    QList<PreparedFix> m_deferred; // healing all: refused by a preflight made before any write
     FixOutcome m_outcome;
     std::unique_ptr<FixApplier> m_applier;
     std::unique_ptr<FixRollback> m_rollback; // undoes a fix that failed part way

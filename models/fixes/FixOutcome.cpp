@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/fixes/FixOutcome.h"
 
+#include <algorithm>
+
 namespace unstuck {
 
 QList<PreflightCheck> FixOutcome::preflight() const
@@ -32,6 +34,17 @@ int FixOutcome::planExitCode() const
         if (f.conflict() && !dryRun)
             return Conflict;
     return Refused;
+}
+
+bool FixOutcome::mayApply(bool healAll) const
+{
+    if (exitCode == Healed)
+        return true;
+    if (!healAll || exitCode != Refused)
+        return false;
+    return std::any_of(fixes.cbegin(), fixes.cend(), [](const PreparedFix& f) {
+        return f.preflightPassed() && !f.writes.isEmpty();
+    });
 }
 
 } // namespace unstuck

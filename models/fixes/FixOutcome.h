@@ -62,6 +62,11 @@ struct FixOutcome
     bool preflightPassed() const;
     // The exit code a plan or a dry run ends with: 0, 3 (a check failed) or 5 (a conflict).
     int planExitCode() const;
+    // Whether writes may start from this plan: every check passed; or, healing all, some fix
+    // passed and the others failed only a preflight check. Those are checked again when their
+    // turn comes, since a fix before them may change what they check (the RAM fix allows the
+    // route writes the route fix's dry run was denied).
+    bool mayApply(bool healAll) const;
 };
 
 } // namespace unstuck
