@@ -37,10 +37,11 @@ PreparedFix FixPreparer::failed(PreparedFix fix, const QString& reason)
 }
 
 void FixPreparer::addUndo(PreparedFix& fix, const FixWrite& write, const Bilingual& description,
-                          const FixRequest& request, const QJsonValue& after)
+                          const FixRequest& request, const QJsonValue& after,
+                          const QString& idSuffix)
 {
     FixWrite undo;
-    undo.id = u"undo-"_s + write.id;
+    undo.id = u"undo-"_s + write.id + idSuffix;
     undo.reverses = write.id;
     undo.description = description;
     undo.request = request;

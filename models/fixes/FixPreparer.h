@@ -42,9 +42,11 @@ public:
     static QString clientToken(const QString& fixId, const QMap<QString, QString>& params,
                                const QString& planId);
     // Adds the write that reverses `write` (run first: undo goes last write first); `after` is
-    // what it restores.
+    // what it restores. A write undone by several writes adds them last first, each with its own
+    // `idSuffix` after the first ("undo-1", "undo-1-version").
     static void addUndo(PreparedFix& fix, const FixWrite& write, const Bilingual& description,
-                        const FixRequest& request, const QJsonValue& after);
+                        const FixRequest& request, const QJsonValue& after,
+                        const QString& idSuffix = {});
     // The preparation failed: `reason` says which read and why; nothing can be applied.
     static PreparedFix failed(PreparedFix fix, const QString& reason);
 };

@@ -106,6 +106,20 @@ namespace {
 void addUndo(PreparedFix& fix, const FixWrite& write, const QString& name, const QString& type,
              const QString& previous)
 {
+    const QString created =
+        QLatin1String(FixWrite::kFromResponse) + write.id + u":PolicyVersion.VersionId"_s;
+    // Once it is no longer the default, the version the fix made goes too: the policy's versions
+    // read as before, and a fix applied and undone again and again does not fill the 5 RAM keeps.
+    FixRequest remove = FixRequest::cloud(u"ram"_s, u"DeletePolicyVersion"_s,
+                                          {{u"PolicyName"_s, name}, {u"VersionId"_s, created}});
+    remove.command =
+        u"aliyun ram DeletePolicyVersion --PolicyName %1 --VersionId <the version created>"_s.arg(
+            name);
+    FixPreparer::addUndo(
+        fix, write,
+        Text(u"Delete the version of %1 the fix created"_s, u"删除修复为 %1 创建的版本"_s)
+            .arg(name),
+        remove, QJsonValue(), u"-version"_s);
     FixRequest setDefault =
         FixRequest::cloud(u"ram"_s, u"SetDefaultPolicyVersion"_s,
                           {{u"PolicyName"_s, name}, {u"VersionId"_s, previous}});
@@ -161,15 +175,15 @@ void addCreate(PreparedFix& fix, const FixStep& step, const QString& type,
     write.request.command = u"aliyun ram CreatePolicyVersion --PolicyName %1 --PolicyDocument "
                             u"'<document below>' --SetAsDefault true --RotateStrategy %2"_s.arg(
                                 name, write.request.params.value(u"RotateStrategy"_s));
-    if (write.request.params.value(u"RotateStrategy"_s) != u"None"_s) {
-        StateFact list;
-        list.key = u"RAM policy %1 versions"_s.arg(name);
-        list.read = FixRequest::cloud(u"ram"_s, u"ListPolicyVersions"_s,
-                                      {{u"PolicyName"_s, name}, {u"PolicyType"_s, type}});
-        list.field = u"PolicyVersions.PolicyVersion"_s;
-        list.keys = {u"VersionId"_s};
-        FixPreparer::recordFact(fix, list, versions);
-    }
+    // The versions, rotated or not: a rollback reads them back as before, and a write whose
+    // answer was lost is told applied by the version it added.
+    StateFact list;
+    list.key = u"RAM policy %1 versions"_s.arg(name);
+    list.read = FixRequest::cloud(u"ram"_s, u"ListPolicyVersions"_s,
+                                  {{u"PolicyName"_s, name}, {u"PolicyType"_s, type}});
+    list.field = u"PolicyVersions.PolicyVersion"_s;
+    list.keys = {u"VersionId"_s};
+    FixPreparer::recordFact(fix, list, versions);
     fix.writes.append(write);
     addUndo(fix, write, name, type, inForce.value(u"VersionId"_s).toString());
 }

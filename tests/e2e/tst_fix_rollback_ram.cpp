@@ -164,10 +164,10 @@ private Q_SLOTS:
         // The run wrote in the order the plan showed (the role's order, not the answers').
         QCOMPARE(policiesWritten(fix), names);
         // Both policies allow what they allowed before, and the run says so: exit 2, nothing
-        // left applied. RAM's undo makes the earlier version the default again; the version the
-        // fix made stays, not in force (as after `fix undo`).
+        // left applied. RAM's undo makes the earlier version the default again and deletes the
+        // version the fix made (as `fix undo` does).
         QCOMPARE(policies(sim, names), before);
-        QCOMPARE(ramPolicyVersions(sim.profile(), names.at(0)), u"v2 [v1 v2 v3]"_s);
+        QCOMPARE(ramPolicyVersions(sim.profile(), names.at(0)), u"v2 [v1 v2]"_s);
         QCOMPARE(ramPolicyVersions(sim.profile(), names.at(1)), u"v2 [v1 v2]"_s);
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 2);
@@ -187,6 +187,8 @@ private Q_SLOTS:
             (QStringList{u"Applying ram-policy-allow#1"_s, u"Applied ram-policy-allow#1"_s,
                          u"Applying ram-policy-allow#2"_s, u"ApplyFailed ram-policy-allow#2"_s,
                          u"Undoing ram-policy-allow#undo-1"_s, u"Undone ram-policy-allow#undo-1"_s,
+                         u"Undoing ram-policy-allow#undo-1-version"_s,
+                         u"Undone ram-policy-allow#undo-1-version"_s,
                          u"RolledBack ram-policy-allow#"_s}));
         const QJsonObject verdict = rollback.value(u"rollback"_s).toObject();
         QCOMPARE(verdict.value(u"result"_s).toString(), u"unchanged"_s);

@@ -68,10 +68,12 @@ private Q_SLOTS:
         QVERIFY2(path.startsWith(u"/Statement/"_s) && path.endsWith(u"/Effect"_s),
                  qPrintable(path));
         QCOMPARE(diff.first().toObject().value(u"value"_s).toString(), u"Allow"_s);
-        // Undo makes the version in force before the fix the default again.
-        QCOMPARE(fix->undo.size(), 1);
+        // Undo makes the version in force before the fix the default again, then deletes the
+        // version the fix created.
+        QCOMPARE(fix->undo.size(), 2);
         QCOMPARE(fix->undo.first().request.ramAction(), u"ram:SetDefaultPolicyVersion"_s);
         QCOMPARE(fix->undo.first().request.params.value(u"VersionId"_s), u"v2"_s);
+        QCOMPARE(fix->undo.last().request.ramAction(), u"ram:DeletePolicyVersion"_s);
         QCOMPARE(check(*fix, u"state"_s)->outcome, PreflightCheck::Outcome::Passed);
         QCOMPARE(check(*fix, u"version-limit"_s)->outcome, PreflightCheck::Outcome::Passed);
     }
