@@ -5,6 +5,7 @@
 // checks named, a concurrent edit between plan and apply, confirmation, a heal-all that wrote
 // something and then stopped still red (exit 1, not the "nothing written" 3), and an audit log
 // with a record before and after every write and no secret in it.
+#include "support/FixJson.h"
 #include "support/SimCloud.h"
 #include "support/SimProcess.h"
 
@@ -16,14 +17,6 @@ using namespace unstuck::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
-{
-    for (const QJsonValue& f : outcome.value(u"fixes"_s).toArray())
-        if (f.toObject().value(u"id"_s).toString() == id)
-            return f.toObject();
-    return {};
-}
 
 QStringList failedChecks(const QJsonObject& outcome)
 {

@@ -11,6 +11,7 @@
 //
 // Every cell's simulator and fix run go at once (most of a cell is waiting for controllers and
 // retries); the rows then assert what each saw. A fixed --faults-seed makes the strikes repeat.
+#include "support/FixJson.h"
 #include "support/KubectlTool.h"
 #include "support/SimCloud.h"
 #include "support/SimProcess.h"
@@ -186,14 +187,6 @@ QList<QJsonObject> auditRecords(const Cell& c, const QString& auditId)
                 r.value(u"auditId"_s).toString() == auditId)
                 out << r;
     return out;
-}
-
-QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
-{
-    for (const QJsonValue& f : outcome.value(u"fixes"_s).toArray())
-        if (f.toObject().value(u"id"_s).toString() == id)
-            return f.toObject();
-    return {};
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // (`unstuck audit --format json`). The fix deletes two stale APIServices (custom-aggregated-api);
 // the second DELETE is answered 5xx (read back: not applied), so the first is undone by creating
 // it again from the saved copy. When that create fails too, the run names what is left changed.
+#include "support/FixJson.h"
 #include "support/KubectlTool.h"
 #include "support/SimProcess.h"
 
@@ -25,22 +26,6 @@ const QString kSecondWriteFails =
 const QString kSeed = u"2"_s;
 // The undo of a delete creates the object again (POST); at rate 1 no random draw is used.
 const QString kRecreateFails = u"http5xx=1@POST:/apis/apiregistration.k8s.io"_s;
-
-QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
-{
-    for (const QJsonValue& f : outcome.value(u"fixes"_s).toArray())
-        if (f.toObject().value(u"id"_s).toString() == id)
-            return f.toObject();
-    return {};
-}
-
-QStringList strings(const QJsonValue& array)
-{
-    QStringList out;
-    for (const QJsonValue& v : array.toArray())
-        out << v.toString();
-    return out;
-}
 
 } // namespace
 
@@ -80,18 +65,7 @@ class TstFixRollback : public QObject
     QStringList stages(const QString& auditId, QJsonObject* rollback, bool* chainOk) const
     {
         const ProcessRun audit = unstuck({u"audit"_s, u"--format"_s, u"json"_s});
-        *chainOk = audit.json().value(u"chain"_s).toObject().value(u"ok"_s).toBool();
-        QStringList out;
-        for (const QJsonValue& v : audit.json().value(u"records"_s).toArray()) {
-            const QJsonObject r = v.toObject();
-            if (r.value(u"auditId"_s).toString() != auditId)
-                continue;
-            out << r.value(u"stage"_s).toString() + u' ' + r.value(u"fixId"_s).toString() + u'#' +
-                       r.value(u"stepId"_s).toString();
-            if (r.contains(u"rollback"_s))
-                *rollback = r;
-        }
-        return out;
+        return auditStages(audit.json(), auditId, rollback, chainOk);
     }
     ProcessRun apply(const SimProcess& sim) const
     {
@@ -125,8 +99,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 2);
         QCOMPARE(fix.value(u"result"_s).toString(), u"failed"_s);
-        QCOMPARE(strings(fix.value(u"applied"_s)), QStringList());
-        QCOMPARE(strings(fix.value(u"notApplied"_s)), (QStringList{u"1"_s, u"2"_s}));
+        QCOMPARE(jsonStrings(fix.value(u"applied"_s)), QStringList());
+        QCOMPARE(jsonStrings(fix.value(u"notApplied"_s)), (QStringList{u"1"_s, u"2"_s}));
         QVERIFY2(fix.value(u"reason"_s).toString().contains(u"rolled back: unchanged"_s),
                  run.out.constData());
         QVERIFY2(fix.value(u"reasonZh"_s).toString().contains(u"已回滚：未更改"_s),
@@ -147,9 +121,9 @@ private Q_SLOTS:
                      u"RolledBack apiservice-delete#"_s}));
         const QJsonObject verdict = rollback.value(u"rollback"_s).toObject();
         QCOMPARE(verdict.value(u"result"_s).toString(), u"unchanged"_s);
-        QCOMPARE(strings(verdict.value(u"undone"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(verdict.value(u"left"_s)), QStringList());
-        QCOMPARE(strings(verdict.value(u"moved"_s)), QStringList());
+        QCOMPARE(jsonStrings(verdict.value(u"undone"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(verdict.value(u"left"_s)), QStringList());
+        QCOMPARE(jsonStrings(verdict.value(u"moved"_s)), QStringList());
 
         // Nothing is left to undo by hand.
         const ProcessRun undo =
@@ -182,8 +156,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 1);
         QCOMPARE(fix.value(u"result"_s).toString(), u"failed"_s);
-        QCOMPARE(strings(fix.value(u"applied"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(fix.value(u"notApplied"_s)), QStringList{u"2"_s});
+        QCOMPARE(jsonStrings(fix.value(u"applied"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(fix.value(u"notApplied"_s)), QStringList{u"2"_s});
         const QString reason = fix.value(u"reason"_s).toString();
         QVERIFY2(reason.contains(u"rollback failed"_s) &&
                      reason.contains(u"left changed: write 1 (Delete the APIService "_s + kFirst),
@@ -203,11 +177,11 @@ private Q_SLOTS:
                            u"RollbackFailed apiservice-delete#"_s}));
         const QJsonObject verdict = rollback.value(u"rollback"_s).toObject();
         QCOMPARE(verdict.value(u"result"_s).toString(), u"changed"_s);
-        QCOMPARE(strings(verdict.value(u"left"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(verdict.value(u"undone"_s)), QStringList());
+        QCOMPARE(jsonStrings(verdict.value(u"left"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(verdict.value(u"undone"_s)), QStringList());
         // Read back, not assumed: the first APIService is absent.
-        QVERIFY2(strings(verdict.value(u"moved"_s)).join(u' ').contains(kFirst),
-                 qPrintable(strings(verdict.value(u"moved"_s)).join(u' ')));
+        QVERIFY2(jsonStrings(verdict.value(u"moved"_s)).join(u' ').contains(kFirst),
+                 qPrintable(jsonStrings(verdict.value(u"moved"_s)).join(u' ')));
     }
 };
 

@@ -7,6 +7,7 @@
 // (`unstuck audit --format json`). When the undo (SetDefaultPolicyVersion) fails too, the run
 // names the write left in effect.
 #include "support/DiagnosisJson.h"
+#include "support/FixJson.h"
 #include "support/SimCloud.h"
 #include "support/SimProcess.h"
 
@@ -25,22 +26,6 @@ const QString kSeed = u"2"_s;
 // Rolling back the first write makes its previous version the default again; at rate 1 no
 // random draw decides.
 const QString kUndoFails = u"http5xx=1@SetDefaultPolicyVersion"_s;
-
-QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
-{
-    for (const QJsonValue& f : outcome.value(u"fixes"_s).toArray())
-        if (f.toObject().value(u"id"_s).toString() == id)
-            return f.toObject();
-    return {};
-}
-
-QStringList strings(const QJsonValue& array)
-{
-    QStringList out;
-    for (const QJsonValue& v : array.toArray())
-        out << v.toString();
-    return out;
-}
 
 // The policies the fix's writes change, in write order.
 QStringList policiesWritten(const QJsonObject& fix)
@@ -109,18 +94,7 @@ class TstFixRollbackRam : public QObject
     QStringList stages(const QString& auditId, QJsonObject* rollback, bool* chainOk) const
     {
         const ProcessRun audit = unstuck({u"audit"_s, u"--format"_s, u"json"_s});
-        *chainOk = audit.json().value(u"chain"_s).toObject().value(u"ok"_s).toBool();
-        QStringList out;
-        for (const QJsonValue& v : audit.json().value(u"records"_s).toArray()) {
-            const QJsonObject r = v.toObject();
-            if (r.value(u"auditId"_s).toString() != auditId)
-                continue;
-            out << r.value(u"stage"_s).toString() + u' ' + r.value(u"fixId"_s).toString() + u'#' +
-                       r.value(u"stepId"_s).toString();
-            if (r.contains(u"rollback"_s))
-                *rollback = r;
-        }
-        return out;
+        return auditStages(audit.json(), auditId, rollback, chainOk);
     }
     ProcessRun apply(const SimProcess& sim) const
     {
@@ -142,7 +116,7 @@ private Q_SLOTS:
         const ProcessRun run = apply(sim);
         const QJsonObject fix = fixIn(run.json(), u"ram-policy-allow"_s);
         QVERIFY2(run.exitCode == 0, run.out.constData());
-        QCOMPARE(strings(fix.value(u"applied"_s)), (QStringList{u"1"_s, u"2"_s}));
+        QCOMPARE(jsonStrings(fix.value(u"applied"_s)), (QStringList{u"1"_s, u"2"_s}));
         for (const QString& name : names)
             QCOMPARE(ramPolicyVersions(sim.profile(), name), u"v3 [v1 v2 v3]"_s);
     }
@@ -172,8 +146,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 2);
         QCOMPARE(fix.value(u"result"_s).toString(), u"failed"_s);
-        QCOMPARE(strings(fix.value(u"applied"_s)), QStringList());
-        QCOMPARE(strings(fix.value(u"notApplied"_s)), (QStringList{u"1"_s, u"2"_s}));
+        QCOMPARE(jsonStrings(fix.value(u"applied"_s)), QStringList());
+        QCOMPARE(jsonStrings(fix.value(u"notApplied"_s)), (QStringList{u"1"_s, u"2"_s}));
         QVERIFY2(fix.value(u"reason"_s).toString().contains(u"rolled back: unchanged"_s),
                  run.out.constData());
 
@@ -192,8 +166,8 @@ private Q_SLOTS:
                          u"RolledBack ram-policy-allow#"_s}));
         const QJsonObject verdict = rollback.value(u"rollback"_s).toObject();
         QCOMPARE(verdict.value(u"result"_s).toString(), u"unchanged"_s);
-        QCOMPARE(strings(verdict.value(u"undone"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(verdict.value(u"left"_s)), QStringList());
+        QCOMPARE(jsonStrings(verdict.value(u"undone"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(verdict.value(u"left"_s)), QStringList());
 
         // Nothing is left to undo by hand, and the fix can simply be run again.
         const ProcessRun undo =
@@ -228,8 +202,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(outcome.value(u"exitCode"_s).toInt(), 1);
         QCOMPARE(fix.value(u"result"_s).toString(), u"failed"_s);
-        QCOMPARE(strings(fix.value(u"applied"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(fix.value(u"notApplied"_s)), QStringList{u"2"_s});
+        QCOMPARE(jsonStrings(fix.value(u"applied"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(fix.value(u"notApplied"_s)), QStringList{u"2"_s});
         const QString reason = fix.value(u"reason"_s).toString();
         QVERIFY2(reason.contains(u"rollback failed"_s) &&
                      reason.contains(u"left changed: write 1 (Create version of "_s + names.at(0)),
@@ -249,11 +223,11 @@ private Q_SLOTS:
                               u"RollbackFailed ram-policy-allow#"_s}));
         const QJsonObject verdict = rollback.value(u"rollback"_s).toObject();
         QCOMPARE(verdict.value(u"result"_s).toString(), u"changed"_s);
-        QCOMPARE(strings(verdict.value(u"left"_s)), QStringList{u"1"_s});
-        QCOMPARE(strings(verdict.value(u"undone"_s)), QStringList());
+        QCOMPARE(jsonStrings(verdict.value(u"left"_s)), QStringList{u"1"_s});
+        QCOMPARE(jsonStrings(verdict.value(u"undone"_s)), QStringList());
         // Read back, not assumed: the first policy's default version moved.
-        QVERIFY2(strings(verdict.value(u"moved"_s)).join(u' ').contains(names.at(0)),
-                 qPrintable(strings(verdict.value(u"moved"_s)).join(u' ')));
+        QVERIFY2(jsonStrings(verdict.value(u"moved"_s)).join(u' ').contains(names.at(0)),
+                 qPrintable(jsonStrings(verdict.value(u"moved"_s)).join(u' ')));
     }
 };
 
