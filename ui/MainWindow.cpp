@@ -377,7 +377,8 @@ QString MainWindow::failureText(const QString& error) const
         return error.contains(QLatin1String(words), Qt::CaseInsensitive);
     };
     QString cause;
-    if (has("Unauthorized") || has("401")) {
+    // "HTTP 401", not a bare "401": a port such as 127.0.0.1:40131 in a TLS error is not one.
+    if (has("Unauthorized") || has("HTTP 401")) {
         cause = tr("The cluster rejected the credentials of this context (401 Unauthorized): the "
                    "token or client certificate in the kubeconfig is wrong or has expired. Log in "
                    "again or get a fresh kubeconfig, or pick another context, then press "
@@ -387,7 +388,8 @@ QString MainWindow::failureText(const QString& error) const
                    "certificate authority the kubeconfig names for this cluster. Check "
                    "certificate-authority or certificate-authority-data in the kubeconfig, and "
                    "that the server URL is the right cluster.");
-    } else if (has("did not answer") || has("cannot reach") || has("refused") || has("timed out")) {
+    } else if (has("did not answer") || has("cannot reach") || has("connection refused") ||
+               has("was refused") || has("timed out")) {
         cause = tr("Nothing answered at the server address in the kubeconfig.") + QLatin1Char(' ') +
                 tr("Check that you are on the VPN or behind the right proxy, that the server URL "
                    "in the kubeconfig is right, and that `kubectl cluster-info` answers.");
