@@ -1235,6 +1235,11 @@ Stop after the running step?</source>
         <translation>无法应用：%1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/fix/PreflightPage.cpp" line="165" />
+        <source>%n check(s) failed. The fixes that passed run first; the others are checked again after them. Nothing has been written yet.</source>
+        <translation><numerusform>%n 项检查未通过。先执行已通过检查的修复；其余修复在它们之后重新检查。尚未写入任何内容。</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/fix/PreflightPage.cpp" line="163" />
         <source>Apply is blocked: %n check(s) failed. Nothing has been written.</source>
         <translation><numerusform>无法应用：%n 项检查未通过。没有写入任何内容。</numerusform></translation>

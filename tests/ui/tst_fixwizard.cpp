@@ -663,6 +663,39 @@ private Q_SLOTS:
         QCOMPARE(bench.redLinks(), 0);
     }
 
+    // Heal all where a later fix fails its preflight only because of the root fix (in
+    // ram-two-policies the route fix's dry run is denied by the freeze the RAM fix lifts): apply
+    // is not blocked, the RAM fix runs first and heals the chain, as `fix apply --all` does.
+    void healAll_aLaterFixRefusedByTheRootCause_stillHeals()
+    {
+        Bench bench;
+        QVERIFY(bench.start(u"ram-two-policies"_s));
+        QVERIFY(bench.diagnose(bench.sim.profile()).rootCause);
+        QCOMPARE(bench.state(ids::RamPolicy), ComponentState::Failing);
+        QVERIFY(bench.launcher->healAllAction()->isEnabled());
+        bench.launcher->healAllAction()->trigger();
+        FixWizard* wizard = bench.launcher->wizard();
+        QVERIFY(wizard);
+        wizard->resize(900, 700);
+        QVERIFY(clickNext(wizard));
+        QVERIFY(waitPlanned(wizard));
+        QVERIFY(clickNext(wizard));
+        auto* preflight = wizard->findChild<PreflightPage*>();
+        QVERIFY2(preflight->statusText().contains(u"checked again after them"_s),
+                 qPrintable(preflight->statusText()));
+        QVERIFY2(preflight->rows().join(u'\n').contains(u"✘"_s),
+                 qPrintable(preflight->rows().join(u'\n')));
+        shoot(wizard, u"heal-all-checked-again"_s);
+        QVERIFY(clickNext(wizard));
+        QCOMPARE(auditSize(bench.auditPath()), 0);
+        auto* apply = wizard->findChild<ApplyPage*>();
+        QVERIFY(clickNext(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->stage() == FixWizard::Stage::Done, 120000);
+        QVERIFY2(apply->headline().contains(u"Healed"_s), qPrintable(apply->headline()));
+        QTRY_COMPARE(bench.state(ids::RamPolicy), ComponentState::Healthy);
+        QCOMPARE(bench.redLinks(), 0);
+    }
+
     void chinese_everyPageIsTranslated()
     {
         Bench bench;

@@ -75,7 +75,9 @@ PreflightPage::PreflightPage(FixWizard* wizard)
 
 bool PreflightPage::blocked() const
 {
-    return !m_wizard->error().isEmpty() || !m_wizard->plan().preflightPassed() ||
+    const FixOutcome& plan = m_wizard->plan();
+    return !m_wizard->error().isEmpty() ||
+           !(plan.preflightPassed() || plan.mayApply(m_wizard->healAll())) ||
            !m_wizard->anyWrites();
 }
 
@@ -159,6 +161,15 @@ void PreflightPage::render()
     if (!m_wizard->error().isEmpty())
         m_status->setText(
             red.arg(tr("Apply is blocked: %1").arg(m_wizard->error()).toHtmlEscaped()));
+    else if (failed > 0 && !blocked())
+        // Heal all, as `fix apply --all`: the fixes that passed run root first, and a refused
+        // one is planned and checked again after them.
+        m_status->setText(QStringLiteral("<b style='color:#ef6c00'>%1</b>")
+                              .arg(tr("%n check(s) failed. The fixes that passed run first; the "
+                                      "others are checked again after them. Nothing has been "
+                                      "written yet.",
+                                      nullptr, failed)
+                                       .toHtmlEscaped()));
     else if (failed > 0)
         m_status->setText(red.arg(tr("Apply is blocked: %n check(s) failed. Nothing has been "
                                      "written.",
