@@ -66,7 +66,8 @@ const QList<Scenario>& scenarios()
         {QStringLiteral("route-missing"), QStringLiteral("vpc-route-table")},
         {QStringLiteral("finalizers-remaining"), QStringLiteral("finalizers")},
         {QStringLiteral("webhook-blocks-delete"), QStringLiteral("webhook")},
-        {QStringLiteral("no-cloud-credentials"), QStringLiteral("apiserver→metrics-server")}};
+        {QStringLiteral("no-cloud-credentials"), QStringLiteral("apiserver→metrics-server")},
+        {QStringLiteral("ram-two-policies"), QStringLiteral("ram-policy")}};
     return list;
 }
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
         QTest::newRow("webhook-blocks-delete") << "webhook-blocks-delete" << 1 << "webhook";
         QTest::newRow("no-cloud-credentials")
             << "no-cloud-credentials" << 1 << "apiserver→metrics-server";
+        QTest::newRow("ram-two-policies") << "ram-two-policies" << 1 << "ram-policy";
     }
 
     void scenario()
