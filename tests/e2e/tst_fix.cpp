@@ -64,17 +64,7 @@ class TstFix : public QObject
     {
         const ProcessRun plan = unstuck({u"fix"_s, u"plan"_s, u"ram-policy-allow"_s, u"--profile"_s,
                                          sim.profile(), u"--format"_s, u"json"_s});
-        return fixIn(plan.json(), u"ram-policy-allow"_s)
-            .value(u"writes"_s)
-            .toArray()
-            .first()
-            .toObject()
-            .value(u"request"_s)
-            .toObject()
-            .value(u"params"_s)
-            .toObject()
-            .value(u"PolicyName"_s)
-            .toString();
+        return policiesWritten(fixIn(plan.json(), u"ram-policy-allow"_s)).value(0);
     }
     QList<QJsonObject> auditRecords(const QString& auditId) const
     {

@@ -27,21 +27,6 @@ const QString kSeed = u"2"_s;
 // random draw decides.
 const QString kUndoFails = u"http5xx=1@SetDefaultPolicyVersion"_s;
 
-// The policies the fix's writes change, in write order.
-QStringList policiesWritten(const QJsonObject& fix)
-{
-    QStringList out;
-    for (const QJsonValue& w : fix.value(u"writes"_s).toArray())
-        out << w.toObject()
-                   .value(u"request"_s)
-                   .toObject()
-                   .value(u"params"_s)
-                   .toObject()
-                   .value(u"PolicyName"_s)
-                   .toString();
-    return out;
-}
-
 } // namespace
 
 class TstFixRollbackRam : public QObject

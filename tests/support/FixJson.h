@@ -19,6 +19,21 @@ inline QJsonObject fixIn(const QJsonObject& outcome, const QString& id)
     return {};
 }
 
+// The RAM policies a fix's writes change, in write order.
+inline QStringList policiesWritten(const QJsonObject& fix)
+{
+    QStringList out;
+    for (const QJsonValue& w : fix.value(QStringLiteral("writes")).toArray())
+        out << w.toObject()
+                   .value(QStringLiteral("request"))
+                   .toObject()
+                   .value(QStringLiteral("params"))
+                   .toObject()
+                   .value(QStringLiteral("PolicyName"))
+                   .toString();
+    return out;
+}
+
 // A JSON array of strings, such as a fix's "applied" write ids.
 inline QStringList jsonStrings(const QJsonValue& array)
 {
